@@ -1,0 +1,1 @@
+"""Turns presses into intentions and makes every screen reachable and audible (headless)."""

@@ -1,0 +1,50 @@
+"""A screen as the core sees it: groups of targets, built by a presenter, never from widgets.
+
+The Kivy view draws this model and maps touches back to target ids; the scanner walks it;
+the narrator speaks its labels; tests and benchmarks drive it without a window.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, Union
+
+
+@dataclass
+class Target:
+    """One thing a learner can choose.
+
+    ``id`` is stable across rebuilds of the model (the highlight follows it); ``label_key`` is
+    the i18n key of the short spoken label (the cue voice), ``description_key`` of the longer
+    one; ``params`` fill their placeholders.
+    """
+
+    id: str
+    label_key: str
+    activate: Callable[[], None]
+    params: dict[str, object] = field(default_factory=dict)
+    description_key: str = ""
+    enabled: bool = True
+
+
+@dataclass
+class Group:
+    """Targets (or nested groups) that group scanning offers as one stop."""
+
+    id: str
+    label_key: str
+    children: list[Union["Group", Target]] = field(default_factory=list)
+    params: dict[str, object] = field(default_factory=dict)
+
+    def targets(self) -> Iterator[Target]:
+        """Every target below this group, depth first, in scan order."""
+        for child in self.children:
+            if isinstance(child, Group):
+                yield from child.targets()
+            else:
+                yield child
+
+    def find(self, target_id: str) -> Target | None:
+        return next((t for t in self.targets() if t.id == target_id), None)
+
+
+ScanNode = Union[Group, Target]

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs everything CitizenCode Access needs on a fresh Debian machine: the system
+# packages (Xvfb, Mesa, espeak-ng, sox, PortAudio, ...) and a virtual environment in .venv
+# with the project and its test tools. Safe to run again: it skips what is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DEBIAN_PACKAGES=(
+  xvfb xauth xdotool x11-utils            # a virtual screen for the app and its tests
+  libgl1-mesa-dri libgl1 libegl1 libgles2 mesa-utils   # Mesa's software OpenGL for Kivy
+  libmtdev1 libsdl2-2.0-0                 # Kivy's touch and window back ends
+  espeak-ng espeak-ng-data alsa-utils     # narration (pyttsx3 drives espeak-ng, plays with aplay)
+  sox                                     # test speech: noise, speed, measurements
+  portaudio19-dev                         # PyAudio (SpeechRecognition's Microphone) builds against it
+  socat                                   # serial tests over pseudo-terminals
+  fonts-sil-andika fonts-dejavu-core      # a readable font for children, and a fallback
+  sqlite3
+)
+
+missing=()
+for pkg in "${DEBIAN_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+PYTHON="${PYTHON:-python3.11}"
+command -v "$PYTHON" >/dev/null || PYTHON=python3
+if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating .venv with $PYTHON"
+  "$PYTHON" -m venv .venv
+fi
+stamp=.venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)
+if [ ! -f "$stamp" ]; then
+  echo "setup: installing Python packages into .venv"
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e '.[test]'
+  rm -f .venv/.installed-*
+  touch "$stamp"
+fi
