@@ -199,7 +199,7 @@ class GuidedSession:
         state.choices = [c for c in state.choices if c.block != block]
         self._speaker.silence()
         key = REDIRECT_KEYS[(state.errors - 1) % len(REDIRECT_KEYS)]
-        self._speaker.say(key, self._block_params(state.step), priority=Priority.NEXT)
+        self._speaker.say(key, self._block_params(state.step))
         self._escalate(to=max(Help.HIGHLIGHT, Help(min(state.help + 1, Help.MODEL))),
                        speak=False)
 
@@ -266,8 +266,7 @@ class GuidedSession:
     def _prompt(self) -> None:
         state = self.state
         assert state is not None
-        self._speaker.say(PROMPT_KEYS[state.help], self._block_params(state.step),
-                          priority=Priority.NEXT)
+        self._speaker.say(PROMPT_KEYS[state.help], self._block_params(state.step))
 
     def _escalate(self, to: Help | None = None, speak: bool = True) -> None:
         state = self.state

@@ -211,6 +211,7 @@ def test_guided_mode_speaks_real_sentences_through_the_narrator() -> None:
     session, _, _, clock = make(translator=translator, speaker=narrator,
                                 independence=Independence(Help.VERBAL))
     session.start()
+    assert narrator.wait_idle()  # the child listens to the first prompt
     wrong = next(c.block for c in session.state.choices if not c.right)
     session.choose(wrong)
     assert narrator.wait_idle()  # the child hears the redirection before choosing again
