@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum, IntEnum
 from typing import Callable, Mapping, Protocol, Union
 
+from accessibility.clock import Clock, Timer
 from accessibility.speech_output import (
     SpeechServer,
     SpeechUnavailable,
@@ -406,3 +407,44 @@ class LatencyProbe:
             self.started_at.setdefault(event.utterance_id, event.t)
         else:
             self.finished[event.utterance_id] = event
+
+
+class TimedCues:
+    """A ``CueSpeaker`` whose cues last a computed time on an injected clock.
+
+    For scanner tests and benchmarks that run faster than real time: "the scanner waits
+    for the cue" becomes deterministic. A new cue cuts the one still running
+    (``on_done(False)``), as the narrator does.
+    """
+
+    def __init__(self, clock: Clock, translator: Translator, *, base: float = 0.25,
+                 per_char: float = 0.06) -> None:
+        self._clock = clock
+        self._translator = translator
+        self._base = base
+        self._per_char = per_char
+        self._ids = itertools.count(1)
+        self._running: tuple[Timer, Done | None] | None = None
+        self.spoken: list[str] = []
+
+    def duration(self, text: str) -> float:
+        return self._base + self._per_char * len(text)
+
+    def cue(self, key: str, params: Mapping[str, object] | None = None, *,
+            on_done: Done | None = None) -> int:
+        text = self._translator.t(key, **dict(params or {}))
+        if self._running is not None:
+            timer, previous = self._running
+            timer.cancel()
+            self._running = None
+            if previous is not None:
+                previous(False)
+        self.spoken.append(text)
+
+        def finish() -> None:
+            self._running = None
+            if on_done is not None:
+                on_done(True)
+
+        self._running = (self._clock.call_later(self.duration(text), finish), on_done)
+        return next(self._ids)

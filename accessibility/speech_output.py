@@ -373,10 +373,10 @@ class RecordingServer:
         started()
         completed = True
         if self.hold:
-            while not self._release.acquire(timeout=0.005):
-                if cancel.is_set():
-                    completed = False
+            while not cancel.is_set():
+                if self._release.acquire(timeout=0.002):
                     break
+            completed = not cancel.is_set()
         with self._changed:
             record.completed = completed
             self._changed.notify_all()
