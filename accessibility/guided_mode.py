@@ -12,7 +12,7 @@ it (``to_dict``/``from_dict``) so the next session starts where the learner is.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import IntEnum
 from typing import Callable, Mapping, Protocol, Sequence
 

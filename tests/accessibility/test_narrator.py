@@ -12,7 +12,6 @@ import pytest
 
 from accessibility.narrator import (
     Caption,
-    Channel,
     Narrator,
     Priority,
     SpeechEvent,
