@@ -1,0 +1,96 @@
+"""Access profiles: presets load, round-trip through YAML, and bad values say what to fix."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from accessibility.actions import Action, Command
+from accessibility.profiles import (PRESETS, SPEC, AccessProfile, ProfileError, edited,
+                                    load_profile, preset, profile_to_dict, save_profile)
+from accessibility.scanner import ScanMode
+from accessibility.translator import LOCALES, Translator
+
+
+@pytest.mark.parametrize("name", PRESETS)
+def test_every_preset_loads_validates_and_round_trips(name: str, tmp_path: Path) -> None:
+    profile = preset(name)
+    assert profile.name == name
+    path = tmp_path / "me.yml"
+    save_profile(profile, path)
+    assert load_profile(path) == profile
+
+
+def test_presets_cover_the_access_methods() -> None:
+    modes = {name: preset(name).scan_settings() for name in PRESETS}
+    assert modes["touch"] is None and modes["touch_large"] is None
+    assert modes["single_switch_autoscan"].mode is ScanMode.AUTO
+    assert modes["two_switch_step"].mode is ScanMode.STEP
+    assert modes["single_switch_dwell"].mode is ScanMode.STEP_DWELL
+    assert modes["inverse_scan"].mode is ScanMode.INVERSE
+    assert preset("touch_large").target_size_mm > preset("touch").target_size_mm
+    assert modes["single_switch_autoscan"].interval == 1.0
+    assert modes["single_switch_autoscan"].loops == 3
+    voice = preset("voice").intents()
+    assert voice["speech:run"] == Command("run") and voice["speech:next"] is Action.NEXT
+    step = preset("two_switch_step").intents()
+    assert step["serial(microbit):a"] is Action.NEXT and step["kb:return"] is Action.SELECT
+
+
+@pytest.mark.parametrize("change, key", [
+    ({"scan_interval": 0.2}, "access.error.out_of_range"),
+    ({"scan_interval": 6}, "access.error.out_of_range"),
+    ({"scan_loops": 2.5}, "access.error.not_a_whole_number"),
+    ({"theme": "purple"}, "access.error.unknown_choice"),
+    ({"auditory_scanning": "yes"}, "access.error.not_yes_no"),
+    ({"highlight_colour": "yellow"}, "access.error.bad_colour"),
+    ({"text_scale": "big"}, "access.error.not_a_number"),
+    ({"bindings": {"space": "select"}}, "access.error.bad_control"),
+    ({"long_hold_action": "explode"}, "access.error.unknown_choice"),
+])
+def test_out_of_range_values_are_rejected_with_a_message_key(change: dict, key: str) -> None:
+    with pytest.raises(ProfileError) as caught:
+        edited(preset("single_switch_autoscan"), **change)
+    assert caught.value.key == key
+    english = Translator("en")
+    text = english.t(caught.value.key, **caught.value.params)
+    assert text != "…" and "%{" not in text
+
+
+def test_a_broken_or_newer_file_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "p.yml"
+    path.write_text("name: [unclosed\n")
+    with pytest.raises(ProfileError) as caught:
+        load_profile(path)
+    assert caught.value.key == "access.error.bad_file"
+    path.write_text(yaml.safe_dump({**profile_to_dict(preset("touch")), "schema_version": 99}))
+    with pytest.raises(ProfileError) as caught:
+        load_profile(path)
+    assert caught.value.key == "access.error.newer_version"
+    path.write_text(yaml.safe_dump({**profile_to_dict(preset("touch")), "colour": "red"}))
+    with pytest.raises(ProfileError) as caught:
+        load_profile(path)
+    assert caught.value.key == "access.error.unknown_field"
+
+
+def test_an_educator_edit_is_saved_and_read_back(tmp_path: Path) -> None:
+    mine = edited(preset("single_switch_autoscan"), scan_interval=2, theme="high_contrast",
+                  name="lea")
+    path = tmp_path / "lea.yml"
+    save_profile(mine, path)
+    back = load_profile(path)
+    assert back.scan_interval == 2.0 and back.scan_settings().interval == 2.0
+    assert back.theme == "high_contrast" and back.name_key == "access.profile.custom"
+    with pytest.raises(ProfileError):
+        save_profile(AccessProfile(scan_interval=9.0), path)
+    assert load_profile(path) == back  # a refused save leaves the old file intact
+
+
+def test_every_profile_field_and_preset_has_a_name_in_every_locale() -> None:
+    tr = Translator("en")
+    for locale in LOCALES:
+        for field in SPEC:
+            assert tr.has(f"access.field.{field}", locale), (locale, field)
+        for name in PRESETS:
+            assert tr.has(preset(name).name_key, locale), (locale, name)
