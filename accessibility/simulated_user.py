@@ -11,8 +11,13 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import Sequence
+
 from accessibility.clock import FakeClock
+from accessibility.guided_steps import steps_from_solution
 from accessibility.press_patterns import CLEAN, PressStyle, SwitchHand
+from accessibility.presenters.workspace_presenter import (WorkspacePresenter, insertion_id,
+                                                          palette_id, param_id)
 from accessibility.profiles import AccessProfile
 from accessibility.scan_model import Group, ScanNode, Target
 from accessibility.scanner import BACK_ID, Scanner, ScanMode
@@ -205,3 +210,23 @@ class ScanningUser:
         hand.let_go()
         self._settle()
 
+
+
+def solve_level(user: ScanningUser, presenter: WorkspacePresenter, solution: Sequence[object],
+                *, run: bool = True) -> UserStats:
+    """Build ``solution`` (a level's reference solution, level-pack form) by presses only.
+
+    For each block: move the cursor to where it goes if it is not there already, choose the
+    block in the palette, then its parameters; finally press run. The user aims at target
+    ids the way a child aims at what they see; every choice goes through the switches.
+    """
+    for step in steps_from_solution(solution):
+        where = insertion_id(step.parent, step.position)
+        if presenter.cursor_id() != where:
+            user.choose(where)
+        user.choose(palette_id(step.block))
+        for name in presenter.port.param_choices(step.block):
+            user.choose(param_id(name, step.params[name]))
+    if run:
+        user.choose("control:run")
+    return user.stats

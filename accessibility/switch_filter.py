@@ -161,8 +161,12 @@ class SwitchFilter:
             self.stats.locked_out += 1
             return
         now = self._clock.now()
-        control.timers.append(self._clock.call_later(
-            max(0.0, t + self.timing.acceptance - now), lambda: self._accept(control_id, control)))
+        if self.timing.acceptance <= 0:
+            self._accept(control_id, control)  # speech sends press and release at once
+        else:
+            control.timers.append(self._clock.call_later(
+                max(0.0, t + self.timing.acceptance - now),
+                lambda: self._accept(control_id, control)))
         if self._long_hold_bound():
             control.timers.append(self._clock.call_later(
                 max(0.0, t + self.timing.long_hold - now),

@@ -1,0 +1,1 @@
+"""Presenters: one per screen, each building that screen's scan model from the core's state."""

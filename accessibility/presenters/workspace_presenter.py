@@ -1,0 +1,325 @@
+"""The workspace screen as a scan model: palette, program and controls.
+
+Built from the level editor's state on every change; ids are stable so the scanner's
+highlight follows a block or an insertion point when the program changes.
+
+- ``palette``: the level's allowed blocks. Choosing one inserts it at the cursor; a block
+  with a parameter (repeat count 2–10, a colour) first opens a small ``parameter`` group.
+- ``program``: the cursor's insertion point first (choosing a block right after choosing
+  the palette is the common case, so "here" costs one step), then the program in reading
+  order: insertion points and blocks. Choosing an insertion point moves the cursor there
+  and opens the palette; choosing a block opens its ``block_menu`` (delete, change the
+  parameter, move). Moving shows only the insertion points (``move_to`` group).
+- ``controls``: run, step, reset, undo, redo (undo/redo disabled when there is nothing).
+
+Direct commands (voice, labelled big buttons) go to ``execute``: ``add:<block>``, ``run``,
+``step``, ``reset``, ``undo``, ``redo``, ``delete`` (the block before the cursor).
+
+Nothing here touches the editor's internals: ``EditorPort`` is the one place that knows
+the editor's method names.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from accessibility.actions import Command
+from accessibility.presenters.editor_port import BlockInfo, EditorPort, Path
+from accessibility.scan_model import Group, Target
+from accessibility.translator import Translator
+
+log = logging.getLogger(__name__)
+
+ROOT_ID = "workspace"
+PALETTE_ID = "palette"
+PROGRAM_ID = "program"
+CONTROLS_ID = "controls"
+MENU_ID = "block_menu"
+PARAM_ID = "parameter"
+MOVE_ID = "move_to"
+CONTROLS = ("run", "step", "reset", "undo", "redo")
+
+ModelListener = Callable[[Group, "str | None"], None]
+
+
+def palette_id(kind: str) -> str:
+    return f"palette:{kind}"
+
+
+def insertion_id(parent: Path, position: int) -> str:
+    """``ins:0.2:1``: position 1 inside the body of block 2 of block 0; ``ins::0`` at the top."""
+    return f"ins:{'.'.join(map(str, parent))}:{position}"
+
+
+def block_id(uid: str) -> str:
+    return f"block:{uid}"
+
+
+def param_id(name: str, value: object) -> str:
+    return f"param:{name}:{value}"
+
+
+@dataclass
+class _Pending:
+    """A choice in progress: a block waiting for its parameters, or a block being moved."""
+
+    kind: str = ""
+    params: dict[str, object] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+    change_path: Path | None = None  # changing an existing block's parameter
+    move_path: Path | None = None
+
+
+class WorkspacePresenter:
+    """Turns the level editor into one scan model and carries out what a learner chose."""
+
+    def __init__(self, editor: object, *, translator: Translator | None = None,
+                 on_run: Callable[[], None] | None = None,
+                 on_step: Callable[[], None] | None = None,
+                 on_reset: Callable[[], None] | None = None,
+                 on_changed: Callable[[], None] | None = None) -> None:
+        self.port = EditorPort(editor)
+        self._translator = translator
+        self._on = {"run": on_run, "step": on_step, "reset": on_reset}
+        self._on_changed = on_changed
+        self._pending: _Pending | None = None
+        self._listeners: list[ModelListener] = []
+
+    # -- the model ------------------------------------------------------------------------
+
+    def on_model_changed(self, listener: ModelListener) -> None:
+        """``listener(root, focus)`` after every change; wire ``SwitchAccess.set_model``."""
+        self._listeners.append(listener)
+
+    def model(self) -> Group:
+        pending = self._pending
+        if pending is not None and pending.missing:
+            return Group(ROOT_ID, "access.group.workspace", [self._param_group(pending)])
+        if pending is not None and pending.move_path is not None:
+            return Group(ROOT_ID, "access.group.workspace", [self._move_group(pending)])
+        return Group(ROOT_ID, "access.group.workspace",
+                     [self._palette(), self._program(), self._controls()])
+
+    def cursor_id(self) -> str:
+        """The insertion point id where the next block goes."""
+        parent, position = self.port.cursor()
+        return insertion_id(parent, position)
+
+    def _palette(self) -> Group:
+        return Group(PALETTE_ID, "access.group.palette", [
+            Target(palette_id(kind), self.port.label_key(kind), self._adder(kind),
+                   description_key="access.palette.add")
+            for kind in self.port.palette()])
+
+    def _program(self) -> Group:
+        cursor = self.port.cursor()
+        children: list[Group | Target] = [self._insertion(*cursor, current=True)]
+        for item in self._walk(self.port.blocks(), ()):
+            if isinstance(item, tuple):
+                if item != cursor:
+                    children.append(self._insertion(*item))
+            else:
+                path, block = item.path, item
+                children.append(Target(block_id(block.uid), self.port.label_key(block.kind),
+                                       self._opener(path), params=dict(block.params),
+                                       description_key="access.program.block"))
+        return Group(PROGRAM_ID, "access.group.program", children)
+
+    def _walk(self, blocks: Sequence[BlockInfo], parent: Path) -> list[object]:
+        """Insertion points (``(parent, position)``) and blocks in reading order."""
+        out: list[object] = []
+        for position, block in enumerate(blocks):
+            out.append((parent, position))
+            out.append(block)
+            if block.body is not None:
+                out.extend(self._walk(block.body, block.path))
+        out.append((parent, len(blocks)))
+        return out
+
+    def _insertion(self, parent: Path, position: int, current: bool = False,
+                   action: Callable[[], None] | None = None) -> Target:
+        key, params = self._where(parent, position)
+        return Target(insertion_id(parent, position),
+                      "access.insert.here" if current else key,
+                      action or self._cursor_setter(parent, position),
+                      params={**params, "where": key}, description_key=key)
+
+    def _where(self, parent: Path, position: int) -> tuple[str, dict[str, object]]:
+        siblings = self.port.children(parent)
+        owner = self.port.block_at(parent) if parent else None
+        if position > 0:
+            return "access.insert.after", {"block": self._name(siblings[position - 1].kind)}
+        if owner is not None:
+            return "access.insert.inside", {"block": self._name(owner.kind)}
+        return "access.insert.start", {}
+
+    def _name(self, kind: str) -> str:
+        """A block's spoken name, to go inside another label ("After move forward")."""
+        if self._translator is None:
+            return kind.replace("_", " ")
+        return self._translator.t(self.port.label_key(kind))
+
+    def _controls(self) -> Group:
+        enabled = {"undo": self.port.can_undo(), "redo": self.port.can_redo()}
+        return Group(CONTROLS_ID, "access.group.controls", [
+            Target(f"control:{name}", f"access.control.{name}", self._commander(name),
+                   enabled=enabled.get(name, True))
+            for name in CONTROLS])
+
+    def _param_group(self, pending: _Pending) -> Group:
+        name = pending.missing[0]
+        label = f"access.param.{name}" if name in ("count", "colour") else "access.param.value"
+        return Group(PARAM_ID, label, [
+            Target(param_id(name, value), _value_key(name, value),
+                   self._param_chooser(name, value), params={"value": value})
+            for value in self.port.param_choices(pending.kind).get(name, ())])
+
+    def _menu_group(self, path: Path) -> Group:
+        block = self.port.block_at(path)
+        assert block is not None
+        children = [Target("menu:delete", "access.menu.delete", lambda: self._delete(path))]
+        if self.port.param_choices(block.kind):
+            children.append(Target("menu:change", "access.menu.change",
+                                   lambda: self._change(path)))
+        children.append(Target("menu:move", "access.menu.move", lambda: self._start_move(path)))
+        return Group(MENU_ID, "access.group.block_menu", children,
+                     params={"block": self._name(block.kind)})
+
+    def _move_group(self, pending: _Pending) -> Group:
+        moving = pending.move_path
+        assert moving is not None
+        spots = [item for item in self._walk(self.port.blocks(), ())
+                 if isinstance(item, tuple) and not _inside(item[0], moving)]
+        children: list[Group | Target] = [
+            self._insertion(parent, position, action=self._mover(parent, position))
+            for parent, position in spots]
+        children.append(Target("move:cancel", "access.menu.cancel", self._cancel))
+        return Group(MOVE_ID, "access.group.move_to", children)
+
+    # -- what choosing does ---------------------------------------------------------------
+
+    def _adder(self, kind: str) -> Callable[[], None]:
+        return lambda: self._add(kind)
+
+    def _add(self, kind: str, params: dict[str, object] | None = None) -> None:
+        missing = [name for name in self.port.param_choices(kind) if name not in (params or {})]
+        if missing:
+            self._pending = _Pending(kind=kind, params=dict(params or {}), missing=missing)
+            self._publish(focus=PARAM_ID)
+            return
+        self.port.insert(kind, params or {})
+        self._changed(focus=None)
+
+    def _param_chooser(self, name: str, value: object) -> Callable[[], None]:
+        return lambda: self._choose_param(name, value)
+
+    def _choose_param(self, name: str, value: object) -> None:
+        pending = self._pending
+        if pending is None:
+            return
+        pending.params[name] = value
+        pending.missing.remove(name)
+        if pending.missing:
+            self._publish(focus=PARAM_ID)
+            return
+        self._pending = None
+        if pending.change_path is not None:
+            self.port.set_param(pending.change_path, name, value)
+            self._changed(focus=PROGRAM_ID)
+        else:
+            self.port.insert(pending.kind, pending.params)
+            self._changed(focus=PALETTE_ID)
+
+    def _cursor_setter(self, parent: Path, position: int) -> Callable[[], None]:
+        def set_cursor() -> None:
+            self.port.set_cursor(parent, position)
+            self._publish(focus=PALETTE_ID)
+        return set_cursor
+
+    def _opener(self, path: Path) -> Callable[[], None]:
+        def open_menu() -> None:
+            root = self.model()
+            program = next(c for c in root.children if c.id == PROGRAM_ID)
+            assert isinstance(program, Group)
+            program.children.append(self._menu_group(path))
+            self._publish(focus=MENU_ID, root=root)
+        return open_menu
+
+    def _delete(self, path: Path) -> None:
+        self.port.delete(path)
+        self._changed(focus=PROGRAM_ID)
+
+    def _change(self, path: Path) -> None:
+        block = self.port.block_at(path)
+        assert block is not None
+        names = list(self.port.param_choices(block.kind))
+        self._pending = _Pending(kind=block.kind, params=dict(block.params), missing=names[:1],
+                                 change_path=path)
+        self._publish(focus=PARAM_ID)
+
+    def _start_move(self, path: Path) -> None:
+        self._pending = _Pending(move_path=path)
+        self._publish(focus=MOVE_ID)
+
+    def _mover(self, parent: Path, position: int) -> Callable[[], None]:
+        def move() -> None:
+            pending = self._pending
+            self._pending = None
+            if pending is not None and pending.move_path is not None:
+                self.port.move(pending.move_path, parent, position)
+            self._changed(focus=PROGRAM_ID)
+        return move
+
+    def _cancel(self) -> None:
+        self._pending = None
+        self._publish(focus=PROGRAM_ID)
+
+    def _commander(self, name: str) -> Callable[[], None]:
+        return lambda: self.execute(Command(name))
+
+    def execute(self, command: Command) -> bool:
+        """Carry out a direct command; ``False`` if it does not apply here (log only)."""
+        verb, argument = command.verb, command.argument
+        if verb == "add" and argument in self.port.palette():
+            self._pending = None
+            self._add(argument)
+        elif verb in ("undo", "redo"):
+            if not (self.port.can_undo() if verb == "undo" else self.port.can_redo()):
+                return False
+            getattr(self.port, verb)()
+            self._changed(focus=None)
+        elif verb == "delete":
+            parent, position = self.port.cursor()
+            if position == 0:
+                return False
+            self.port.delete((*parent, position - 1))
+            self._changed(focus=None)
+        elif verb in self._on and self._on[verb] is not None:
+            self._on[verb]()  # type: ignore[misc]
+        else:
+            log.info("command %s does not apply to the workspace", command.name)
+            return False
+        return True
+
+    # -- publishing -----------------------------------------------------------------------
+
+    def _changed(self, focus: str | None) -> None:
+        if self._on_changed is not None:
+            self._on_changed()
+        self._publish(focus)
+
+    def _publish(self, focus: str | None, root: Group | None = None) -> None:
+        root = root or self.model()
+        for listener in list(self._listeners):
+            listener(root, focus)
+
+
+def _value_key(name: str, value: object) -> str:
+    if name in ("colour", "color"):
+        return f"access.colour.{value}"
+    return "access.param.count_value" if name == "count" else "access.param.value_value"
+
+
+def _inside(path: Path, ancestor: Path) -> bool:
+    return path[:len(ancestor)] == ancestor

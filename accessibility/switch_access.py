@@ -1,0 +1,81 @@
+"""Wiring for one learner: profile -> SwitchFilter -> Scanner (or straight to commands).
+
+The app and the benchmarks build one ``SwitchAccess`` per screen session and feed it every
+``InputEvent`` from the hub; it owns no thread and reads time only from the clock given.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from accessibility.actions import Action, Command, Intent
+from accessibility.clock import Clock
+from accessibility.profiles import AccessProfile
+from accessibility.scan_model import Group
+from accessibility.scanner import CueSpeaker, Scanner, ScanSettings
+from accessibility.switch_filter import SwitchFilter
+from adapters.events import InputEvent
+
+
+class SwitchAccess:
+    """Filters a learner's presses and drives the scanner over the current screen's model.
+
+    ``on_command`` receives direct commands (voice, labelled big buttons): pass the
+    presenter's ``execute``. Profiles without scanning (touch, voice) still filter presses;
+    their ``Action``s then go to ``on_action`` (e.g. a keyboard's Tab/Enter on a touch
+    profile), and ``scanner`` is ``None``.
+    """
+
+    def __init__(self, clock: Clock, profile: AccessProfile, root: Group, *,
+                 cues: CueSpeaker | None = None,
+                 on_command: Callable[[Command], None] | None = None,
+                 on_action: Callable[[Action], None] | None = None) -> None:
+        self.clock = clock
+        self._root = root
+        self._cues = cues
+        self._on_command = on_command or (lambda _command: None)
+        self._on_action = on_action or (lambda _action: None)
+        self.scanner: Scanner | None = None
+        self.profile = profile
+        self.filter = SwitchFilter(clock, profile.intents(), profile.filter_timing(),
+                                   on_intent=self._intent, on_hold=self._hold)
+        self.apply_profile(profile)
+
+    def apply_profile(self, profile: AccessProfile) -> None:
+        """Take an edited or newly chosen profile; scanning restarts at the top."""
+        self.profile = profile
+        self.filter.configure(profile.intents(), profile.filter_timing())
+        settings = profile.scan_settings()
+        if self.scanner is not None:
+            self.scanner.stop()
+        self.scanner = None
+        if settings is not None:
+            self.scanner = Scanner(self.clock, self._root, settings,
+                                   cues=self._cues if profile.auditory_scanning else None,
+                                   on_command=self._on_command)
+            self.scanner.start()
+
+    def feed(self, event: InputEvent) -> None:
+        """Every input event from the hub, in order."""
+        self.filter.feed(event)
+
+    def set_model(self, root: Group, focus: str | None = None) -> None:
+        """The presenter rebuilt the screen's model (see ``Scanner.set_model``)."""
+        self._root = root
+        if self.scanner is not None:
+            self.scanner.set_model(root, focus)
+
+    def set_settings(self, settings: ScanSettings) -> None:
+        if self.scanner is not None:
+            self.scanner.set_settings(settings)
+
+    def _intent(self, intent: Intent) -> None:
+        if isinstance(intent, Command):
+            self._on_command(intent)
+        elif self.scanner is not None:
+            self.scanner.handle(intent)
+        else:
+            self._on_action(intent)
+
+    def _hold(self, intent: Intent, held: bool) -> None:
+        if self.scanner is not None:
+            self.scanner.hold(intent, held)
