@@ -1,0 +1,87 @@
+"""The workspace presenter over the real level editor, and the simulated switch users.
+
+Done-when of issue 4: a single-switch (auto-scan) and a two-switch (step) user build a
+level's reference solution through SwitchFilter -> Scanner -> presenter -> editor, with
+input events only, headless, on the fake clock.
+"""
+from __future__ import annotations
+
+import pytest
+
+from accessibility.actions import Command
+from accessibility.clock import FakeClock
+from accessibility.press_patterns import CLEAN, TREMOR
+from accessibility.presenters.workspace_presenter import (MENU_ID, PALETTE_ID, PARAM_ID,
+                                                          WorkspacePresenter, palette_id)
+from accessibility.profiles import preset
+from accessibility.simulated_user import ScanningUser, solve_level
+from accessibility.switch_access import SwitchAccess
+from accessibility.translator import Translator
+
+editor_module = pytest.importorskip("levels.editor", reason="levels/editor.py not written yet")
+
+SOLUTION = ["move_forward",
+            {"block": "repeat", "params": {"count": 3}, "body": ["move_forward", "turn_left"]},
+            "move_forward"]
+PALETTE = ["move_forward", "turn_left", "turn_right", "repeat"]
+
+
+def make_editor():
+    """The real levels editor for a level that allows ``PALETTE``."""
+    return editor_module.Editor(PALETTE)
+
+
+def program_of(editor) -> list[object]:
+    return editor_module.as_solution(editor)
+
+
+def session(profile_name: str, style=CLEAN, seed: int = 0):
+    editor = make_editor()
+    clock = FakeClock()
+    runs: list[int] = []
+    presenter = WorkspacePresenter(editor, translator=Translator("en"),
+                                   on_run=lambda: runs.append(1))
+    profile = preset(profile_name)
+    access = SwitchAccess(clock, profile, presenter.model(), on_command=presenter.execute)
+    presenter.on_model_changed(access.set_model)
+    user = ScanningUser(clock, access.scanner, access.filter, profile, style=style, seed=seed)
+    return editor, presenter, access, user, runs
+
+
+@pytest.mark.parametrize("profile_name", ["single_switch_autoscan", "two_switch_step",
+                                          "single_switch_dwell", "inverse_scan"])
+@pytest.mark.parametrize("style", [CLEAN, TREMOR], ids=["clean", "tremor"])
+def test_simulated_switch_users_build_the_reference_solution(profile_name, style) -> None:
+    editor, presenter, access, user, runs = session(profile_name, style, seed=5)
+    stats = solve_level(user, presenter, SOLUTION)
+    assert program_of(editor) == SOLUTION
+    assert runs == [1]
+    assert stats.presses > 0 and stats.moves > 0 and stats.seconds > 0
+    assert user.activated[-1] == "control:run"
+
+
+def test_the_model_has_palette_program_controls_and_the_cursor_first() -> None:
+    editor, presenter, access, user, runs = session("two_switch_step")
+    root = presenter.model()
+    assert [g.id for g in root.children] == ["palette", "program", "controls"]
+    assert [t.id for t in root.children[0].targets()] == [palette_id(k) for k in PALETTE]
+    assert root.children[1].children[0].id == presenter.cursor_id()
+    undo = root.find("control:undo")
+    assert undo is not None and not undo.enabled
+
+
+def test_block_menu_delete_and_change_parameter_and_undo() -> None:
+    editor, presenter, access, user, runs = session("two_switch_step")
+    presenter.execute(Command("add:move_forward"))
+    presenter.execute(Command("add:repeat"))
+    assert access.scanner.group.id == PARAM_ID
+    user.choose("param:count:4")
+    assert access.scanner.group.id == PALETTE_ID
+    blocks = [t for t in presenter.model().targets() if t.id.startswith("block:")]
+    user.choose(blocks[0].id)
+    assert access.scanner.group.id == MENU_ID
+    user.choose("menu:delete")
+    assert program_of(editor)[0]["block"] == "repeat"
+    assert presenter.execute(Command("undo"))
+    assert program_of(editor)[0] == "move_forward"
+    assert not presenter.execute(Command("fly"))
