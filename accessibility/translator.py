@@ -54,6 +54,10 @@ class Translator:
             i18n.resource_loader.search_translation(key, locale)
         return bool(i18n.translations.has(key, locale))
 
+    def has_all(self, key: str) -> bool:
+        """Whether ``key`` exists in every locale (level texts, checked by ``levels check``)."""
+        return all(self.has(key, locale) for locale in LOCALES)
+
     def t(self, key: str, **params: object) -> str:
         """The text for ``key`` in the current locale, with ``params`` filled in.
 
