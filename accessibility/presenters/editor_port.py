@@ -71,6 +71,13 @@ class EditorPort:
             blocks = found.body
         return found
 
+    def fits(self, kind: str) -> bool:
+        """Whether a ``kind`` block may go at the cursor (a full program still "fits":
+        choosing it says why not, rather than hiding the block)."""
+        problem = self.editor.check_insert(kind)
+        return problem is None or problem.key in ("editor.error.max_blocks",
+                                                  "editor.error.not_allowed")
+
     def cursor(self) -> tuple[Path, int]:
         parent, position = self.editor.cursor
         return tuple(parent), int(position)

@@ -10,7 +10,13 @@ highlight follows a block or an insertion point when the program changes.
   order: insertion points and blocks. Choosing an insertion point moves the cursor there
   and opens the palette; choosing a block opens its ``block_menu`` (delete, change the
   parameter, move). Moving shows only the insertion points (``move_to`` group).
-- ``controls``: run, step, reset, undo, redo (undo/redo disabled when there is nothing).
+- ``controls``: run, step, reset, undo, redo (disabled when there is nothing), the
+  level's hint, and back to the level map.
+
+A palette block that cannot go at the cursor (an ``else`` with no ``if`` before it, a
+function inside a loop) is disabled, so scanning skips it. An edit the level refuses
+(too many blocks) is said through ``on_message`` with the editor's i18n key; the program
+stays as it was.
 
 Direct commands (voice, labelled big buttons) go to ``execute``: ``add:<block>``, ``run``,
 ``step``, ``reset``, ``undo``, ``redo``, ``delete`` (the block before the cursor).
@@ -25,9 +31,12 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from accessibility.actions import Command
+from accessibility.block_labels import block_label
 from accessibility.presenters.editor_port import BlockInfo, EditorPort, Path
 from accessibility.scan_model import Group, Target
 from accessibility.translator import Translator
+from levels.blocks import value_key
+from levels.editor import EditError
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +47,8 @@ CONTROLS_ID = "controls"
 MENU_ID = "block_menu"
 PARAM_ID = "parameter"
 MOVE_ID = "move_to"
-CONTROLS = ("run", "step", "reset", "undo", "redo")
+CONTROLS = ("run", "step", "reset", "undo", "redo", "hint", "map")
+MessageSink = Callable[[str, dict[str, object]], None]
 
 ModelListener = Callable[[Group, "str | None"], None]
 
@@ -74,14 +84,20 @@ class _Pending:
 class WorkspacePresenter:
     """Turns the level editor into one scan model and carries out what a learner chose."""
 
-    def __init__(self, editor: object, *, translator: Translator | None = None,
+    def __init__(self, editor: object, *, translator: Translator,
                  on_run: Callable[[], None] | None = None,
                  on_step: Callable[[], None] | None = None,
                  on_reset: Callable[[], None] | None = None,
-                 on_changed: Callable[[], None] | None = None) -> None:
+                 on_hint: Callable[[], None] | None = None,
+                 on_map: Callable[[], None] | None = None,
+                 on_stop: Callable[[], None] | None = None,
+                 on_changed: Callable[[], None] | None = None,
+                 on_message: MessageSink | None = None) -> None:
         self.port = EditorPort(editor)
         self._translator = translator
-        self._on = {"run": on_run, "step": on_step, "reset": on_reset}
+        self._on = {"run": on_run, "step": on_step, "reset": on_reset, "hint": on_hint,
+                    "map": on_map, "stop": on_stop}
+        self._on_message = on_message
         self._on_changed = on_changed
         self._pending: _Pending | None = None
         self._listeners: list[ModelListener] = []
@@ -109,7 +125,7 @@ class WorkspacePresenter:
     def _palette(self) -> Group:
         return Group(PALETTE_ID, "access.group.palette", [
             Target(palette_id(kind), self.port.label_key(kind), self._adder(kind),
-                   description_key="access.palette.add")
+                   description_key="access.palette.add", enabled=self.port.fits(kind))
             for kind in self.port.palette()])
 
     def _program(self) -> Group:
@@ -121,9 +137,9 @@ class WorkspacePresenter:
                     children.append(self._insertion(*item))
             else:
                 path, block = item.path, item
-                children.append(Target(block_id(block.uid), self.port.label_key(block.kind),
-                                       self._opener(path), params=dict(block.params),
-                                       description_key="access.program.block"))
+                key, params = block_label(block.kind, block.params, self._translate)
+                children.append(Target(block_id(block.uid), key, self._opener(path),
+                                       params=params, description_key="access.program.block"))
         return Group(PROGRAM_ID, "access.group.program", children)
 
     def _walk(self, blocks: Sequence[BlockInfo], parent: Path) -> list[object]:
@@ -156,12 +172,14 @@ class WorkspacePresenter:
 
     def _name(self, kind: str) -> str:
         """A block's spoken name, to go inside another label ("After move forward")."""
-        if self._translator is None:
-            return kind.replace("_", " ")
-        return self._translator.t(self.port.label_key(kind))
+        return self._translate(self.port.label_key(kind))
+
+    def _translate(self, key: str, **params: object) -> str:
+        return self._translator.t(key, **params)
 
     def _controls(self) -> Group:
-        enabled = {"undo": self.port.can_undo(), "redo": self.port.can_redo()}
+        enabled = {"undo": self.port.can_undo(), "redo": self.port.can_redo(),
+                   **{name: self._on[name] is not None for name in ("hint", "map")}}
         return Group(CONTROLS_ID, "access.group.controls", [
             Target(f"control:{name}", f"access.control.{name}", self._commander(name),
                    enabled=enabled.get(name, True))
@@ -169,11 +187,13 @@ class WorkspacePresenter:
 
     def _param_group(self, pending: _Pending) -> Group:
         name = pending.missing[0]
-        label = f"access.param.{name}" if name in ("count", "colour") else "access.param.value"
-        return Group(PARAM_ID, label, [
-            Target(param_id(name, value), _value_key(name, value),
-                   self._param_chooser(name, value), params={"value": value})
+        return Group(PARAM_ID, f"access.param.{name}", [
+            self._param_target(name, value)
             for value in self.port.param_choices(pending.kind).get(name, ())])
+
+    def _param_target(self, name: str, value: object) -> Target:
+        key, params = _value_label(name, value)
+        return Target(param_id(name, value), key, self._param_chooser(name, value), params=params)
 
     def _menu_group(self, path: Path) -> Group:
         block = self.port.block_at(path)
@@ -208,8 +228,8 @@ class WorkspacePresenter:
             self._pending = _Pending(kind=kind, params=dict(params or {}), missing=missing)
             self._publish(focus=PARAM_ID)
             return
-        self.port.insert(kind, params or {})
-        self._changed(focus=None)
+        if self._edit(lambda: self.port.insert(kind, params or {})):
+            self._changed(focus=None)
 
     def _param_chooser(self, name: str, value: object) -> Callable[[], None]:
         return lambda: self._choose_param(name, value)
@@ -225,10 +245,10 @@ class WorkspacePresenter:
             return
         self._pending = None
         if pending.change_path is not None:
-            self.port.set_param(pending.change_path, name, value)
+            self._edit(lambda: self.port.set_param(pending.change_path, name, value))
             self._changed(focus=PROGRAM_ID)
         else:
-            self.port.insert(pending.kind, pending.params)
+            self._edit(lambda: self.port.insert(pending.kind, pending.params))
             self._changed(focus=PALETTE_ID)
 
     def _cursor_setter(self, parent: Path, position: int) -> Callable[[], None]:
@@ -247,7 +267,7 @@ class WorkspacePresenter:
         return open_menu
 
     def _delete(self, path: Path) -> None:
-        self.port.delete(path)
+        self._edit(lambda: self.port.delete(path))
         self._changed(focus=PROGRAM_ID)
 
     def _change(self, path: Path) -> None:
@@ -267,7 +287,8 @@ class WorkspacePresenter:
             pending = self._pending
             self._pending = None
             if pending is not None and pending.move_path is not None:
-                self.port.move(pending.move_path, parent, position)
+                moving = pending.move_path
+                self._edit(lambda: self.port.move(moving, parent, position))
             self._changed(focus=PROGRAM_ID)
         return move
 
@@ -293,7 +314,7 @@ class WorkspacePresenter:
             parent, position = self.port.cursor()
             if position == 0:
                 return False
-            self.port.delete((*parent, position - 1))
+            self._edit(lambda: self.port.delete((*parent, position - 1)))
             self._changed(focus=None)
         elif verb in self._on and self._on[verb] is not None:
             self._on[verb]()  # type: ignore[misc]
@@ -301,6 +322,22 @@ class WorkspacePresenter:
             log.info("command %s does not apply to the workspace", command.name)
             return False
         return True
+
+    def _edit(self, change: Callable[[], None]) -> bool:
+        """Carry out an edit; a refused one is said to the learner and changes nothing."""
+        try:
+            change()
+        except EditError as error:
+            log.info("edit refused: %s", error)
+            if self._on_message is not None:
+                self._on_message(error.key, dict(error.params))
+            return False
+        return True
+
+    def refresh(self, focus: str | None = None) -> None:
+        """Publish the model again (the language changed, or the editor was changed
+        outside the presenter: guided mode, typed Python)."""
+        self._publish(focus)
 
     # -- publishing -----------------------------------------------------------------------
 
@@ -315,10 +352,11 @@ class WorkspacePresenter:
             listener(root, focus)
 
 
-def _value_key(name: str, value: object) -> str:
-    if name in ("colour", "color"):
-        return f"access.colour.{value}"
-    return "access.param.count_value" if name == "count" else "access.param.value_value"
+def _value_label(name: str, value: object) -> tuple[str, dict[str, object]]:
+    """The label of a parameter choice: "3 times", or the value's own word ("red")."""
+    if name == "count":
+        return "access.param.count_value", {"value": value}
+    return value_key(name, value), {}
 
 
 def _inside(path: Path, ancestor: Path) -> bool:
