@@ -1,0 +1,80 @@
+"""The shipped device profiles load, use real key codes, and cover the access presets."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from adapters.evdev_codes import code_for_name, control_for_code
+from hardware.device_profiles import (
+    PROFILES_DIR, ProfileFileError, UsbId, load_profile, load_profiles, profile_from_data,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+PROFILES = load_profiles()
+BY_ID = {p.id: p for p in PROFILES}
+
+
+def test_the_expected_profiles_are_shipped() -> None:
+    assert {"microbit", "arduino", "switch_interface_keys", "switch_interface_joystick",
+            "foot_switch", "generic"} <= set(BY_ID)
+    assert BY_ID["microbit"].source == "serial(microbit)"
+    assert BY_ID["microbit"].usb == (UsbId(0x0D28, 0x0204),)
+    assert BY_ID["arduino"].source == "serial(arduino)"
+    assert UsbId(0x2341, 0x0043) in BY_ID["arduino"].usb
+    assert UsbId(0x1A86, 0x7523) in BY_ID["arduino"].usb_generic
+    assert BY_ID["switch_interface_keys"].source == "evdev(switch_interface_keys)"
+    assert BY_ID["switch_interface_keys"].grab
+    assert not BY_ID["generic"].automatic and not BY_ID["switch_interface_joystick"].automatic
+
+
+@pytest.mark.parametrize("profile", [p for p in PROFILES if p.keys], ids=lambda p: p.id)
+def test_key_maps_use_real_codes_and_the_names_the_evdev_adapter_gives(profile: object) -> None:
+    for code, control in profile.keys.items():  # type: ignore[attr-defined]
+        assert control_for_code(code_for_name(code)) == control, code
+
+
+def test_every_serial_and_evdev_binding_in_the_access_presets_is_a_known_control() -> None:
+    known = {cid for p in PROFILES for cid in p.control_ids()}
+    used = set()
+    for path in (ROOT / "accessibility" / "presets").glob("*.yml"):
+        bindings = yaml.safe_load(path.read_text(encoding="utf-8")).get("bindings") or {}
+        used |= {c for c in bindings if c.startswith(("serial(", "evdev("))}
+    assert used, "the presets bind no serial switch: this test checks nothing"
+    assert used <= known, sorted(used - known)
+
+
+def test_roles_name_switch_one_and_two_for_every_automatic_profile() -> None:
+    for profile in PROFILES:
+        if profile.automatic:
+            assert profile.controls_for("switch1"), profile.id
+
+
+@pytest.mark.parametrize("data, problem", [
+    ({"id": "x", "kind": "usb"}, "kind"),
+    ({"id": "Bad Id", "kind": "serial"}, "id"),
+    ({"id": "x", "kind": "evdev", "keys": {"SPACE": "space"}}, "key code"),
+    ({"id": "x", "kind": "evdev", "keys": {"KEY_A": "A"}}, "control"),
+    ({"id": "x", "kind": "serial", "match": {"usb": ["d28:204"]}}, "USB id"),
+    ({"id": "x", "kind": "serial", "controls": ["a"], "roles": {"switch1": ["b"]}}, "not a control"),
+    ({"id": "x", "kind": "serial", "controls": ["a"],
+      "roles": {"switch1": ["a"], "switch2": ["a"]}}, "two roles"),
+    ({"id": "x", "kind": "serial", "colour": "red"}, "unknown fields"),
+    ({"id": "x", "kind": "serial", "schema_version": 2}, "schema_version"),
+])
+def test_bad_profiles_are_refused_with_a_reason(data: dict, problem: str) -> None:
+    with pytest.raises(ValueError, match=problem):
+        profile_from_data(data)
+
+
+def test_a_bad_file_names_itself_and_duplicate_ids_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_text("id: one\nkind: serial\n")
+    (tmp_path / "b.yml").write_text("id: one\nkind: serial\n")
+    with pytest.raises(ProfileFileError, match="used twice"):
+        load_profiles(tmp_path)
+    broken = tmp_path / "c.yml"
+    broken.write_text("id: [\n")
+    with pytest.raises(ProfileFileError, match="c.yml"):
+        load_profile(broken)
+    assert PROFILES_DIR.is_dir()
