@@ -1,0 +1,149 @@
+"""Opening the progress file crash-safely, and saying why it could not be opened.
+
+Crash safety: WAL journal with ``synchronous=FULL``. In WAL mode a COMMIT has written its
+frames to the -wal file before it returns, so a process killed at any instant (SIGKILL, a
+crash in Kivy or a driver) loses nothing that was committed, at either NORMAL or FULL: the
+pages are in the OS, and the next open replays the WAL. FULL adds an fsync of the WAL per
+commit, which also keeps the last commits through a power cut or a tablet whose battery
+dies. Our commits are human-paced (an attempt, a draft save after an edit), so the fsync
+(well under a millisecond here, a few on an SD card) is worth it.
+"""
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Sequence
+from enum import Enum
+from pathlib import Path
+
+from app.storage.migrations import (
+    LATEST_VERSION,
+    MIGRATIONS,
+    Migration,
+    NotAProgressFile,
+    migrate,
+    schema_version,
+)
+
+BUSY_TIMEOUT_S = 5.0
+SYNCHRONOUS = "FULL"
+
+log = logging.getLogger(__name__)
+
+
+class Problem(Enum):
+    """Why a file cannot be used; each leads to a different remedy."""
+
+    DAMAGED = "damaged"  # not a database, truncated, garbage, fails quick_check: move aside
+    NEWER = "newer"  # made by a newer version of the game: move aside, keep for later
+    UNWRITABLE = "unwritable"  # read-only folder, full disk, I/O error: use memory
+    BUSY = "busy"  # locked by another copy of the game: use memory
+
+
+class OpenError(Exception):
+    """The file could not be opened as a progress store (developer-facing message)."""
+
+    def __init__(self, problem: Problem, detail: str, version: int | None = None) -> None:
+        super().__init__(f"{problem.value}: {detail}")
+        self.problem = problem
+        self.detail = detail
+        self.version = version
+
+
+_DAMAGE = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_FORMAT,
+           sqlite3.SQLITE_ERROR, sqlite3.SQLITE_SCHEMA, sqlite3.SQLITE_MISMATCH}
+_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+_ENVIRONMENT = {sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR,
+                sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_NOLFS,
+                sqlite3.SQLITE_NOMEM, sqlite3.SQLITE_PROTOCOL, sqlite3.SQLITE_AUTH}
+
+
+def primary_code(error: sqlite3.Error) -> int | None:
+    code = getattr(error, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def classify(error: sqlite3.Error) -> Problem | None:
+    """The problem an SQLite error at open time means, or None for a bug in our code."""
+    if isinstance(error, NotAProgressFile):
+        return Problem.DAMAGED
+    code = primary_code(error)
+    if code in _DAMAGE:
+        return Problem.DAMAGED
+    if code in _BUSY:
+        return Problem.BUSY
+    if code in _ENVIRONMENT:
+        return Problem.UNWRITABLE
+    return None
+
+
+def is_storage_failure(error: sqlite3.Error) -> bool:
+    """An error during a write that is the disk's or the file's fault, not our SQL's."""
+    return primary_code(error) in (_BUSY | _ENVIRONMENT | {sqlite3.SQLITE_CORRUPT,
+                                                           sqlite3.SQLITE_NOTADB})
+
+
+def configure(conn: sqlite3.Connection) -> None:
+    """Per-connection settings: foreign keys (cascade deletes), WAL, synchronous level."""
+    conn.execute("PRAGMA foreign_keys = ON")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if mode not in ("wal", "memory"):
+        # e.g. a network folder without shared memory: the rollback journal is crash-safe too
+        log.warning("WAL not available (journal_mode=%s); using the rollback journal", mode)
+    conn.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
+
+
+def _connect(target: str) -> sqlite3.Connection:
+    return sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+
+
+def open_file(path: Path, steps: Sequence[Migration] = MIGRATIONS) -> sqlite3.Connection:
+    """Open, check and migrate ``path``; ``OpenError`` says why it cannot be used."""
+    if path.exists() and not path.is_file():
+        raise OpenError(Problem.DAMAGED, f"{path} is not a regular file")
+    try:
+        conn = _connect(str(path))
+    except sqlite3.Error as error:
+        if classify(error) is None:
+            raise
+        raise _open_error(error) from error
+    try:
+        version = schema_version(conn)  # the first read: garbage fails here (NOTADB)
+        latest = steps[-1].version if steps else 0
+        if version > latest:
+            raise OpenError(Problem.NEWER, f"schema {version} > {latest}", version)
+        if version < 0:
+            raise OpenError(Problem.DAMAGED, f"negative schema version {version}")
+        rows = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+        if rows != ["ok"]:
+            raise OpenError(Problem.DAMAGED, "quick_check: " + "; ".join(map(str, rows[:3])))
+        configure(conn)
+        migrate(conn, steps)
+        return conn
+    except OpenError:
+        conn.close()
+        raise
+    except sqlite3.Error as error:
+        conn.close()
+        if classify(error) is None:
+            raise
+        raise _open_error(error) from error
+
+
+def open_memory(steps: Sequence[Migration] = MIGRATIONS) -> sqlite3.Connection:
+    """A fresh in-memory store with the current schema: the app runs, nothing is kept."""
+    conn = _connect(":memory:")
+    configure(conn)
+    migrate(conn, steps)
+    return conn
+
+
+def _open_error(error: sqlite3.Error) -> OpenError:
+    problem = classify(error)
+    assert problem is not None
+    return OpenError(problem, f"{type(error).__name__}: {error} "
+                              f"({getattr(error, 'sqlite_errorname', '?')})")
+
+
+__all__ = ["BUSY_TIMEOUT_S", "LATEST_VERSION", "OpenError", "Problem", "SYNCHRONOUS",
+           "classify", "configure", "is_storage_failure", "open_file", "open_memory"]

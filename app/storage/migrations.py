@@ -1,0 +1,101 @@
+"""The schema as an ordered list of steps, version N -> N+1, each in its own transaction.
+
+The version lives in ``PRAGMA user_version`` (in the file header, so it commits or rolls back
+with the step that changes it). A step never edits an earlier one: a file made by any past
+version of the game walks the same path to the current schema.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from app.storage.transactions import transaction
+
+
+class NotAProgressFile(sqlite3.DatabaseError):
+    """The file is an SQLite database, but not one this game made (version 0 with tables)."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step: ``apply`` brings a version ``version - 1`` database to ``version``."""
+
+    version: int
+    summary: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+def _run(*statements: str) -> Callable[[sqlite3.Connection], None]:
+    def apply(conn: sqlite3.Connection) -> None:
+        for statement in statements:
+            conn.execute(statement)
+    return apply
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "learners, progress per level, app settings", _run(
+        """CREATE TABLE learners (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            avatar TEXT NOT NULL,
+            locale TEXT NOT NULL,
+            profile TEXT NOT NULL,
+            created TEXT NOT NULL
+        )""",
+        """CREATE TABLE progress (
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            level_id TEXT NOT NULL,
+            stars INTEGER NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            solved INTEGER NOT NULL DEFAULT 0,
+            best_blocks INTEGER,
+            seconds REAL NOT NULL DEFAULT 0,
+            independence TEXT,
+            updated TEXT NOT NULL,
+            PRIMARY KEY (learner_id, level_id)
+        )""",
+        """CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""",
+    )),
+    Migration(2, "drafts: the unfinished program per learner and level", _run(
+        """CREATE TABLE drafts (
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            level_id TEXT NOT NULL,
+            program TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            PRIMARY KEY (learner_id, level_id)
+        )""",
+        # progress rows are read per learner and exported by learner name
+        "CREATE INDEX learners_by_name ON learners (name COLLATE NOCASE)",
+    )),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, steps: Sequence[Migration] = MIGRATIONS) -> int:
+    """Apply the steps above the file's version, one transaction each; return the new version.
+
+    A step that fails rolls back whole, so the file stays at the last completed version and
+    the next start tries again. The caller has already refused versions newer than ``steps``.
+    """
+    version = schema_version(conn)
+    if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        raise NotAProgressFile("version 0 but the file already has tables")
+    for step in steps:
+        if step.version <= version:
+            continue
+        if step.version != version + 1:
+            raise ValueError(f"migration {step.version} does not follow version {version}")
+        with transaction(conn):
+            step.apply(conn)
+            conn.execute(f"PRAGMA user_version = {int(step.version)}")
+        version = step.version
+    return version

@@ -1,0 +1,324 @@
+"""The progress store: learners, their progress and drafts, and app settings, in SQLite.
+
+Every write is one ``BEGIN IMMEDIATE`` transaction, so a crash keeps either all of it or
+none of it. A file that cannot be used never stops the app: it is moved aside (damaged or
+newer) or replaced by an in-memory database (read-only or full disk), and ``notice`` says
+so in words for the teacher. If the disk fails later, the store copies what it has into
+memory and carries on, so the session goes on and the notice tells the teacher.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO, TypeVar
+
+from app.storage import notices
+from app.storage.database import OpenError, Problem, is_storage_failure, open_file, open_memory
+from app.storage.export import COLUMNS, write_csv
+from app.storage.models import Learner, LevelProgress, StoreNotice
+from app.storage.move_aside import move_aside
+from app.storage.transactions import transaction
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+_PROGRESS_COLUMNS = "level_id, stars, attempts, solved, best_blocks, seconds, independence, updated"
+_RECORD = """
+INSERT INTO progress (learner_id, level_id, stars, attempts, solved, best_blocks, seconds, updated)
+VALUES (:learner, :level, :stars, 1, :solved, :blocks, :seconds, :now)
+ON CONFLICT (learner_id, level_id) DO UPDATE SET
+    stars = max(stars, excluded.stars),
+    attempts = attempts + 1,
+    solved = max(solved, excluded.solved),
+    best_blocks = CASE
+        WHEN excluded.best_blocks IS NULL THEN best_blocks
+        WHEN best_blocks IS NULL THEN excluded.best_blocks
+        ELSE min(best_blocks, excluded.best_blocks) END,
+    seconds = seconds + excluded.seconds,
+    updated = excluded.updated
+"""
+_EXPORT = """
+SELECT l.id, l.name, l.locale, p.level_id, p.solved, p.stars, p.attempts, p.best_blocks,
+       p.seconds, p.independence, p.updated
+FROM progress AS p JOIN learners AS l ON l.id = p.learner_id
+ORDER BY l.name COLLATE NOCASE, l.id, p.level_id
+"""
+
+
+class UnknownLearner(LookupError):
+    """A learner id that is not (or no longer) in the store: a bug in the caller."""
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _loads(text: str | None, default: Any = None) -> Any:
+    if text is None:
+        return default
+    try:
+        return json.loads(text)
+    except ValueError:
+        log.error("unreadable JSON in the progress file: %.60r", text)
+        return default
+
+
+class ProgressStore:
+    """Learners, progress, drafts and settings; see the module docstring for failures."""
+
+    def __init__(self, path: Path,
+                 on_notice: Callable[[StoreNotice], None] | None = None) -> None:
+        self.path = Path(path)
+        self.notice: StoreNotice | None = None
+        self.notices: list[StoreNotice] = []  # every notice so far; ``notice`` is the last
+        self._on_notice = on_notice
+        self._in_memory = False
+        self._conn: sqlite3.Connection | None = self._open()
+
+    # --- opening and failing over ----------------------------------------------------------
+
+    def _tell(self, notice: StoreNotice) -> None:
+        self.notice = notice
+        self.notices.append(notice)
+        if self._on_notice is not None:
+            self._on_notice(notice)
+
+    def _memory(self, notice: StoreNotice) -> sqlite3.Connection:
+        self._in_memory = True
+        self._tell(notice)
+        return open_memory()
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            log.error("cannot create %s: %s", self.path.parent, error)
+            return self._memory(notices.not_saved(self.path))
+        try:
+            return open_file(self.path)
+        except OpenError as error:
+            log.error("progress file %s cannot be used: %s", self.path, error)
+            first = error
+        if first.problem is Problem.UNWRITABLE:
+            return self._memory(notices.not_saved(self.path))
+        if first.problem is Problem.BUSY:
+            return self._memory(notices.busy(self.path))
+        try:
+            kept = move_aside(self.path, first.problem.value)
+        except OSError as error:
+            log.error("cannot move %s aside: %s", self.path, error)
+            return self._memory(notices.cannot_move(self.path))
+        log.warning("moved %s aside to %s", self.path, kept)
+        self._tell(notices.newer(kept, first.version) if first.problem is Problem.NEWER
+                   else notices.damaged(kept))
+        try:
+            return open_file(self.path)
+        except OpenError as error:
+            log.error("new progress file %s cannot be created: %s", self.path, error)
+            return self._memory(notices.not_saved(self.path))
+
+    def _fail_over(self, error: sqlite3.Error) -> None:
+        """Copy what can still be read into memory and carry on there."""
+        log.error("progress file %s failed (%s); keeping progress in memory", self.path, error)
+        old = self._connection
+        memory = open_memory()
+        try:
+            old.backup(memory)
+        except sqlite3.Error as copy_error:
+            log.error("could not copy the progress into memory: %s", copy_error)
+            memory.close()
+            memory = open_memory()
+        memory.execute("PRAGMA foreign_keys = ON")
+        try:
+            old.close()
+        except sqlite3.Error:
+            pass
+        self._conn = memory
+        self._in_memory = True
+        self._tell(notices.stopped_saving(self.path))
+
+    @property
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise RuntimeError("the progress store is closed")
+        return self._conn
+
+    def _do(self, operation: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``operation``; if the disk or file fails under it, fail over and run it again."""
+        try:
+            return operation(self._connection)
+        except sqlite3.IntegrityError as error:
+            raise UnknownLearner(str(error)) from error
+        except sqlite3.Error as error:
+            if self._in_memory or not is_storage_failure(error):
+                raise
+            self._fail_over(error)
+        return operation(self._connection)
+
+    def _write(self, operation: Callable[[sqlite3.Connection], T]) -> T:
+        def in_transaction(conn: sqlite3.Connection) -> T:
+            with transaction(conn):
+                return operation(conn)
+        return self._do(in_transaction)
+
+    @property
+    def in_memory(self) -> bool:
+        """True when nothing is being kept on disk (see ``notice``)."""
+        return self._in_memory
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> ProgressStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- learners --------------------------------------------------------------------------
+
+    @staticmethod
+    def _learner(row: tuple[Any, ...]) -> Learner:
+        return Learner(int(row[0]), row[1], row[2], row[3], _loads(row[4], {}))
+
+    def learners(self) -> list[Learner]:
+        """Every learner, by name as a teacher reads a class list."""
+        rows = self._do(lambda c: c.execute(
+            "SELECT id, name, avatar, locale, profile FROM learners").fetchall())
+        return sorted((self._learner(r) for r in rows), key=lambda l: (l.name.casefold(), l.id))
+
+    def learner(self, learner_id: int) -> Learner | None:
+        row = self._do(lambda c: c.execute(
+            "SELECT id, name, avatar, locale, profile FROM learners WHERE id = ?",
+            (learner_id,)).fetchone())
+        return None if row is None else self._learner(row)
+
+    def add_learner(self, name: str, avatar: str, locale: str, profile: dict) -> Learner:
+        values = (name, avatar, locale, _dumps(profile), _now())
+        learner_id = self._write(lambda c: c.execute(
+            "INSERT INTO learners (name, avatar, locale, profile, created) VALUES (?, ?, ?, ?, ?)",
+            values).lastrowid)
+        return Learner(int(learner_id), name, avatar, locale, json.loads(values[3]))
+
+    def update_learner(self, learner: Learner) -> None:
+        values = (learner.name, learner.avatar, learner.locale, _dumps(learner.profile), learner.id)
+        changed = self._write(lambda c: c.execute(
+            "UPDATE learners SET name = ?, avatar = ?, locale = ?, profile = ? WHERE id = ?",
+            values).rowcount)
+        if not changed:
+            raise UnknownLearner(f"no learner {learner.id}")
+
+    def remove_learner(self, learner_id: int) -> None:
+        """Remove the learner with their progress and drafts (foreign keys cascade)."""
+        self._write(lambda c: c.execute("DELETE FROM learners WHERE id = ?", (learner_id,)))
+
+    # --- progress --------------------------------------------------------------------------
+
+    @staticmethod
+    def _progress(row: tuple[Any, ...]) -> LevelProgress:
+        level, stars, attempts, solved, best, seconds, independence, updated = row
+        return LevelProgress(level, int(stars), int(attempts), bool(solved),
+                             None if best is None else int(best), float(seconds),
+                             _loads(independence), updated)
+
+    def progress(self, learner_id: int) -> dict[str, LevelProgress]:
+        rows = self._do(lambda c: c.execute(
+            f"SELECT {_PROGRESS_COLUMNS} FROM progress WHERE learner_id = ? ORDER BY level_id",
+            (learner_id,)).fetchall())
+        return {row[0]: self._progress(row) for row in rows}
+
+    def record_attempt(self, learner_id: int, level_id: str, *, solved: bool, stars: int,
+                       blocks: int, seconds: float) -> LevelProgress:
+        """Count one run of a level, in one transaction.
+
+        Attempts and time always add up; stars and the block count come only from solved
+        attempts, and the best of them is kept (most stars, fewest blocks).
+        """
+        if stars < 0 or blocks < 0 or seconds < 0:
+            raise ValueError(f"negative result: stars={stars} blocks={blocks} seconds={seconds}")
+        params = {"learner": learner_id, "level": level_id, "stars": stars if solved else 0,
+                  "solved": int(bool(solved)), "blocks": blocks if solved else None,
+                  "seconds": float(seconds), "now": _now()}
+
+        def record(conn: sqlite3.Connection) -> tuple[Any, ...]:
+            conn.execute(_RECORD, params)
+            return conn.execute(
+                f"SELECT {_PROGRESS_COLUMNS} FROM progress WHERE learner_id = ? AND level_id = ?",
+                (learner_id, level_id)).fetchone()
+        return self._progress(self._write(record))
+
+    def save_independence(self, learner_id: int, level_id: str, data: dict) -> None:
+        """Guided mode's standing on a level; does not count as an attempt."""
+        params = (learner_id, level_id, _dumps(data), _now())
+        self._write(lambda c: c.execute(
+            "INSERT INTO progress (learner_id, level_id, independence, updated) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (learner_id, level_id) DO UPDATE SET "
+            "independence = excluded.independence, updated = excluded.updated", params))
+
+    def independence(self, learner_id: int, level_id: str) -> dict | None:
+        row = self._do(lambda c: c.execute(
+            "SELECT independence FROM progress WHERE learner_id = ? AND level_id = ?",
+            (learner_id, level_id)).fetchone())
+        return None if row is None else _loads(row[0])
+
+    # --- drafts ----------------------------------------------------------------------------
+
+    def save_draft(self, learner_id: int, level_id: str, program: list) -> None:
+        """Keep the unfinished program (solution form) so the next session reopens it."""
+        if not isinstance(program, list):
+            raise TypeError(f"a draft is a list of blocks, not {type(program).__name__}")
+        params = (learner_id, level_id, _dumps(program), _now())
+        self._write(lambda c: c.execute(
+            "INSERT INTO drafts (learner_id, level_id, program, updated) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (learner_id, level_id) DO UPDATE SET "
+            "program = excluded.program, updated = excluded.updated", params))
+
+    def draft(self, learner_id: int, level_id: str) -> list | None:
+        row = self._do(lambda c: c.execute(
+            "SELECT program FROM drafts WHERE learner_id = ? AND level_id = ?",
+            (learner_id, level_id)).fetchone())
+        program = None if row is None else _loads(row[0])
+        return program if isinstance(program, list) else None
+
+    def clear_draft(self, learner_id: int, level_id: str) -> None:
+        self._write(lambda c: c.execute(
+            "DELETE FROM drafts WHERE learner_id = ? AND level_id = ?", (learner_id, level_id)))
+
+    # --- settings --------------------------------------------------------------------------
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self._do(lambda c: c.execute(
+            "SELECT value FROM settings WHERE key = ?", (key,)).fetchone())
+        return default if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str) -> None:
+        if not isinstance(value, str):
+            raise TypeError(f"setting {key!r} must be text, not {type(value).__name__}")
+        self._write(lambda c: c.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value)))
+
+    # --- export ----------------------------------------------------------------------------
+
+    def export_csv(self, target: Path | TextIO) -> int:
+        """Write one CSV row per learner and level with progress; return the rows written.
+
+        Columns are ``export.COLUMNS``. A path is replaced atomically; an open text file
+        should be opened with ``newline=""``. ``OSError`` if the target cannot be written
+        (the app shows ``storage.export.failed``).
+        """
+        rows = self._do(lambda c: c.execute(_EXPORT).fetchall())
+        return write_csv(rows, target)
+
+
+__all__ = ["COLUMNS", "ProgressStore", "UnknownLearner"]
