@@ -8,7 +8,6 @@ tests hand it real ``evdev.InputEvent`` values without a kernel device.
 from __future__ import annotations
 
 import errno
-import fcntl
 import logging
 import os
 import re
@@ -17,9 +16,10 @@ import struct
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Protocol
+from typing import TYPE_CHECKING, Callable, Iterable, Protocol
 
-import evdev
+if TYPE_CHECKING:  # python-evdev exists on Linux only; discovery must load anywhere
+    import evdev
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +141,8 @@ class LinuxEvdevDevice:
     """A real ``/dev/input/event*`` device through python-evdev. Kept as thin as possible."""
 
     def __init__(self, path: str) -> None:
+        import evdev
+
         self._device = evdev.InputDevice(path)  # PermissionError / FileNotFoundError pass up
         self.path = path
         self.name = self._device.name
@@ -167,6 +169,8 @@ class LinuxEvdevDevice:
 
 def _use_monotonic_clock(fd: int) -> bool:
     """Ask the kernel to stamp events with CLOCK_MONOTONIC, the app's clock."""
+    import fcntl
+
     try:
         fcntl.ioctl(fd, EVIOCSCLOCKID, struct.pack("i", time.CLOCK_MONOTONIC))
         return True

@@ -7,13 +7,15 @@ key map, whether to grab it), or with the ``generic`` profile.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from adapters.evdev_adapter import EvdevAdapter
 from adapters.evdev_device import DEV_INPUT, SYSFS_INPUT, DeviceSelector, scan_input_devices
 from adapters.serial_adapter import SerialAdapter
 from hardware.device_profiles import HardwareProfile, load_profiles
 from hardware.discovery import Comports, _comports, match_input, serial_finder, serial_hint
+
+if TYPE_CHECKING:  # python-evdev exists on Linux only: imported when an evdev adapter is made
+    from adapters.evdev_adapter import EvdevAdapter
 
 AUTO = "auto"
 GENERIC = "generic"
@@ -48,6 +50,8 @@ def evdev_adapter(selector: str | DeviceSelector, *, profile_id: str | None = No
                   grab: bool | None = None, profiles: list[HardwareProfile] | None = None,
                   sysfs: Path = SYSFS_INPUT, dev: Path = DEV_INPUT, **kwargs: Any) -> EvdevAdapter:
     """An evdev adapter for ``selector`` (path, ``vendor:product`` or name) with its profile."""
+    from adapters.evdev_adapter import EvdevAdapter
+
     profiles = load_profiles() if profiles is None else profiles
     chosen = DeviceSelector.parse(selector) if isinstance(selector, str) else selector
     by_id = {p.id: p for p in profiles if p.kind == "evdev"}

@@ -230,3 +230,50 @@ def test_garbage_yields_exactly_the_framed_presses(box: PtySwitchBox) -> None:
     got = [(e.control, e.pressed) for e in rec.events if e.control != "end"]
     assert got == expected
     assert all(s.kind is not StatusKind.LOST for s in rec.statuses)
+
+
+def test_a_port_held_by_another_program_is_busy_until_it_is_let_go(box: PtySwitchBox) -> None:
+    first = SerialAdapter(box.path, backoff=FAST)
+    rec_first = start(first)
+    second = SerialAdapter(box.path, name="second", backoff=FAST)
+    try:
+        rec_first.wait_status(StatusKind.CONNECTED)
+        rec_second = start(second)
+        busy = rec_second.wait_status(StatusKind.ERROR)
+        assert (busy.message_key, busy.params) == ("adapters.serial.busy", {"port": box.path})
+        first.stop()
+        rec_second.wait_status(StatusKind.CONNECTED)
+        box.write(b"A 1\n")
+        assert rec_second.wait_events(1)[0].control == "a"
+    finally:
+        first.stop()
+        second.stop()
+
+
+def test_permission_denied_names_the_group_and_the_udev_rule() -> None:
+    import errno
+
+    import serial
+
+    def denied(port: str, baudrate: int, timeout: float) -> object:
+        raise serial.SerialException(errno.EACCES, f"could not open port {port}: Permission denied")
+
+    adapter = SerialAdapter("/dev/ttyACM0", backoff=FAST, opener=denied)  # type: ignore[arg-type]
+    rec = start(adapter)
+    try:
+        error = rec.wait_status(StatusKind.ERROR)
+    finally:
+        adapter.stop()
+    assert error.message_key == "adapters.serial.permission"
+    assert error.params == {"port": "/dev/ttyACM0", "rule": "hardware/udev/99-citizencode.rules"}
+    assert "Permission denied" in error.detail
+
+
+def test_auto_mode_says_it_is_searching_when_no_box_is_plugged_in() -> None:
+    adapter = SerialAdapter(finder=lambda: None, backoff=FAST)
+    rec = start(adapter)
+    try:
+        assert rec.wait_status(StatusKind.LOST).message_key == "adapters.serial.searching"
+    finally:
+        adapter.stop()
+    assert rec.statuses[0].message_key == "adapters.serial.searching"

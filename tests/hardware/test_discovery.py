@@ -105,3 +105,15 @@ def test_hardware_profiles_lists_control_ids() -> None:
     assert result.returncode == 0, result.stderr
     by_id = {p["id"]: p for p in json.loads(result.stdout)}
     assert "serial(microbit):a" in by_id["microbit"]["controls"]
+
+
+def test_discovery_and_serial_load_where_python_evdev_does_not_exist() -> None:
+    """python-evdev is Linux-only: a tablet without it still gets serial boxes and discovery."""
+    code = ("import sys; sys.modules['evdev'] = None\n"
+            "import adapters.hub, adapters.keyboard, adapters.serial_adapter, adapters.monitor\n"
+            "import hardware.discovery, hardware.connect\n"
+            "from hardware.__main__ import main; sys.exit(main(['list', '--json']))\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert isinstance(json.loads(result.stdout), list)
