@@ -26,6 +26,7 @@ from app.storage.migrations import (
 )
 
 BUSY_TIMEOUT_S = 5.0
+SQLITE_MAGIC = b"SQLite format 3\x00"
 SYNCHRONOUS = "FULL"
 
 log = logging.getLogger(__name__)
@@ -97,10 +98,41 @@ def _connect(target: str) -> sqlite3.Connection:
     return sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None)
 
 
-def open_file(path: Path, steps: Sequence[Migration] = MIGRATIONS) -> sqlite3.Connection:
-    """Open, check and migrate ``path``; ``OpenError`` says why it cannot be used."""
-    if path.exists() and not path.is_file():
+def _check_header(path: Path) -> None:
+    """Refuse a file that is plainly not SQLite before SQLite opens it.
+
+    SQLite would otherwise look for a -wal beside it, and on close delete one it cannot
+    read: that could be the only copy of the last saves of a damaged file.
+    """
+    if not path.exists():
+        return
+    if not path.is_file():
         raise OpenError(Problem.DAMAGED, f"{path} is not a regular file")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as error:
+        raise OpenError(Problem.UNWRITABLE, f"cannot read {path}: {error}") from error
+    if header and (len(header) < 100 or not header.startswith(SQLITE_MAGIC)):
+        raise OpenError(Problem.DAMAGED, f"no SQLite header ({len(header)} bytes read)")
+
+
+def _check_ours(conn: sqlite3.Connection, version: int, latest: int) -> None:
+    """Refuse versions we do not know and databases another program made."""
+    if version > latest:
+        raise OpenError(Problem.NEWER, f"schema {version} > {latest}", version)
+    if version < 0:
+        raise OpenError(Problem.DAMAGED, f"negative schema version {version}")
+    if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        raise OpenError(Problem.DAMAGED, "version 0 but the file has tables: not a progress file")
+
+
+def open_file(path: Path, steps: Sequence[Migration] = MIGRATIONS) -> sqlite3.Connection:
+    """Open, check and migrate ``path``; ``OpenError`` says why it cannot be used.
+
+    Nothing is written to the file (not even the WAL switch) until it has passed the checks.
+    """
+    _check_header(path)
     try:
         conn = _connect(str(path))
     except sqlite3.Error as error:
@@ -108,12 +140,8 @@ def open_file(path: Path, steps: Sequence[Migration] = MIGRATIONS) -> sqlite3.Co
             raise
         raise _open_error(error) from error
     try:
-        version = schema_version(conn)  # the first read: garbage fails here (NOTADB)
-        latest = steps[-1].version if steps else 0
-        if version > latest:
-            raise OpenError(Problem.NEWER, f"schema {version} > {latest}", version)
-        if version < 0:
-            raise OpenError(Problem.DAMAGED, f"negative schema version {version}")
+        version = schema_version(conn)  # the first read: a bad header fails here (NOTADB)
+        _check_ours(conn, version, steps[-1].version if steps else 0)
         rows = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
         if rows != ["ok"]:
             raise OpenError(Problem.DAMAGED, "quick_check: " + "; ".join(map(str, rows[:3])))
