@@ -90,7 +90,8 @@ class SerialAdapter(ReconnectingAdapter[SerialLike]):
         self._open: SerialLike | None = None
         self.device_path: str | None = None  # the port in use now
         self._device_name = ""
-        self._hello: HelloLine | None = None  # the last greeting: the same box usually comes back
+        # the last greeting and its port: a box that comes back on the same port is the same box
+        self._hello: tuple[str, HelloLine] | None = None
 
     # -- lifecycle hooks --------------------------------------------------------------------
 
@@ -117,8 +118,8 @@ class SerialAdapter(ReconnectingAdapter[SerialLike]):
         with self._lock:
             self._open = conn
         self.device_path = port
-        if self._hello is not None:
-            family, label = self._hello.family, self._hello.name
+        if self._hello is not None and self._hello[0] == port:
+            family, label = self._hello[1].family, self._hello[1].name
         self._set_source(f"serial({family or UNKNOWN_FAMILY})")
         self._device_name = label or family or port
         self._report(StatusKind.CONNECTED, "adapters.serial.connected",
@@ -177,7 +178,7 @@ class SerialAdapter(ReconnectingAdapter[SerialLike]):
             else:
                 self._release(line.control, t)
             return
-        self._hello = line
+        self._hello = (self.device_path or "", line)
         self._set_source(f"serial({line.family})")
         if line.name != self._device_name:
             self._device_name = line.name
