@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from levels.blocks import CATEGORY_COLOURS, Category
+
 THEME_NAMES: tuple[str, ...] = ("default", "high_contrast", "dark")
-BLOCK_CATEGORIES: tuple[str, ...] = ("motion", "turn", "control", "paint", "function", "sensing")
+BLOCK_CATEGORIES: tuple[str, ...] = tuple(category.value for category in Category)
 
 
 @dataclass(frozen=True)
@@ -71,8 +73,7 @@ THEMES: dict[str, Theme] = {
         name="default", background="#FFFFFF", surface="#EEF1F5", text="#1A1A1A",
         text_secondary="#4A4F57", accent="#FFD84D", accent_text="#1A1A1A",
         highlight="#6A1B9A", disabled_text="#6B7079",
-        blocks={"motion": "#8FC1F0", "turn": "#A7D8A0", "control": "#F6C667",
-                "paint": "#F4A7B9", "function": "#C8B6F2", "sensing": "#9FE0D8"},
+        blocks={category.value: colour for category, colour in CATEGORY_COLOURS.items()},
         block_text="#111111",
     ),
     "high_contrast": Theme(
@@ -86,8 +87,8 @@ THEMES: dict[str, Theme] = {
         name="dark", background="#121417", surface="#1F2329", text="#F2F2F2",
         text_secondary="#C4C8CE", accent="#1D5FA8", accent_text="#FFFFFF",
         highlight="#FFB020", disabled_text="#8E939B",
-        blocks={"motion": "#1F4E7A", "turn": "#245C2A", "control": "#6B4A0E",
-                "paint": "#7A2341", "function": "#4B347F", "sensing": "#155E57"},
+        blocks={"motion": "#1F4E7A", "loops": "#6B4A0E", "logic": "#155E57",
+                "actions": "#7A2341", "functions": "#4B347F"},
         block_text="#FFFFFF",
     ),
 }

@@ -30,12 +30,14 @@ class Category(Enum):
 
 
 CATEGORY_COLOURS: dict[Category, str] = {
-    Category.MOTION: "#2F6FD6",
-    Category.LOOPS: "#1E8C4E",
-    Category.LOGIC: "#B35C00",
-    Category.ACTIONS: "#8E3FB5",
-    Category.FUNCTIONS: "#C0392B",
+    Category.MOTION: "#8FC1F0",
+    Category.LOOPS: "#F6C667",
+    Category.LOGIC: "#9FE0D8",
+    Category.ACTIONS: "#F4A7B9",
+    Category.FUNCTIONS: "#C8B6F2",
 }
+"""Each category's colour in the default theme (``accessibility.themes`` reads it from here;
+the dark and high-contrast themes give their own)."""
 
 
 @dataclass(frozen=True)

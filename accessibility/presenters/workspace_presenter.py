@@ -32,6 +32,9 @@ from typing import Callable, Sequence
 
 from accessibility.actions import Command
 from accessibility.block_labels import block_label
+from accessibility.guided_presenter import GROUP_ID as GUIDED_ID
+from accessibility.guided_presenter import GuidedPresenter
+from accessibility.presenters.base import ScreenPresenter
 from accessibility.presenters.editor_port import BlockInfo, EditorPort, Path
 from accessibility.scan_model import Group, Target
 from accessibility.translator import Translator
@@ -50,7 +53,6 @@ MOVE_ID = "move_to"
 CONTROLS = ("run", "step", "reset", "undo", "redo", "hint", "map")
 MessageSink = Callable[[str, dict[str, object]], None]
 
-ModelListener = Callable[[Group, "str | None"], None]
 
 
 def palette_id(kind: str) -> str:
@@ -81,7 +83,7 @@ class _Pending:
     move_path: Path | None = None
 
 
-class WorkspacePresenter:
+class WorkspacePresenter(ScreenPresenter):
     """Turns the level editor into one scan model and carries out what a learner chose."""
 
     def __init__(self, editor: object, *, translator: Translator,
@@ -93,6 +95,7 @@ class WorkspacePresenter:
                  on_stop: Callable[[], None] | None = None,
                  on_changed: Callable[[], None] | None = None,
                  on_message: MessageSink | None = None) -> None:
+        super().__init__()
         self.port = EditorPort(editor)
         self._translator = translator
         self._on = {"run": on_run, "step": on_step, "reset": on_reset, "hint": on_hint,
@@ -100,15 +103,20 @@ class WorkspacePresenter:
         self._on_message = on_message
         self._on_changed = on_changed
         self._pending: _Pending | None = None
-        self._listeners: list[ModelListener] = []
+        self._guided: GuidedPresenter | None = None
 
     # -- the model ------------------------------------------------------------------------
 
-    def on_model_changed(self, listener: ModelListener) -> None:
-        """``listener(root, focus)`` after every change; wire ``SwitchAccess.set_model``."""
-        self._listeners.append(listener)
+    def attach_guided(self, guided: GuidedPresenter) -> None:
+        """Guided mode: while it has a step, the screen offers only its choices and the
+        controls; when it is done, the whole workspace comes back."""
+        self._guided = guided
+        guided.on_model_changed(lambda _group: self._publish(focus=GUIDED_ID))
 
     def model(self) -> Group:
+        guided = self._guided
+        if guided is not None and guided.session.state is not None:
+            return Group(ROOT_ID, "access.group.workspace", [guided.group(), self._controls()])
         pending = self._pending
         if pending is not None and pending.missing:
             return Group(ROOT_ID, "access.group.workspace", [self._param_group(pending)])
@@ -141,6 +149,12 @@ class WorkspacePresenter:
                 children.append(Target(block_id(block.uid), key, self._opener(path),
                                        params=params, description_key="access.program.block"))
         return Group(PROGRAM_ID, "access.group.program", children)
+
+    def reading_order(self) -> list[str]:
+        """Insertion point and block ids as the program reads (the cursor in its place),
+        for drawing the program; the scan model puts the cursor first instead."""
+        return [insertion_id(*item) if isinstance(item, tuple) else block_id(item.uid)
+                for item in self._walk(self.port.blocks(), ())]
 
     def _walk(self, blocks: Sequence[BlockInfo], parent: Path) -> list[object]:
         """Insertion points (``(parent, position)``) and blocks in reading order."""
@@ -334,22 +348,10 @@ class WorkspacePresenter:
             return False
         return True
 
-    def refresh(self, focus: str | None = None) -> None:
-        """Publish the model again (the language changed, or the editor was changed
-        outside the presenter: guided mode, typed Python)."""
-        self._publish(focus)
-
-    # -- publishing -----------------------------------------------------------------------
-
     def _changed(self, focus: str | None) -> None:
         if self._on_changed is not None:
             self._on_changed()
         self._publish(focus)
-
-    def _publish(self, focus: str | None, root: Group | None = None) -> None:
-        root = root or self.model()
-        for listener in list(self._listeners):
-            listener(root, focus)
 
 
 def _value_label(name: str, value: object) -> tuple[str, dict[str, object]]:
