@@ -1,0 +1,391 @@
+"""The app without its window: which screen is shown, whose turn it is, where input goes.
+
+The Kivy views listen to the controller and draw; they report touches as target ids. All
+input — switches, keys, the whole-screen switch, voice — arrives as ``InputEvent``s from
+the hub, drained once per frame, and goes through the learner's ``SwitchAccess``.
+Everything here runs on the app's thread, on the injected clock, and is tested without
+a window.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any, Callable
+
+from accessibility.actions import Action, Command
+from accessibility.clock import Clock
+from accessibility.narrator import Priority
+from accessibility.presenters.base import ScreenPresenter
+from accessibility.presenters.learner_picker_presenter import LearnerCard, LearnerPickerPresenter
+from accessibility.presenters.level_complete_presenter import LevelCompletePresenter
+from accessibility.presenters.level_map_presenter import LevelMapPresenter, TileState
+from accessibility.presenters.settings_presenter import SettingsDraft, SettingsPresenter
+from accessibility.profiles import (AccessProfile, ProfileError, preset, profile_from_dict,
+                                    profile_to_dict)
+from accessibility.scan_model import Group, ScanNode
+from accessibility.switch_access import SwitchAccess
+from adapters.events import AdapterStatus, InputEvent, StatusKind
+from app.services import Services
+from app.storage.models import Learner
+from app.workspace_session import WorkspaceSession
+from levels.interpreter import Outcome
+from levels.level import TRACKS
+
+log = logging.getLogger(__name__)
+
+AVATARS: tuple[str, ...] = ("fox", "owl", "cat", "frog", "bee", "whale", "lion", "panda")
+LEARNERS, MAP, WORKSPACE, COMPLETE, SETTINGS = ("learners", "map", "workspace", "complete",
+                                                "settings")
+SERIAL = "serial(auto)"
+COMPLETE_DELAY = 1.2  # seconds to see the goal reached before the next screen
+
+
+@dataclass
+class Listeners:
+    screen: list[Callable[[str], None]] = field(default_factory=list)
+    model: list[Callable[[Group, str | None], None]] = field(default_factory=list)
+    highlight: list[Callable[[ScanNode | None], None]] = field(default_factory=list)
+    look: list[Callable[[AccessProfile], None]] = field(default_factory=list)
+    status: list[Callable[[dict[str, AdapterStatus]], None]] = field(default_factory=list)
+    notice: list[Callable[[str, dict[str, object]], None]] = field(default_factory=list)
+    switch_test: list[Callable[[InputEvent, bool], None]] = field(default_factory=list)
+
+
+class AppController:
+    def __init__(self, services: Services, clock: Clock) -> None:
+        self.services = services
+        self.clock = clock
+        self.translator = services.translator
+        self.narrator = services.narrator
+        self.store = services.store
+        self.packs = services.packs
+        self.listeners = Listeners()
+        self.screen = ""
+        self.presenter: ScreenPresenter | None = None
+        self.model = Group("empty", "app.group.learners", [])
+        self.learner: Learner | None = None
+        self.profile = preset(services.options.profile or "touch")
+        self.session: WorkspaceSession | None = None
+        self.track = TRACKS[0]
+        self.statuses: dict[str, AdapterStatus] = {}
+        self._return_to = LEARNERS
+        self._settings_before: tuple[AccessProfile, str] | None = None
+        self.voice: Any = None  # the speech adapter, when voice commands are on
+        self._devices: set[str] = set()
+        self.access = SwitchAccess(clock, self.profile, self.model, cues=self.narrator,
+                                   on_command=self.command, on_action=self._touch_action)
+        self._attach_scanner()
+
+    # -- start, input ---------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self.store.notice is not None:
+            self._notice(self.store.notice.key, dict(self.store.notice.params))
+        if not self.store.learners():
+            self.add_learner()
+        self.show_learners()
+
+    def handle(self, item: InputEvent | AdapterStatus) -> None:
+        """One item drained from the hub, on the app's thread, in order."""
+        if isinstance(item, AdapterStatus):
+            self._status(item)
+            return
+        if self.screen == SETTINGS:
+            bound = item.id in self.profile.bindings
+            for listener in list(self.listeners.switch_test):
+                listener(item, bound)
+        self.access.feed(item)
+
+    def activate(self, target_id: str) -> bool:
+        """A touch (or click) on the widget of ``target_id``."""
+        target = self.model.find(target_id)
+        if target is None or not target.enabled:
+            return False
+        target.activate()
+        return True
+
+    @property
+    def touch_is_switch(self) -> bool:
+        """Taps are the whole-screen switch for switch users (not on the educator's screen)."""
+        return self.screen != SETTINGS and self.access.scanner is not None \
+            and self.profile.input == "switch"
+
+    def command(self, command: Command) -> None:
+        """A direct command (voice, a labelled big button): the screen's, else the app's."""
+        if self.presenter is not None and self.presenter.execute(command):
+            return
+        if command.verb == "help" and self.session is not None:
+            self.session.hint()
+        elif command.verb == "back":
+            self.go_back()
+        else:
+            log.info("command %s does nothing on %s", command.name, self.screen)
+
+    def _touch_action(self, action: Action) -> None:
+        """NEXT/SELECT from keys on a profile that does not scan: nothing to move."""
+        log.debug("action %s without a scanner", action)
+
+    # -- screens --------------------------------------------------------------------------
+
+    def show_learners(self) -> None:
+        self._close_session()
+        cards = [LearnerCard(l.id, l.name, l.avatar) for l in self.store.learners()]
+        self._show(LEARNERS, LearnerPickerPresenter(cards, self.choose_learner))
+        self.narrator.say("app.learner.who")
+
+    def choose_learner(self, learner_id: int) -> None:
+        learner = self.store.learner(learner_id)
+        if learner is None:
+            self.show_learners()
+            return
+        self.learner = learner
+        self.store.set_setting("last_learner", str(learner.id))
+        self.set_locale(self.services.options.locale or learner.locale)
+        self.apply_profile(self._learner_profile(learner))
+        self.track = self.store.get_setting(f"learner.{learner.id}.track", TRACKS[0]) or TRACKS[0]
+        self.narrator.say("app.learner.hello", {"name": learner.name})
+        self.show_map()
+
+    def show_map(self, track: str | None = None) -> None:
+        self._close_session()
+        if track:
+            self.track = track
+        progress = self._tiles()
+        presenter = LevelMapPresenter(self.packs.tracks, progress, track=self.track,
+                                      title=self.translator.t, on_open=self.open_level,
+                                      on_back=self.show_learners)
+        self._show(MAP, presenter)
+
+    def open_level(self, level_id: str) -> None:
+        level = self.packs.level(level_id)
+        learner = self.learner
+        if level is None or learner is None:
+            return
+        self._close_session()
+        self.track = level.track
+        self.store.set_setting(f"learner.{learner.id}.track", level.track)
+        session = WorkspaceSession(
+            level, translator=self.translator, speaker=self.narrator, clock=self.clock,
+            profile=self.profile, draft=self.store.draft(learner.id, level.id),
+            independence=self.store.independence(learner.id, level.id),
+            on_finished=self._finished, on_map=self.show_map,
+            on_draft=lambda program: self.store.save_draft(learner.id, level.id, program),
+            on_independence=lambda data: self.store.save_independence(learner.id, level.id,
+                                                                      data))
+        self.session = session
+        self._show(WORKSPACE, session.presenter)
+        session.start()
+
+    def _finished(self, outcome: Outcome, seconds: float) -> None:
+        session, learner = self.session, self.learner
+        if session is None or learner is None:
+            return
+        self.store.record_attempt(learner.id, session.level.id, solved=outcome.solved,
+                                  stars=outcome.stars, blocks=outcome.blocks, seconds=seconds)
+        if outcome.solved:
+            level_id = session.level.id
+            self.clock.call_later(COMPLETE_DELAY, lambda: self._complete(level_id, outcome))
+
+    def _complete(self, level_id: str, outcome: Outcome) -> None:
+        if self.session is None or self.session.level.id != level_id:
+            return  # the learner left the level meanwhile
+        following = self.packs.next_level(level_id)
+        presenter = LevelCompletePresenter(
+            stars=outcome.stars, has_next=following is not None,
+            on_next=lambda: self.open_level(following.id) if following else self.show_map(),
+            on_replay=lambda: self.open_level(level_id), on_map=self.show_map)
+        self._show(COMPLETE, presenter)
+        self.narrator.say("app.complete.praise", {"count": outcome.stars})
+
+    def open_settings(self) -> None:
+        """Behind the educator's lock (the view asks for the hold or the PIN)."""
+        if self.screen == SETTINGS:
+            return
+        self._return_to = self.screen if self.screen in (LEARNERS, MAP) else MAP
+        if self.learner is None and self._return_to == MAP:
+            self._return_to = LEARNERS
+        self._close_session()
+        self._settings_before = (self.profile, self.translator.locale)
+        draft = SettingsDraft(self.profile, self.translator.locale)
+        presenter = SettingsPresenter(
+            draft, on_change=self._preview, on_save=self._save_settings,
+            on_cancel=self._cancel_settings, on_export=self.export_progress,
+            on_add_learner=self.add_learner, on_message=self._notice,
+            translate=self.translator.t)
+        self._show(SETTINGS, presenter)
+
+    def go_back(self) -> None:
+        if self.screen in (WORKSPACE, COMPLETE):
+            self.show_map()
+        elif self.screen == MAP:
+            self.show_learners()
+        elif self.screen == SETTINGS:
+            self._cancel_settings()
+
+    def _show(self, screen: str, presenter: ScreenPresenter) -> None:
+        self.screen = screen
+        self.presenter = presenter
+        presenter.on_model_changed(self._model_changed)
+        for listener in list(self.listeners.screen):
+            listener(screen)
+        self._model_changed(presenter.model(), None)
+
+    def _model_changed(self, root: Group, focus: str | None) -> None:
+        if self.presenter is None:
+            return
+        self.model = root
+        self.access.set_model(root, focus)
+        for listener in list(self.listeners.model):
+            listener(root, focus)
+
+    def _close_session(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    def _tiles(self) -> dict[str, TileState]:
+        if self.learner is None:
+            return {}
+        return {level_id: TileState(p.stars, p.solved)
+                for level_id, p in self.store.progress(self.learner.id).items()}
+
+    # -- learners, profile, language ------------------------------------------------------
+
+    def add_learner(self, name: str | None = None) -> Learner:
+        number = len(self.store.learners()) + 1
+        learner = self.store.add_learner(
+            name or self.translator.t("app.learner.default_name", number=number),
+            AVATARS[(number - 1) % len(AVATARS)], self.translator.locale,
+            profile_to_dict(self.profile if self.learner else preset("touch")))
+        if self.screen == SETTINGS:
+            self._notice("app.settings.learner_added", {"name": learner.name})
+        return learner
+
+    def rename_learner(self, name: str) -> None:
+        name = " ".join(name.split())[:40]
+        if self.learner is None or not name:
+            return
+        self.learner = replace(self.learner, name=name)
+        self.store.update_learner(self.learner)
+
+    def _learner_profile(self, learner: Learner) -> AccessProfile:
+        if self.services.options.profile:
+            return preset(self.services.options.profile)
+        try:
+            return profile_from_dict(learner.profile)
+        except ProfileError as error:
+            log.warning("learner %s has an unusable profile: %s", learner.id, error)
+            self._notice(error.key, dict(error.params))
+            return preset("touch")
+
+    def apply_profile(self, profile: AccessProfile) -> None:
+        self.profile = profile
+        self.access.apply_profile(profile)
+        self._attach_scanner()
+        self._sync_devices()
+        self.access.set_model(self.model)
+        for listener in list(self.listeners.look):
+            listener(profile)
+
+    def set_locale(self, locale: str) -> None:
+        """Change the language now: text, the narrator's voice, and voice commands."""
+        self.narrator.set_locale(locale)
+        if self.voice is not None:
+            self.voice.set_locale(locale)
+        if self.presenter is not None:
+            self.presenter.refresh()
+
+    def _sync_devices(self) -> None:
+        """Listen to switch boxes for switch users and to the microphone for voice users;
+        a missing device only shows its status."""
+        hub, options = self.services.hub, self.services.options
+        if self.profile.input == "switch" and SERIAL not in self._devices:
+            from hardware.connect import serial_adapter
+            adapter = serial_adapter("auto", name=SERIAL)
+            hub.add(adapter)
+            self._devices.add(SERIAL)
+        wants_voice = self.profile.input == "voice" and options.voice_input
+        if wants_voice and self.voice is None:
+            try:
+                from adapters.speech import SpeechAdapter
+            except ImportError as error:  # speech libraries missing: say so, play on
+                log.error("voice commands unavailable: %r", error)
+                self._notice("app.status.no_voice", {})
+                return
+            self.voice = SpeechAdapter(locale=self.translator.locale)
+            hub.add(self.voice)
+        elif not wants_voice and self.voice is not None:
+            hub.remove(self.voice.name)
+            self.voice = None
+
+    def _attach_scanner(self) -> None:
+        scanner = self.access.scanner
+        if scanner is not None:
+            scanner.on_highlight(self._highlighted)
+        self._highlighted(None)
+
+    def _highlighted(self, node: ScanNode | None) -> None:
+        for listener in list(self.listeners.highlight):
+            listener(node)
+
+    # -- settings -------------------------------------------------------------------------
+
+    def _preview(self, draft: SettingsDraft) -> None:
+        if draft.locale != self.translator.locale:
+            self.set_locale(draft.locale)
+        for listener in list(self.listeners.look):
+            listener(draft.profile)
+
+    def _save_settings(self, draft: SettingsDraft) -> None:
+        if self.learner is not None:
+            self.learner = replace(self.learner, profile=profile_to_dict(draft.profile),
+                                   locale=draft.locale)
+            self.store.update_learner(self.learner)
+        self._settings_before = None
+        self.set_locale(draft.locale)
+        self.apply_profile(draft.profile)
+        self.narrator.say("app.settings.saved")
+        self._leave_settings()
+
+    def _cancel_settings(self) -> None:
+        if self._settings_before is not None:
+            profile, locale = self._settings_before
+            self._settings_before = None
+            self.set_locale(locale)
+            self.apply_profile(profile)
+        self._leave_settings()
+
+    def _leave_settings(self) -> None:
+        if self._return_to == MAP and self.learner is not None:
+            self.show_map()
+        else:
+            self.show_learners()
+
+    def export_progress(self) -> None:
+        path = self.services.data_dir / f"progress-{date.today().isoformat()}.csv"
+        try:
+            rows = self.store.export_csv(path)
+        except OSError as error:
+            log.error("export failed: %r", error)
+            self._notice("app.settings.export_failed", {"file": str(path)})
+            return
+        self._notice("app.settings.exported", {"file": str(path), "count": rows})
+
+    # -- statuses and notices -------------------------------------------------------------
+
+    def _status(self, status: AdapterStatus) -> None:
+        previous = self.statuses.get(status.adapter)
+        self.statuses[status.adapter] = status
+        for listener in list(self.listeners.status):
+            listener(dict(self.statuses))
+        changed = previous is None or previous.kind is not status.kind
+        if changed and status.kind in (StatusKind.CONNECTED, StatusKind.LOST, StatusKind.ERROR):
+            # said after what is being said now: the child's work is not interrupted
+            self.narrator.say(status.message_key, dict(status.params))
+
+    def _notice(self, key: str, params: dict[str, object]) -> None:
+        self.narrator.say(key, params, priority=Priority.NEXT)
+        for listener in list(self.listeners.notice):
+            listener(key, params)
+

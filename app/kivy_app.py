@@ -1,0 +1,243 @@
+"""The Kivy application: builds the services, the controller and the screens, and feeds
+the controller from the hub once per frame (one trigger; device threads only enqueue)."""
+from __future__ import annotations
+
+import logging
+import os
+
+from kivy.app import App
+from kivy.clock import Clock
+from kivy.core.window import Keyboard, Window
+from kivy.lang import Builder
+from kivy.metrics import dp
+from kivy.properties import ColorProperty, NumericProperty
+from kivy.uix.floatlayout import FloatLayout
+from kivy.uix.textinput import TextInput
+
+from accessibility.narrator import Caption, NarratorStatus
+from accessibility.scan_model import ScanNode
+from adapters.events import AdapterStatus
+from adapters.keyboard import KeyboardSwitch, ScreenSwitch
+from app.controller import COMPLETE, SETTINGS, WORKSPACE, AppController
+from app.kivy_clock import KivyClock
+from app.options import Options
+from app.screens.base import ModelScreen, UiContext
+from app.screens.complete import CompleteScreen
+from app.screens.learners import LearnersScreen
+from app.screens.level_map import LevelMapScreen
+from app.screens.settings import SettingsScreen
+from app.screens.workspace import WorkspaceScreen
+from app.services import Services, build_services
+from app.ui.lock_button import LockButton
+from app.ui.style import Style, register_readable_font, rgba
+from app.ui.widgets import Highlighter
+
+log = logging.getLogger(__name__)
+HERE = os.path.dirname(__file__)
+KEY_NAMES = {code: name for name, code in Keyboard.keycodes.items()}
+
+
+class RootView(FloatLayout):
+    background = ColorProperty((1, 1, 1, 1))
+    secondary = ColorProperty((0.3, 0.3, 0.3, 1))
+    caption_text = ColorProperty((1, 1, 1, 1))
+    caption_background = ColorProperty((0.1, 0.1, 0.1, 1))
+    font_size = NumericProperty(20)
+
+    def __init__(self, app: "CitizenCodeApp", **kwargs: object) -> None:
+        self.app = app
+        super().__init__(**kwargs)
+
+    def on_touch_down(self, touch) -> bool:
+        app = self.app
+        if app.lock.collide_point(*touch.pos) or not app.controller.touch_is_switch:
+            return super().on_touch_down(touch)
+        event = app.screen_switch.touch_down(touch.uid, touch.x / max(1, self.width))
+        if event is not None:
+            app.services.hub.post(event)
+        touch.grab(self)
+        return True
+
+    def on_touch_up(self, touch) -> bool:
+        if touch.grab_current is self:
+            touch.ungrab(self)
+            event = self.app.screen_switch.touch_up(touch.uid)
+            if event is not None:
+                self.app.services.hub.post(event)
+            return True
+        return super().on_touch_up(touch)
+
+
+class CitizenCodeApp(App):
+    title = "CitizenCode Access"
+
+    def __init__(self, options: Options, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.options = options
+        self.frames_drained = 0
+
+    # -- building -------------------------------------------------------------------------
+
+    def build(self) -> RootView:
+        register_readable_font()
+        Builder.load_file(os.path.join(HERE, "root.kv"))
+        self.clock = KivyClock()
+        self._drain_trigger = Clock.create_trigger(self._drain)
+        self._pump_trigger = Clock.create_trigger(self._pump)
+        self.services: Services = build_services(self.options, wake_hub=self._drain_trigger,
+                                                 wake_narrator=self._pump_trigger)
+        self.controller = AppController(self.services, self.clock)
+        self.keyboard = KeyboardSwitch()
+        self.screen_switch = ScreenSwitch()
+        self.highlighter = Highlighter()
+        self.ctx = UiContext(self.services.translator, Style.of(self.controller.profile),
+                             self.highlighter, self.choose)
+        self.root_view = RootView(self)
+        self.screens: dict[str, ModelScreen] = {}
+        for screen in (LearnersScreen(self.ctx, self._avatar_of), LevelMapScreen(self.ctx),
+                       WorkspaceScreen(self.ctx), CompleteScreen(self.ctx),
+                       SettingsScreen(self.ctx, self.clock, self.controller.rename_learner)):
+            self.screens[screen.name] = screen
+            self.root_view.ids.screens.add_widget(screen)
+        self.lock = LockButton(self._open_settings, size_hint=(None, None),
+                               size=(dp(44), dp(44)), pos_hint={"right": 0.995, "top": 0.995},
+                               text="\u2699", font_name="DejaVuSans", font_size=dp(26))
+        self.root_view.add_widget(self.lock)
+        self._listen()
+        self._restyle(self.controller.profile)
+        Window.bind(on_key_down=self._key_down, on_key_up=self._key_up)
+        Clock.schedule_once(lambda _dt: self.controller.start(), 0)
+        return self.root_view
+
+    def _listen(self) -> None:
+        listeners = self.controller.listeners
+        listeners.screen.append(self._screen_changed)
+        listeners.model.append(self._model_changed)
+        listeners.highlight.append(self._highlight)
+        listeners.look.append(self._restyle)
+        listeners.status.append(lambda _statuses: self._show_status())
+        listeners.notice.append(lambda key, params: self._show_status(key, params))
+        listeners.switch_test.append(self._switch_tested)
+        narrator = self.services.narrator
+        narrator.on_caption(self._caption)
+        narrator.on_status(lambda _status: self._show_status())
+
+    def on_stop(self) -> None:
+        self.services.close()
+
+    # -- what the controller says ---------------------------------------------------------
+
+    def _screen_changed(self, name: str) -> None:
+        self.highlighter.clear()
+        screen = self.screens[name]
+        if name == WORKSPACE and self.controller.session is not None:
+            screen.set_session(self.controller.session)  # type: ignore[attr-defined]
+        if name == COMPLETE and self.controller.session is not None:
+            session = self.controller.session
+            stars = session.outcome.stars if session.outcome else 0
+            screen.show_result(stars, session.python_text().text)  # type: ignore[attr-defined]
+        if name == SETTINGS:
+            learner = self.controller.learner
+            self.ctx.extras["learner_name"] = learner.name if learner else ""
+            screen.preview(self.controller.profile)  # type: ignore[attr-defined]
+        manager = self.root_view.ids.screens
+        manager.transition.duration = 0 if self.ctx.style.reduced_motion else 0.25
+        manager.current = name
+
+    def _model_changed(self, root, focus) -> None:
+        self.highlighter.clear()
+        self.screens[self.controller.screen].show_model(root, focus)
+        scanner = self.controller.access.scanner
+        self.highlighter.show(scanner.highlighted if scanner else None)
+
+    def _highlight(self, node: ScanNode | None) -> None:
+        self.highlighter.show(node)
+
+    def _restyle(self, profile) -> None:
+        style = self.ctx.style = Style.of(profile)
+        view = self.root_view
+        view.background = style.colour("background")
+        view.secondary = style.colour("text_secondary")
+        view.caption_text = style.colour("text")
+        view.caption_background = style.colour("surface")
+        view.font_size = style.font
+        self.lock.ring_colour = style.colour("text_secondary")
+        self.lock.color = style.colour("text_secondary")
+        Window.clearcolor = style.colour("background")
+        for each in self.screens.values():
+            each.restyle_rules()
+        if self.controller.screen:
+            screen = self.screens[self.controller.screen]
+            screen.restyle()
+            if self.controller.screen == SETTINGS:
+                screen.preview(profile)  # type: ignore[attr-defined]
+            self._model_changed(self.controller.model, None)
+
+    def _caption(self, caption: Caption) -> None:
+        self.root_view.ids.caption.text = caption.text
+
+    def _show_status(self, key: str | None = None, params: dict | None = None) -> None:
+        translator = self.services.translator
+        parts = []
+        status: NarratorStatus = self.services.narrator.status
+        if not status.speech:
+            parts.append(translator.t(status.message_key if self.options.speech
+                                      else "app.status.speech_off"))
+        for adapter_status in self.controller.statuses.values():
+            parts.append(translator.t(adapter_status.message_key, **adapter_status.params))
+        if key:
+            parts.insert(0, translator.t(key, **(params or {})))
+        self.root_view.ids.status.text = "   ".join(parts)
+
+    def _switch_tested(self, event, bound: bool) -> None:
+        screen = self.screens.get(SETTINGS)
+        if screen is not None:
+            screen.switch_tested(event, bound)  # type: ignore[attr-defined]
+
+    # -- what the learner does ------------------------------------------------------------
+
+    def choose(self, target_id: str) -> None:
+        """A touch on a target's widget (not a switch: those come through the hub)."""
+        if not self.controller.touch_is_switch:
+            self.controller.activate(target_id)
+
+    def _open_settings(self) -> None:
+        self.controller.open_settings()
+
+    def _avatar_of(self, target_id: str) -> str:
+        learner = self.services.store.learner(int(target_id.split(":", 1)[1]))
+        return learner.avatar if learner else "fox"
+
+    def _typing(self) -> bool:
+        return any(isinstance(widget, TextInput) and widget.focus
+                   for widget in self.root_view.walk())
+
+    def _key_down(self, _window, keycode, _scancode, _codepoint, _modifiers) -> bool:
+        name = KEY_NAMES.get(keycode, "")
+        if self._typing() or not name:
+            return False
+        event = self.keyboard.key_down(name)
+        if event is not None:
+            self.services.hub.post(event)
+            return True
+        return False
+
+    def _key_up(self, _window, keycode, _scancode) -> bool:
+        name = KEY_NAMES.get(keycode, "")
+        if not name:
+            return False
+        event = self.keyboard.key_up(name)
+        if event is not None:
+            self.services.hub.post(event)
+            return True
+        return False
+
+    # -- the per-frame drain --------------------------------------------------------------
+
+    def _drain(self, _dt: float = 0.0) -> None:
+        for item in self.services.hub.drain():
+            self.controller.handle(item)
+        self.frames_drained += 1
+
+    def _pump(self, _dt: float = 0.0) -> None:
+        self.services.narrator.pump()

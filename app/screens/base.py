@@ -1,0 +1,103 @@
+"""What every screen shares: turning the scan model's targets and groups into widgets."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from kivy.properties import ObjectProperty
+from kivy.uix.label import Label
+from kivy.uix.screenmanager import Screen
+
+from accessibility.scan_model import Group, Target
+from accessibility.translator import Translator
+from app.ui.style import Style
+from app.ui.widgets import GroupFrame, GroupGrid, GroupStack, Highlighter, TargetButton
+
+
+@dataclass
+class UiContext:
+    """Shared by the screens: words, looks, the highlight and where touches go."""
+
+    translator: Translator
+    style: Style
+    highlighter: Highlighter
+    choose: Callable[[str], None]
+    extras: dict[str, object] = field(default_factory=dict)
+
+    def text(self, key: str, **params: object) -> str:
+        return self.translator.t(key, **params)
+
+    def label_of(self, node: Target | Group) -> str:
+        return self.translator.t(node.label_key, **node.params)
+
+
+class ModelScreen(Screen):
+    """A screen drawn from its presenter's scan model; ``show_model`` rebuilds it."""
+
+    ctx = ObjectProperty(None)
+
+    def __init__(self, ctx: UiContext, **kwargs: object) -> None:
+        self.ctx = ctx  # before the KV rules, which read it
+        super().__init__(**kwargs)
+
+    def restyle_rules(self) -> None:
+        """Re-evaluate the KV rules that read ``ctx.style`` (colours, sizes)."""
+        self.property("ctx").dispatch(self)
+
+    def show_model(self, root: Group, focus: str | None) -> None:
+        raise NotImplementedError
+
+    def restyle(self) -> None:
+        """The look changed (theme, text size): redraw with ``self.ctx.style``."""
+
+    # -- building blocks ------------------------------------------------------------------
+
+    def button(self, target: Target, text: str | None = None, cls: type = TargetButton,
+               **kwargs: object) -> TargetButton:
+        style = self.ctx.style
+        options: dict[str, object] = {
+            "node_id": target.id, "text": text if text is not None else self.ctx.label_of(target),
+            "enabled": target.enabled, "chosen": bool(target.params.get("chosen", False)),
+            "chooser": self.ctx.choose, "font_size": style.font,
+            "color": style.colour("text"), "background": style.colour("surface"),
+            "highlight_colour": style.highlight, "highlight_width": style.highlight_width,
+            "size_hint_min_y": style.target, "size_hint_min_x": style.target}
+        options.update(kwargs)
+        return self.ctx.highlighter.register(cls(**options))  # type: ignore[return-value]
+
+    def frame(self, group: Group, kind: type = GroupFrame, **kwargs: object) -> GroupFrame:
+        style = self.ctx.style
+        options: dict[str, object] = {
+            "node_id": group.id, "highlight_colour": style.highlight,
+            "highlight_width": style.highlight_width, "padding": style.highlight_width * 1.5,
+            "spacing": style.highlight_width * 1.5}
+        options.update(kwargs)
+        return self.ctx.highlighter.register(kind(**options))  # type: ignore[return-value]
+
+    def grid(self, group: Group, **kwargs: object) -> GroupGrid:
+        return self.frame(group, GroupGrid, **kwargs)  # type: ignore[return-value]
+
+    def stack(self, group: Group, **kwargs: object) -> GroupStack:
+        return self.frame(group, GroupStack, **kwargs)  # type: ignore[return-value]
+
+    def title(self, text: str, scale: float = 1.4, **kwargs: object) -> Label:
+        style = self.ctx.style
+        options: dict[str, object] = {
+            "text": text, "font_size": style.font * scale, "color": style.colour("text"),
+            "size_hint_y": None, "halign": "left", "valign": "middle"}
+        options.update(kwargs)
+        label = Label(**options)
+        label.bind(width=lambda widget, width: setattr(widget, "text_size", (width, None)),
+                   texture_size=lambda widget, size: setattr(widget, "height", size[1] + 8))
+        return label
+
+
+def find_group(root: Group, group_id: str) -> Group | None:
+    if root.id == group_id:
+        return root
+    for child in root.children:
+        if isinstance(child, Group):
+            found = find_group(child, group_id)
+            if found is not None:
+                return found
+    return None

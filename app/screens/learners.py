@@ -1,0 +1,43 @@
+"""The learner picker: one big card per child (an animal and a name), no typing."""
+from __future__ import annotations
+
+from kivy.lang import Builder
+from kivy.properties import ColorProperty
+from kivy.uix.boxlayout import BoxLayout
+
+from accessibility.scan_model import Group, Target
+from app.screens.base import ModelScreen
+from app.ui.style import rgba
+from app.ui.widgets import TargetButton
+
+Builder.load_file(__file__.replace(".py", ".kv"))
+
+AVATAR_COLOURS = {"fox": "#E65100", "owl": "#6D4C41", "cat": "#7B1FA2", "frog": "#2E7D32",
+                  "bee": "#F9A825", "whale": "#1565C0", "lion": "#EF8F00", "panda": "#37474F"}
+
+
+class AvatarButton(TargetButton):
+    avatar_colour = ColorProperty((0.5, 0.5, 0.5, 1))
+
+
+class LearnersScreen(ModelScreen):
+    def __init__(self, ctx, avatar_of, **kwargs) -> None:
+        super().__init__(ctx, name="learners", **kwargs)
+        self._avatar_of = avatar_of  # learner target id -> avatar id
+
+    def show_model(self, root: Group, focus: str | None) -> None:
+        body: BoxLayout = self.ids.body
+        body.clear_widgets()
+        style = self.ctx.style
+        body.add_widget(self.title(self.ctx.text("app.group.learners"), scale=1.8))
+        cards = self.stack(root, size_hint_y=1, spacing=style.target / 2)
+        for child in root.children:
+            if isinstance(child, Target):
+                avatar = self._avatar_of(child.id)
+                name = self.ctx.label_of(child)
+                animal = self.ctx.text(f"app.avatar.{avatar}")
+                cards.add_widget(self.button(
+                    child, text=f"{name}\n{animal}", cls=AvatarButton,
+                    size_hint=(None, None), size=(style.target * 4, style.target * 4.4),
+                    avatar_colour=rgba(AVATAR_COLOURS.get(avatar, "#777777"))))
+        body.add_widget(cards)

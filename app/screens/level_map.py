@@ -1,0 +1,56 @@
+"""The track and level map: tracks on top, big level tiles with stars, the next one lit."""
+from __future__ import annotations
+
+from kivy.lang import Builder
+from kivy.uix.boxlayout import BoxLayout
+
+from accessibility.presenters.level_map_presenter import LEVELS_ID, MAP_CONTROLS_ID, TRACKS_ID
+from accessibility.scan_model import Group, Target
+from app.screens.base import ModelScreen, find_group
+from app.ui.style import with_symbols
+
+Builder.load_file(__file__.replace(".py", ".kv"))
+
+STAR, NO_STAR = "\u2605", "\u2606"
+
+
+class LevelMapScreen(ModelScreen):
+    def __init__(self, ctx, **kwargs) -> None:
+        super().__init__(ctx, name="map", **kwargs)
+
+    def show_model(self, root: Group, focus: str | None) -> None:
+        body: BoxLayout = self.ids.body
+        body.clear_widgets()
+        style = self.ctx.style
+        levels = find_group(root, LEVELS_ID)
+        tracks = find_group(root, TRACKS_ID)
+        controls = find_group(root, MAP_CONTROLS_ID)
+        assert levels is not None and tracks is not None and controls is not None
+        top = BoxLayout(size_hint_y=None, height=style.target * 1.4, spacing=style.target / 4)
+        track_row = self.frame(tracks, orientation="horizontal")
+        for target in tracks.children:
+            assert isinstance(target, Target)
+            track_row.add_widget(self.button(target, chosen=not target.enabled, enabled=True,
+                                             background=style.colour("surface")))
+        top.add_widget(track_row)
+        back_row = self.frame(controls, size_hint_x=0.3)
+        for target in controls.children:
+            assert isinstance(target, Target)
+            back_row.add_widget(self.button(target))
+        top.add_widget(back_row)
+        body.add_widget(top)
+        body.add_widget(self.title(self.ctx.label_of(levels)))
+        tiles = self.grid(levels, cols=5, size_hint_y=1)
+        upcoming = levels.children[0].id if levels.children else None
+        for target in sorted((t for t in levels.children if isinstance(t, Target)),
+                             key=lambda t: int(t.params["number"])):
+            count = int(target.params.get("count", 0))
+            stars = STAR * count + NO_STAR * (3 - count)
+            tiles.add_widget(self.button(
+                target, text=with_symbols(self.ctx.label_of(target), stars),
+                markup=True,
+                background=style.colour("accent") if target.id == upcoming
+                else style.colour("surface"),
+                color=style.colour("accent_text") if target.id == upcoming
+                else style.colour("text")))
+        body.add_widget(tiles)

@@ -1,0 +1,110 @@
+"""Educator settings: the learner's way of playing, language, look, help and timings, with a
+live preview of the scanning and a switch test area. Reached through the lock only."""
+from __future__ import annotations
+
+from kivy.lang import Builder
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.textinput import TextInput
+
+from accessibility.clock import Clock
+from accessibility.profiles import AccessProfile
+from accessibility.scan_model import Group, Target
+from accessibility.scanner import Scanner, ScanMode, ScanSettings
+from adapters.events import InputEvent
+from app.screens.base import ModelScreen
+from app.ui.widgets import Highlighter
+
+Builder.load_file(__file__.replace(".py", ".kv"))
+
+PREVIEW_BLOCKS = ("move_forward", "turn_left", "turn_right")
+
+
+class SettingsScreen(ModelScreen):
+    def __init__(self, ctx, clock: Clock, on_rename, **kwargs) -> None:
+        super().__init__(ctx, name="settings", **kwargs)
+        self.clock = clock
+        self._on_rename = on_rename
+        self._preview_scanner: Scanner | None = None
+        self._preview_lights = Highlighter()
+
+    def show_model(self, root: Group, focus: str | None) -> None:
+        style = self.ctx.style
+        self.ids.title.text = self.ctx.text("app.settings.title")
+        body: BoxLayout = self.ids.sections
+        body.clear_widgets()
+        body.add_widget(self._name_row())
+        for group in root.children:
+            if not isinstance(group, Group):
+                continue
+            body.add_widget(self.title(self.ctx.label_of(group), scale=1.1))
+            stack = self.stack(group, size_hint_y=None)
+            stack.bind(minimum_height=stack.setter("height"))
+            for target in group.children:
+                if isinstance(target, Target):
+                    stack.add_widget(self.button(target, text=self._text(target),
+                                                 size_hint=(None, None),
+                                                 width=max(style.target * 3.2, style.font * 9),
+                                                 height=style.target * 1.2))
+            body.add_widget(stack)
+        self.ids.switch_test_title.text = self.ctx.text("app.settings.switch_test")
+        if not self.ids.switch_test.text:
+            self.ids.switch_test.text = self.ctx.text("app.settings.press_a_switch")
+        self.ids.preview_title.text = self.ctx.text("app.settings.preview")
+
+    def _text(self, target: Target) -> str:
+        text = self.ctx.label_of(target)
+        if target.id.startswith("toggle:"):
+            state = self.ctx.text("app.settings.on" if target.params.get("chosen")
+                                  else "app.settings.off")
+            text = f"{text}: {state}"
+        return text
+
+    def _name_row(self) -> BoxLayout:
+        style = self.ctx.style
+        row = BoxLayout(size_hint_y=None, height=style.target * 1.1, spacing=style.target / 4)
+        row.add_widget(self.title(self.ctx.text("app.settings.player_name"), scale=1.0,
+                                  size_hint_x=0.35))
+        field = TextInput(text=self.ctx.extras.get("learner_name", ""), multiline=False,
+                          font_size=style.font)
+        field.bind(on_text_validate=lambda widget: self._on_rename(widget.text),
+                   focus=lambda widget, focused: None if focused else self._on_rename(widget.text))
+        row.add_widget(field)
+        return row
+
+    # -- switch test and preview ----------------------------------------------------------
+
+    def switch_tested(self, event: InputEvent, bound: bool) -> None:
+        key = "app.settings.switch_pressed" if event.pressed else "app.settings.switch_released"
+        verdict = "app.settings.switch_bound" if bound else "app.settings.switch_unbound"
+        self.ids.switch_test.text = "\n".join((self.ctx.text(key, control=event.id),
+                                               self.ctx.text(verdict, control=event.id)))
+
+    def preview(self, profile: AccessProfile) -> None:
+        """Scan three blocks with the draft's speed and look: what the learner will see."""
+        self.stop_preview()
+        box = self.ids.preview
+        box.clear_widgets()
+        self._preview_lights = Highlighter()
+        style = self.ctx.style
+        group = Group("preview", "app.settings.preview", [
+            Target(f"preview:{kind}", f"blocks.{kind}.label", lambda: None)
+            for kind in PREVIEW_BLOCKS])
+        for target in group.children:
+            button = self.button(target)
+            self.ctx.highlighter.widgets.pop(target.id, None)  # not part of the screen's model
+            self._preview_lights.register(button)
+            box.add_widget(button)
+        settings = ScanSettings(mode=ScanMode.AUTO, interval=profile.scan_interval,
+                                first_item_delay=profile.first_item_delay, loops=1000)
+        self._preview_scanner = Scanner(self.clock, group, settings)
+        self._preview_scanner.on_highlight(self._preview_lights.show)
+        self._preview_scanner.start()
+        self._preview_lights.style_all(style.highlight, style.highlight_width)
+
+    def stop_preview(self) -> None:
+        if self._preview_scanner is not None:
+            self._preview_scanner.stop()
+            self._preview_scanner = None
+
+    def on_leave(self, *args) -> None:
+        self.stop_preview()

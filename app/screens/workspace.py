@@ -1,0 +1,283 @@
+"""The workspace: the palette, the program as a column of big blocks with visible insertion
+points, the world, the controls, and in the Python track the program as Python text.
+
+Everything that can be chosen comes from the presenter's scan model; the world, the
+running line and the acting block come from the ``WorkspaceSession``.
+"""
+from __future__ import annotations
+
+from kivy.lang import Builder
+from kivy.metrics import dp
+from kivy.properties import BooleanProperty, ColorProperty
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.label import Label
+from kivy.uix.widget import Widget
+
+from accessibility.guided_presenter import GROUP_ID as GUIDED_ID
+from accessibility.presenters.workspace_presenter import (CONTROLS_ID, MENU_ID, MOVE_ID,
+                                                          PALETTE_ID, PARAM_ID, PROGRAM_ID)
+from accessibility.scan_model import Group, Target
+from app.screens.base import ModelScreen, find_group
+from app.ui.style import rgba
+from app.ui.widgets import TargetButton
+from app.ui.world_view import WorldView
+from app.workspace_session import WorkspaceSession, WorldState
+from levels.blocks import CATALOGUE
+from levels.program import walk
+from levels.python_view import PythonText
+
+Builder.load_file(__file__.replace(".py", ".kv"))
+
+OVERLAYS = (PARAM_ID, MENU_ID, MOVE_ID)
+
+
+class BlockButton(TargetButton):
+    """A block in the palette or the program, in its category's colour."""
+
+    acting = BooleanProperty(False)  # the running program is at this block
+    acting_colour = ColorProperty((0.9, 0.1, 0.1, 1))
+
+
+class WorkspaceScreen(ModelScreen):
+    def __init__(self, ctx, **kwargs) -> None:
+        super().__init__(ctx, name="workspace", **kwargs)
+        self.session: WorkspaceSession | None = None
+        self.world_view: WorldView | None = None
+        self._blocks: dict[str, BlockButton] = {}
+        self._root: Group | None = None
+
+    # -- the session ----------------------------------------------------------------------
+
+    def set_session(self, session: WorkspaceSession) -> None:
+        self.session = session
+        self.world_view = WorldView(session.level.world, self.ctx.style)
+        box: BoxLayout = self.ids.world
+        box.clear_widgets()
+        box.add_widget(self.world_view)
+        session.listeners.world.append(self._world_changed)
+        session.listeners.acting.append(self._acting_changed)
+        session.listeners.program.append(self._program_changed)
+        self.ids.python_input.text = session.python_text().text
+        self.ids.python_problems.text = ""
+        self._header()
+
+    def _header(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        level = session.level
+        self.ids.level_title.text = self.ctx.text(level.title_key)
+        self.ids.instruction.text = self.ctx.text(level.instruction_key)
+        self.ids.python_pane.opacity = 1 if level.track == "python" else 0
+        self.ids.python_pane.disabled = level.track != "python"
+        self.ids.python_pane.size_hint_y = 1 if level.track == "python" else None
+        self.ids.python_pane.height = 0 if level.track != "python" else self.ids.python_pane.height
+        self._count()
+
+    def _count(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        count = session.editor.block_count
+        maximum = session.level.max_blocks
+        self.ids.block_count.text = (
+            self.ctx.text("app.workspace.blocks_used", count=count, max=maximum)
+            if maximum else self.ctx.text("app.workspace.blocks_count", count=count))
+
+    def _world_changed(self, state: WorldState) -> None:
+        if self.world_view is not None:
+            self.world_view.show(state)
+
+    def _acting_changed(self, uid: str | None) -> None:
+        for block_uid, widget in self._blocks.items():
+            widget.acting = block_uid == uid
+        self._python_lines(uid)
+
+    def _program_changed(self) -> None:
+        if self.session is not None:
+            self.ids.python_input.text = self.session.python_text().text
+        self._count()
+
+    # -- the model ------------------------------------------------------------------------
+
+    def show_model(self, root: Group, focus: str | None) -> None:
+        self._root = root
+        self._blocks = {}
+        self._palette(find_group(root, PALETTE_ID) or find_group(root, GUIDED_ID))
+        self._program(find_group(root, PROGRAM_ID))
+        self._controls(find_group(root, CONTROLS_ID))
+        self._overlay(next((find_group(root, name) for name in OVERLAYS
+                            if find_group(root, name) is not None), None))
+        self._python_lines(self.session.acting if self.session else None)
+        self._header()
+
+    def restyle(self) -> None:
+        if self.world_view is not None:
+            self.world_view.style = self.ctx.style
+            self.world_view.redraw()
+        if self._root is not None:
+            self.show_model(self._root, None)
+
+    def _palette(self, group: Group | None) -> None:
+        box: BoxLayout = self.ids.palette
+        box.clear_widgets()
+        if group is None:
+            return
+        box.add_widget(self.title(self.ctx.label_of(group), scale=1.1))
+        column = self.frame(group, orientation="vertical", size_hint_y=None)
+        column.bind(minimum_height=column.setter("height"))
+        for target in group.children:
+            if isinstance(target, Target):
+                kind = target.id.rsplit(":", 1)[-1]
+                column.add_widget(self._block_button(target, kind, height=self.ctx.style.target))
+        box.add_widget(column)
+        box.add_widget(Label(size_hint_y=1))
+
+    def _program(self, group: Group | None) -> None:
+        box: BoxLayout = self.ids.program
+        box.clear_widgets()
+        session = self.session
+        if session is None:
+            return
+        paths = {block.uid: (path, block) for path, block in walk(session.editor.blocks())}
+        style = self.ctx.style
+        if group is None:  # guided mode: the program is shown, not chosen
+            for uid, (path, block) in paths.items():
+                widget = self._block_button(Target(f"block:{uid}", "", lambda: None),
+                                            block.kind, text=self._block_text(block))
+                box.add_widget(_indented(widget, len(path) - 1))
+            return
+        frame = self.frame(group, orientation="vertical", size_hint_y=None)
+        frame.bind(minimum_height=frame.setter("height"))
+        targets = {t.id: t for t in group.children if isinstance(t, Target)}
+        cursor = group.children[0].id if group.children else ""
+        for item in session.presenter.reading_order():
+            target = targets.get(item)
+            if target is None:
+                continue
+            if item.startswith("ins:"):
+                parent = item[4:].rpartition(":")[0]
+                depth = len(parent.split(".")) if parent else 0
+                frame.add_widget(_indented(self._insertion(target, current=item == cursor),
+                                           depth))
+            else:
+                path, block = paths[item.split(":", 1)[1]]
+                frame.add_widget(_indented(self._block_button(target, block.kind),
+                                           len(path) - 1))
+        if not paths:
+            frame.add_widget(Label(text=self.ctx.text("app.workspace.empty_program"),
+                                   color=style.colour("text_secondary"), font_size=style.font,
+                                   size_hint_y=None, height=style.target))
+        box.add_widget(frame)
+
+    def _insertion(self, target: Target, current: bool) -> TargetButton:
+        style = self.ctx.style
+        return self.button(
+            target, text=self.ctx.text("access.insert.here") if current else "+",
+            size_hint_y=None, height=style.target * (1.0 if current else 0.7),
+            size_hint_min_y=style.target * 0.7, font_size=style.font * 0.85,
+            background=style.colour("accent", 0.9 if current else 0.35),
+            color=style.colour("accent_text"))
+
+    def _block_button(self, target: Target, kind: str, text: str | None = None,
+                      **kwargs) -> BlockButton:
+        style = self.ctx.style
+        spec = CATALOGUE.get(kind)
+        colour = style.block_colour(spec.category.value) if spec else style.colour("surface")
+        options = dict(node_id=target.id, text=text or self.ctx.label_of(target),
+                       enabled=target.enabled, chooser=self.ctx.choose,
+                       font_size=style.font, color=rgba(style.theme.block_text),
+                       background=colour, highlight_colour=style.highlight,
+                       highlight_width=style.highlight_width, size_hint_y=None,
+                       height=style.target, size_hint_min_y=style.target,
+                       acting_colour=style.colour("highlight"),
+                       padding=(dp(16), dp(4)), halign="left")
+        options.update(kwargs)
+        widget = BlockButton(**options)
+        if target.id.startswith("block:"):
+            self._blocks[target.id.split(":", 1)[1]] = widget
+        return self.ctx.highlighter.register(widget)  # type: ignore[return-value]
+
+    def _block_text(self, block) -> str:
+        from accessibility.block_labels import block_text
+        return block_text(block.kind, block.params, self.ctx.translator.t)
+
+    def _controls(self, group: Group | None) -> None:
+        box = self.ids.controls
+        box.clear_widgets()
+        if group is None:
+            return
+        row = self.grid(group, cols=4, size_hint_y=1)
+        for target in group.children:
+            if isinstance(target, Target):
+                primary = target.id == "control:run"
+                row.add_widget(self.button(
+                    target, background=self.ctx.style.colour("accent" if primary else "surface"),
+                    color=self.ctx.style.colour("accent_text" if primary else "text"),
+                    font_size=self.ctx.style.font * 0.85))
+        box.add_widget(row)
+
+    def _overlay(self, group: Group | None) -> None:
+        layer = self.ids.overlay
+        layer.clear_widgets()
+        layer.opacity = 0
+        layer.disabled = True
+        if group is None:
+            return
+        layer.opacity = 1
+        layer.disabled = False
+        style = self.ctx.style
+        panel = self.frame(group, orientation="vertical", size_hint=(0.6, None),
+                           pos_hint={"center_x": 0.5, "center_y": 0.5},
+                           background=style.colour("background"))
+        panel.bind(minimum_height=panel.setter("height"))
+        panel.add_widget(self.title(self.ctx.label_of(group), scale=1.2))
+        targets = [t for t in group.children if isinstance(t, Target)]
+        choices = self.grid(Group(group.id + ":choices", ""), cols=3 if len(targets) > 4 else 2,
+                            size_hint_y=None, node_id="")
+        choices.bind(minimum_height=choices.setter("height"))
+        for target in targets:
+            choices.add_widget(self.button(target, size_hint_y=None, height=style.target * 1.4))
+        panel.add_widget(choices)
+        layer.add_widget(panel)
+
+    # -- Python ---------------------------------------------------------------------------
+
+    def _python_lines(self, acting: str | None) -> None:
+        if self.session is None or self.session.level.track != "python":
+            return
+        text: PythonText = self.session.python_text()
+        line = text.line_of(acting) if acting else None
+        marked = []
+        for item in text.lines:
+            escaped = item.text.replace("&", "&amp;").replace("[", "&bl;").replace("]", "&br;")
+            marked.append(f"[b][color=#C62828]▶ {escaped}[/color][/b]" if item.number == line
+                          else f"  {escaped}")
+        self.ids.python_view.text = "\n".join(marked)
+
+    def use_python(self) -> None:
+        """The learner's typed Python becomes the program (or its problems are shown)."""
+        if self.session is None:
+            return
+        problems = self.session.type_python(self.ids.python_input.text)
+        if not problems:
+            self.ids.python_problems.text = self.ctx.text("app.workspace.python_taken")
+            return
+        lines = []
+        for problem in problems:
+            where = self.ctx.text("python.where", line=problem.line, column=problem.column)
+            message = self.ctx.text(problem.key, **problem.params)
+            lines.append(self.ctx.text("app.workspace.python_problem", where=where,
+                                       message=message))
+        self.ids.python_problems.text = "\n".join(lines)
+
+
+def _indented(widget: Widget, depth: int) -> Widget:
+    """A block or insertion point shifted right by how deep it sits in the program."""
+    if depth <= 0:
+        return widget
+    row = BoxLayout(size_hint_y=None, height=widget.height)
+    widget.bind(height=row.setter("height"))
+    row.add_widget(Widget(size_hint_x=None, width=depth * dp(36)))
+    row.add_widget(widget)
+    return row

@@ -1,0 +1,56 @@
+"""The app's services, built once at start-up and passed explicitly (no singletons).
+
+Each part that can be missing on a classroom machine (speech, a microphone, a writable
+disk) degrades to a status the app shows; none of them stops the app.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from accessibility.narrator import Narrator
+from accessibility.speech_output import EspeakServer
+from accessibility.translator import Translator
+from adapters.hub import InputHub
+from app.options import Options, system_language
+from app.storage.paths import data_dir
+from app.storage.store import ProgressStore
+from levels.packs import Packs, load_packs
+
+log = logging.getLogger(__name__)
+
+DATABASE_NAME = "progress.sqlite3"
+
+
+@dataclass
+class Services:
+    options: Options
+    translator: Translator
+    narrator: Narrator
+    hub: InputHub
+    store: ProgressStore
+    packs: Packs
+    data_dir: Path
+
+    def close(self) -> None:
+        self.hub.stop_all()
+        self.narrator.close()
+        self.store.close()
+
+
+def build_services(options: Options, *, wake_hub: Callable[[], None] | None = None,
+                   wake_narrator: Callable[[], None] | None = None) -> Services:
+    """Everything the app needs; ``wake_*`` are called from other threads (Kivy triggers)."""
+    translator = Translator(options.locale or system_language())
+    server = EspeakServer() if options.speech else None
+    narrator = Narrator(translator, server, wake=wake_narrator)
+    directory = data_dir(options.data_dir)
+    store = ProgressStore(directory / DATABASE_NAME)
+    packs = load_packs()
+    for problem in packs.problems:
+        log.error("level problem: %s [%s] %s: %s", problem.file, problem.level, problem.field,
+                  problem.key)
+    return Services(options, translator, narrator, InputHub(wake=wake_hub), store, packs,
+                    directory)

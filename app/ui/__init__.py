@@ -1,0 +1,1 @@
+"""Kivy widgets that draw the core's models (only ``app/`` imports Kivy)."""

@@ -1,0 +1,106 @@
+"""The widgets every screen is made of: a scan target as a big button, a group as a frame.
+
+Both carry the id of their node in the scan model; the ``Highlighter`` draws the scan
+highlight on whichever node the scanner is on (and on the groups above it).
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from kivy.lang import Builder
+from kivy.properties import (BooleanProperty, ColorProperty, NumericProperty, ObjectProperty,
+                             StringProperty)
+from kivy.uix.behaviors import ButtonBehavior
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.gridlayout import GridLayout
+from kivy.uix.label import Label
+from kivy.uix.stacklayout import StackLayout
+from kivy.uix.widget import Widget
+
+from accessibility.scan_model import ScanNode
+from app.ui.style import Colour
+
+
+Builder.load_file(__file__.replace(".py", ".kv"))
+
+
+class Scannable:
+    """Mixin: a widget that stands for one node of the scan model."""
+
+    node_id = StringProperty("")
+    highlighted = BooleanProperty(False)
+    highlight_colour = ColorProperty((1, 0.83, 0, 1))
+    highlight_width = NumericProperty(6)
+
+
+class TargetButton(Scannable, ButtonBehavior, Label):
+    """A scan target a finger can press: big, rounded, with its label in the readable font."""
+
+    background = ColorProperty((0.93, 0.94, 0.96, 1))
+    chosen = BooleanProperty(False)  # the current value of a setting
+    enabled = BooleanProperty(True)
+    radius = NumericProperty(14)
+    chooser = ObjectProperty(None, allownone=True)
+
+    def on_release(self) -> None:
+        if self.enabled and self.chooser is not None:
+            self.chooser(self.node_id)
+
+
+class GroupFrame(Scannable, BoxLayout):
+    """A group of the scan model (palette, program, controls): highlighted as one stop."""
+
+    background = ColorProperty((0, 0, 0, 0))
+    radius = NumericProperty(16)
+
+
+class GroupGrid(Scannable, GridLayout):
+    background = ColorProperty((0, 0, 0, 0))
+    radius = NumericProperty(16)
+
+
+class GroupStack(Scannable, StackLayout):
+    background = ColorProperty((0, 0, 0, 0))
+    radius = NumericProperty(16)
+
+
+class Highlighter:
+    """Keeps the id -> widget map of the screen shown and moves the scan highlight."""
+
+    def __init__(self) -> None:
+        self.widgets: dict[str, Widget] = {}
+        self._lit: list[Widget] = []
+        self.current: str | None = None
+        self.path: list[str] = []
+
+    def register(self, widget: Widget) -> Widget:
+        if getattr(widget, "node_id", ""):
+            self.widgets[widget.node_id] = widget  # type: ignore[attr-defined]
+        return widget
+
+    def clear(self) -> None:
+        self.widgets.clear()
+        self._lit = []
+
+    def show(self, node: ScanNode | None, path: list[str] | None = None) -> None:
+        """Light ``node`` (and, fainter, nothing else: one clear highlight at a time)."""
+        self.current = node.id if node is not None else None
+        self.path = list(path or [])
+        self.refresh()
+
+    def refresh(self) -> None:
+        for widget in self._lit:
+            widget.highlighted = False  # type: ignore[attr-defined]
+        self._lit = []
+        if self.current is not None and self.current in self.widgets:
+            widget = self.widgets[self.current]
+            widget.highlighted = True  # type: ignore[attr-defined]
+            self._lit.append(widget)
+
+    def style_all(self, colour: Colour, width: float) -> None:
+        for widget in self.widgets.values():
+            widget.highlight_colour = colour  # type: ignore[attr-defined]
+            widget.highlight_width = width  # type: ignore[attr-defined]
+
+
+Choose = Callable[[str], None]

@@ -1,0 +1,145 @@
+"""The app without a window: screens, input through the learner's access, saved progress."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from accessibility.actions import Command
+from accessibility.clock import FakeClock
+from accessibility.narrator import Narrator
+from accessibility.profiles import preset, profile_to_dict
+from accessibility.speech_output import RecordingServer
+from accessibility.translator import Translator
+from adapters.events import AdapterStatus, InputEvent, StatusKind
+from adapters.hub import InputHub
+from app.controller import COMPLETE, LEARNERS, MAP, SETTINGS, WORKSPACE, AppController
+from app.options import Options
+from app.services import Services
+from app.storage.store import ProgressStore
+from levels.packs import load_packs
+
+PACKS = load_packs()
+
+
+@pytest.fixture
+def app(tmp_path: Path):
+    translator = Translator("en")
+    server = RecordingServer()
+    narrator = Narrator(translator, server)
+    services = Services(Options(voice_input=False), translator, narrator, InputHub(),
+                        ProgressStore(tmp_path / "progress.sqlite3"), PACKS, tmp_path)
+    clock = FakeClock()
+    controller = AppController(services, clock)
+    controller.start()
+    yield controller, clock, server
+    services.close()
+
+
+def pump(controller: AppController, clock: FakeClock, seconds: float) -> None:
+    """Let time pass as the app's frames would: narrator callbacks, then timers."""
+    for _ in range(int(seconds / 0.05)):
+        controller.narrator.wait_idle(2.0)
+        controller.narrator.pump()
+        clock.advance(0.05)
+    controller.narrator.wait_idle(2.0)
+    controller.narrator.pump()
+
+
+def test_first_start_offers_a_player_and_leads_to_the_map(app) -> None:
+    controller, clock, server = app
+    assert controller.screen == LEARNERS
+    [card] = controller.model.children
+    assert controller.activate(card.id)
+    assert controller.screen == MAP
+    levels = controller.model.children[0]
+    assert levels.children[0].id == "level:junior_01"  # the next level comes first
+
+
+def test_touch_builds_runs_and_completes_a_level_and_saves_it(app) -> None:
+    controller, clock, server = app
+    controller.activate(controller.model.children[0].id)
+    controller.activate("level:junior_01")
+    assert controller.screen == WORKSPACE
+    for _ in range(3):
+        assert controller.activate("palette:move_forward")
+    assert controller.activate("control:run")
+    pump(controller, clock, 6.0)
+    assert controller.screen == COMPLETE
+    progress = controller.store.progress(controller.learner.id)["junior_01"]
+    assert progress.solved and progress.stars == 3 and progress.attempts == 1
+    assert "One step forward." in server.texts()
+    controller.activate("complete:next")
+    assert controller.screen == WORKSPACE and controller.session.level.id == "junior_02"
+
+
+def test_the_unfinished_program_is_kept_for_next_time(app) -> None:
+    controller, clock, server = app
+    controller.activate(controller.model.children[0].id)
+    controller.activate("level:junior_03")
+    controller.command(Command("add:move_forward"))
+    controller.command(Command("add:turn_left"))
+    controller.show_map()
+    controller.activate("level:junior_03")
+    assert [b.kind for b in controller.session.editor.blocks()] == ["move_forward", "turn_left"]
+
+
+def test_a_two_switch_learner_works_through_the_hub_events(app) -> None:
+    controller, clock, server = app
+    learner = controller.store.learners()[0]
+    controller.store.update_learner(replace(learner,
+                                            profile=profile_to_dict(preset("two_switch_step"))))
+    controller.activate(controller.model.children[0].id)  # the teacher starts the session
+    t = 0.0
+
+    def press(control: str) -> None:
+        nonlocal t
+        for pressed in (True, False):
+            clock.advance(0.15)
+            t = clock.now()
+            controller.handle(InputEvent("kb", control, pressed, t))
+        clock.advance(0.4)
+
+    scanner = controller.access.scanner
+    assert scanner is not None
+    # step to the first level tile: NEXT until it is highlighted, then SELECT
+    for _ in range(20):
+        node = scanner.highlighted
+        if node is not None and node.id == "level:junior_01":
+            break
+        if node is not None and node.id == "levels":
+            press("return")
+            continue
+        press("space")
+    press("return")
+    assert controller.screen == WORKSPACE
+
+
+def test_status_changes_are_shown_and_said_without_cutting_in(app) -> None:
+    controller, clock, server = app
+    seen = []
+    controller.listeners.status.append(seen.append)
+    controller.handle(AdapterStatus("serial(auto)", StatusKind.LOST,
+                                    "adapters.serial.lost", {"device": "micro:bit"}))
+    controller.narrator.wait_idle(2.0)
+    assert seen and seen[-1]["serial(auto)"].kind is StatusKind.LOST
+    assert any("switch box was unplugged" in text for text in server.texts())
+
+
+def test_settings_change_language_live_and_cancel_restores_it(app) -> None:
+    controller, clock, server = app
+    controller.activate(controller.model.children[0].id)
+    controller.open_settings()
+    assert controller.screen == SETTINGS
+    controller.activate("locale:fr")
+    assert controller.translator.locale == "fr"
+    controller.activate("settings:cancel")
+    assert controller.translator.locale == "en" and controller.screen == MAP
+    controller.open_settings()
+    controller.activate("locale:de")
+    controller.activate("preset:two_switch_step")
+    controller.activate("settings:save")
+    assert controller.learner.locale == "de"
+    assert controller.store.learner(controller.learner.id).profile["name"] == "two_switch_step"
+    assert controller.access.scanner is not None
