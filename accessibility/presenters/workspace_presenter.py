@@ -52,6 +52,8 @@ PARAM_ID = "parameter"
 MOVE_ID = "move_to"
 CONTROLS = ("run", "step", "reset", "undo", "redo", "hint", "map")
 MessageSink = Callable[[str, dict[str, object]], None]
+PaletteOrder = Callable[[list[str], "EditorPort"], list[str]]
+"""Reorders the palette (e.g. the likeliest next block first); gets the level's order."""
 
 
 
@@ -94,13 +96,15 @@ class WorkspacePresenter(ScreenPresenter):
                  on_map: Callable[[], None] | None = None,
                  on_stop: Callable[[], None] | None = None,
                  on_changed: Callable[[], None] | None = None,
-                 on_message: MessageSink | None = None) -> None:
+                 on_message: MessageSink | None = None,
+                 palette_order: PaletteOrder | None = None) -> None:
         super().__init__()
         self.port = EditorPort(editor)
         self._translator = translator
         self._on = {"run": on_run, "step": on_step, "reset": on_reset, "hint": on_hint,
                     "map": on_map, "stop": on_stop}
         self._on_message = on_message
+        self._palette_order = palette_order
         self._on_changed = on_changed
         self._pending: _Pending | None = None
         self._guided: GuidedPresenter | None = None
@@ -130,11 +134,19 @@ class WorkspacePresenter(ScreenPresenter):
         parent, position = self.port.cursor()
         return insertion_id(parent, position)
 
+    def palette_kinds(self) -> list[str]:
+        kinds = self.port.palette()
+        if self._palette_order is not None:
+            ordered = self._palette_order(list(kinds), self.port)
+            if sorted(ordered) == sorted(kinds):
+                kinds = ordered
+        return kinds
+
     def _palette(self) -> Group:
         return Group(PALETTE_ID, "access.group.palette", [
             Target(palette_id(kind), self.port.label_key(kind), self._adder(kind),
                    description_key="access.palette.add", enabled=self.port.fits(kind))
-            for kind in self.port.palette()])
+            for kind in self.palette_kinds()])
 
     def _program(self) -> Group:
         cursor = self.port.cursor()
