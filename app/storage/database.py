@@ -166,6 +166,38 @@ def open_memory(steps: Sequence[Migration] = MIGRATIONS) -> sqlite3.Connection:
     return conn
 
 
+def read_only_copy(path: Path, steps: Sequence[Migration] = MIGRATIONS) -> sqlite3.Connection | None:
+    """What a file we may read but not write holds, copied into memory (None if unreadable).
+
+    For a read-only folder or a file another copy of the game holds: the class list and the
+    stars still show, even though nothing new will be kept.
+    """
+    if not path.is_file():
+        return None
+    try:
+        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                 timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    memory = _connect(":memory:")
+    try:
+        version = schema_version(source)
+        if not 1 <= version <= (steps[-1].version if steps else 0):
+            raise sqlite3.DatabaseError(f"schema version {version}")
+        source.backup(memory)
+        if memory.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+            raise sqlite3.DatabaseError("quick_check failed on the copy")
+        configure(memory)
+        migrate(memory, steps)
+        return memory
+    except sqlite3.Error as error:
+        log.warning("no read-only copy of %s: %s", path, error)
+        memory.close()
+        return None
+    finally:
+        source.close()
+
+
 def _open_error(error: sqlite3.Error) -> OpenError:
     problem = classify(error)
     assert problem is not None
@@ -174,4 +206,5 @@ def _open_error(error: sqlite3.Error) -> OpenError:
 
 
 __all__ = ["BUSY_TIMEOUT_S", "LATEST_VERSION", "OpenError", "Problem", "SYNCHRONOUS",
-           "classify", "configure", "is_storage_failure", "open_file", "open_memory"]
+           "classify", "configure", "is_storage_failure", "open_file", "open_memory",
+           "read_only_copy"]

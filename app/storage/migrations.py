@@ -68,8 +68,6 @@ MIGRATIONS: tuple[Migration, ...] = (
             updated TEXT NOT NULL,
             PRIMARY KEY (learner_id, level_id)
         )""",
-        # progress rows are read per learner and exported by learner name
-        "CREATE INDEX learners_by_name ON learners (name COLLATE NOCASE)",
     )),
 )
 

@@ -11,13 +11,21 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 from app.storage import notices
-from app.storage.database import OpenError, Problem, is_storage_failure, open_file, open_memory
+from app.storage.database import (
+    OpenError,
+    Problem,
+    is_storage_failure,
+    open_file,
+    open_memory,
+    read_only_copy,
+)
 from app.storage.export import COLUMNS, write_csv
 from app.storage.models import Learner, LevelProgress, StoreNotice
 from app.storage.move_aside import move_aside
@@ -45,12 +53,17 @@ _EXPORT = """
 SELECT l.id, l.name, l.locale, p.level_id, p.solved, p.stars, p.attempts, p.best_blocks,
        p.seconds, p.independence, p.updated
 FROM progress AS p JOIN learners AS l ON l.id = p.learner_id
-ORDER BY l.name COLLATE NOCASE, l.id, p.level_id
 """
 
 
 class UnknownLearner(LookupError):
     """A learner id that is not (or no longer) in the store: a bug in the caller."""
+
+
+def name_order(name: str) -> str:
+    """Sort key for a class list: case and accents ignored, so Émile comes before Zoë."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _now() -> str:
@@ -91,10 +104,12 @@ class ProgressStore:
         if self._on_notice is not None:
             self._on_notice(notice)
 
-    def _memory(self, notice: StoreNotice) -> sqlite3.Connection:
+    def _memory(self, notice: StoreNotice, copy_of: Path | None = None) -> sqlite3.Connection:
+        """Carry on in memory; start from what ``copy_of`` holds if it can still be read."""
         self._in_memory = True
         self._tell(notice)
-        return open_memory()
+        copy = read_only_copy(copy_of) if copy_of is not None else None
+        return copy if copy is not None else open_memory()
 
     def _open(self) -> sqlite3.Connection:
         try:
@@ -108,9 +123,9 @@ class ProgressStore:
             log.error("progress file %s cannot be used: %s", self.path, error)
             first = error
         if first.problem is Problem.UNWRITABLE:
-            return self._memory(notices.not_saved(self.path))
+            return self._memory(notices.not_saved(self.path), copy_of=self.path)
         if first.problem is Problem.BUSY:
-            return self._memory(notices.busy(self.path))
+            return self._memory(notices.busy(self.path), copy_of=self.path)
         try:
             kept = move_aside(self.path, first.problem.value)
         except OSError as error:
@@ -156,7 +171,9 @@ class ProgressStore:
         try:
             return operation(self._connection)
         except sqlite3.IntegrityError as error:
-            raise UnknownLearner(str(error)) from error
+            if error.sqlite_errorcode == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
+                raise UnknownLearner(str(error)) from error
+            raise
         except sqlite3.Error as error:
             if self._in_memory or not is_storage_failure(error):
                 raise
@@ -195,7 +212,7 @@ class ProgressStore:
         """Every learner, by name as a teacher reads a class list."""
         rows = self._do(lambda c: c.execute(
             "SELECT id, name, avatar, locale, profile FROM learners").fetchall())
-        return sorted((self._learner(r) for r in rows), key=lambda l: (l.name.casefold(), l.id))
+        return sorted((self._learner(r) for r in rows), key=lambda l: (name_order(l.name), l.id))
 
     def learner(self, learner_id: int) -> Learner | None:
         row = self._do(lambda c: c.execute(
@@ -259,6 +276,8 @@ class ProgressStore:
 
     def save_independence(self, learner_id: int, level_id: str, data: dict) -> None:
         """Guided mode's standing on a level; does not count as an attempt."""
+        if not isinstance(data, dict):
+            raise TypeError(f"independence is a dict, not {type(data).__name__}")
         params = (learner_id, level_id, _dumps(data), _now())
         self._write(lambda c: c.execute(
             "INSERT INTO progress (learner_id, level_id, independence, updated) "
@@ -318,6 +337,7 @@ class ProgressStore:
         (the app shows ``storage.export.failed``).
         """
         rows = self._do(lambda c: c.execute(_EXPORT).fetchall())
+        rows.sort(key=lambda row: (name_order(row[1]), row[0], row[3]))
         return write_csv(rows, target)
 
 

@@ -200,6 +200,24 @@ def test_an_unwritable_place_falls_back_to_memory(tmp_path: Path) -> None:
     assert blocker.read_text().startswith("a regular file")
 
 
+def test_a_readable_file_in_a_read_only_place_is_shown_from_memory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "progress.sqlite3"
+    (kid,) = _make_store(path)
+
+    def read_only(_: Path) -> None:  # what open_file says on a read-only mount (root ignores chmod)
+        raise database.OpenError(database.Problem.UNWRITABLE, "attempt to write a readonly database")
+    monkeypatch.setattr(store_module, "open_file", read_only)
+    store = ProgressStore(path)
+    assert store.in_memory and store.notice.key == NOT_SAVED
+    assert store.progress(kid)["level_00"].stars == 2 and store.learner(kid).name == "kid 0"
+    store.record_attempt(kid, "level_00", solved=True, stars=3, blocks=4, seconds=1)
+    store.close()
+    monkeypatch.undo()
+    with ProgressStore(path) as again:  # the file was only read
+        assert again.progress(kid)["level_00"].stars == 2
+
+
 def test_a_file_that_cannot_be_moved_aside_falls_back_to_memory(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "progress.sqlite3"
@@ -227,6 +245,8 @@ def test_a_file_locked_by_another_copy_falls_back_to_memory(
     other.execute("ROLLBACK")
     other.close()
     assert store.in_memory and store.notice.key == BUSY
+    assert store.learner(7).name == "Zoë"  # what the file holds is shown, not an empty class
+    assert store.progress(7)["loops_01"].stars == 3
     _still_works(store)
     store.close()
     assert _user_version(path) == 1  # untouched; the next start migrates it

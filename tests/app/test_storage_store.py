@@ -60,8 +60,9 @@ def test_learners_are_added_listed_updated_and_removed(store: ProgressStore) -> 
     profile = profile_to_dict(preset("two_switch_step"))
     zoe = store.add_learner(NAME, "fox", "fr", profile)
     adam = store.add_learner("adam", "owl", "nl", {})
-    assert isinstance(zoe, Learner) and zoe.id != adam.id
-    assert [l.name for l in store.learners()] == ["adam", NAME]  # by name, case-insensitive
+    emile = store.add_learner("Émile", "cat", "fr", {})
+    assert isinstance(zoe, Learner) and len({zoe.id, adam.id, emile.id}) == 3
+    assert [l.name for l in store.learners()] == ["adam", "Émile", NAME]  # case, accents ignored
     store = _reopen(store)
     loaded = store.learner(zoe.id)
     assert loaded == zoe
@@ -78,7 +79,7 @@ def test_learners_are_added_listed_updated_and_removed(store: ProgressStore) -> 
     store.save_draft(zoe.id, "a2", ["move_forward"])
     store.remove_learner(zoe.id)
     assert store.learner(zoe.id) is None
-    assert [l.id for l in store.learners()] == [adam.id]
+    assert [l.id for l in store.learners()] == [adam.id, emile.id]
     conn = store._connection
     for table in ("progress", "drafts"):  # cascaded, not orphaned
         assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
@@ -91,6 +92,8 @@ def test_unknown_learners_are_refused(store: ProgressStore) -> None:
     with pytest.raises(UnknownLearner):
         store.update_learner(Learner(99, "x", "fox", "en", {}))
     assert store.progress(99) == {}
+    with pytest.raises(sqlite3.IntegrityError):  # other bugs are not disguised as a lookup
+        store.add_learner(None, "fox", "en", {})  # type: ignore[arg-type]
 
 
 def test_progress_keeps_the_best_of_solved_attempts_and_adds_up_effort(store: ProgressStore) -> None:
