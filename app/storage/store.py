@@ -122,6 +122,9 @@ class ProgressStore:
         except OpenError as error:
             log.error("progress file %s cannot be used: %s", self.path, error)
             first = error
+        except (OSError, sqlite3.Error):  # unforeseen: keep the file as it is, start anyway
+            log.exception("progress file %s cannot be opened", self.path)
+            return self._memory(notices.not_saved(self.path), copy_of=self.path)
         if first.problem is Problem.UNWRITABLE:
             return self._memory(notices.not_saved(self.path), copy_of=self.path)
         if first.problem is Problem.BUSY:
@@ -136,7 +139,7 @@ class ProgressStore:
                    else notices.damaged(kept))
         try:
             return open_file(self.path)
-        except OpenError as error:
+        except (OpenError, OSError, sqlite3.Error) as error:
             log.error("new progress file %s cannot be created: %s", self.path, error)
             return self._memory(notices.not_saved(self.path))
 
@@ -178,7 +181,7 @@ class ProgressStore:
             if self._in_memory or not is_storage_failure(error):
                 raise
             self._fail_over(error)
-        return operation(self._connection)
+        return self._do(operation)  # once more, in memory now
 
     def _write(self, operation: Callable[[sqlite3.Connection], T]) -> T:
         def in_transaction(conn: sqlite3.Connection) -> T:

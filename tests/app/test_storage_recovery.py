@@ -218,6 +218,21 @@ def test_a_readable_file_in_a_read_only_place_is_shown_from_memory(
         assert again.progress(kid)["level_00"].stars == 2
 
 
+def test_an_unforeseen_error_at_open_still_starts_the_game(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "progress.sqlite3"
+    (kid,) = _make_store(path)
+    original = path.read_bytes()
+
+    def surprise(_: Path) -> None:
+        raise PermissionError(13, "Permission denied", str(path))  # e.g. a folder without x
+    monkeypatch.setattr(store_module, "open_file", surprise)
+    with ProgressStore(path) as store:
+        assert store.in_memory and store.notice.key == NOT_SAVED
+        assert store.learner(kid) is not None  # read through the read-only copy
+    assert path.read_bytes() == original and not _aside_files(tmp_path)
+
+
 def test_a_file_that_cannot_be_moved_aside_falls_back_to_memory(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "progress.sqlite3"
