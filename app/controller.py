@@ -84,6 +84,10 @@ class AppController:
             self._notice(self.store.notice.key, dict(self.store.notice.params))
         if not self.store.learners():
             self.add_learner()
+        last = self.store.learner(int(self.store.get_setting("last_learner", "0") or 0))
+        if last is not None and not self.services.options.profile:
+            # the picker is reached the way the last child plays: a switch user can choose
+            self.apply_profile(self._learner_profile(last))
         self.show_learners()
 
     def handle(self, item: InputEvent | AdapterStatus) -> None:

@@ -35,6 +35,7 @@ from app.ui.widgets import Highlighter
 log = logging.getLogger(__name__)
 HERE = os.path.dirname(__file__)
 KEY_NAMES = {code: name for name, code in Keyboard.keycodes.items()}
+Builder.load_file(os.path.join(HERE, "root.kv"))
 
 
 class RootView(FloatLayout):
@@ -80,7 +81,6 @@ class CitizenCodeApp(App):
 
     def build(self) -> RootView:
         register_readable_font()
-        Builder.load_file(os.path.join(HERE, "root.kv"))
         self.clock = KivyClock()
         self._drain_trigger = Clock.create_trigger(self._drain)
         self._pump_trigger = Clock.create_trigger(self._pump)
@@ -123,6 +123,7 @@ class CitizenCodeApp(App):
         narrator.on_status(lambda _status: self._show_status())
 
     def on_stop(self) -> None:
+        Window.unbind(on_key_down=self._key_down, on_key_up=self._key_up)
         self.services.close()
 
     # -- what the controller says ---------------------------------------------------------

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEBIAN_PACKAGES=(
-  xvfb xauth xdotool x11-utils            # a virtual screen for the app and its tests
+  xvfb xauth xdotool x11-utils xsel       # a virtual screen for the app and its tests (xsel: clipboard)
   libgl1-mesa-dri libgl1 libegl1 libgles2 mesa-utils   # Mesa's software OpenGL for Kivy
   libmtdev1 libsdl2-2.0-0                 # Kivy's touch and window back ends
   espeak-ng espeak-ng-data alsa-utils     # narration (pyttsx3 drives espeak-ng, plays with aplay)

@@ -219,13 +219,11 @@ class WorkspaceScreen(ModelScreen):
 
     def _overlay(self, group: Group | None) -> None:
         layer = self.ids.overlay
-        layer.clear_widgets()
+        layer.clear_widgets()  # an empty layer lets touches through (a disabled one would not)
         layer.opacity = 0
-        layer.disabled = True
         if group is None:
             return
         layer.opacity = 1
-        layer.disabled = False
         style = self.ctx.style
         panel = self.frame(group, orientation="vertical", size_hint=(0.6, None),
                            pos_hint={"center_x": 0.5, "center_y": 0.5},
