@@ -171,7 +171,8 @@ def open_memory(steps: Sequence[Migration] = MIGRATIONS) -> sqlite3.Connection:
     return conn
 
 
-def read_only_copy(path: Path, steps: Sequence[Migration] = MIGRATIONS) -> sqlite3.Connection | None:
+def read_only_copy(path: Path,
+                   steps: Sequence[Migration] = MIGRATIONS) -> sqlite3.Connection | None:
     """What a file we may read but not write holds, copied into memory (None if unreadable).
 
     For a read-only folder or a file another copy of the game holds: the class list and the

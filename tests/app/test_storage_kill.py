@@ -108,7 +108,8 @@ def filler(n):
     # big: cheap to encode, long to write, so the kill lands in SQLite rather than in json;
     # n in every block, or SQLite would rewrite only the overflow pages that changed
     if big:
-        return [{"block": "say", "params": {"text": "%d " % n + "move_forward " * 330}}] * filler_size
+        text = "%d " % n + "move_forward " * 330
+        return [{"block": "say", "params": {"text": text}}] * filler_size
     return [{"block": "repeat", "params": {"times": 3}, "body": ["move_forward", "turn_left"]}] * 2
 n = first
 while True:
@@ -266,7 +267,7 @@ def test_killing_the_game_mid_save_loses_nothing_that_was_saved(tmp_path: Path) 
         acks = rng.randint(2, 12) if big else rng.randint(10, 300)
         _read_until(child, seen, lambda s: s.lines >= 2 + 4 * acks)  # 4 lines per loop
         if big:  # kill just after a big save began: inside its transaction
-            _read_until(child, seen, lambda s: s.in_flight is not None and s.in_flight[0] == "draft")
+            _read_until(child, seen, lambda s: (s.in_flight or ("",))[0] == "draft")
             time.sleep(rng.uniform(0, 0.0015))
         else:
             time.sleep(rng.uniform(0, 0.003))

@@ -29,7 +29,8 @@ def test_the_option_wins_over_the_environment(home: Path, monkeypatch: pytest.Mo
     assert not (home / "from-env").exists()
 
 
-def test_the_environment_wins_over_the_platform(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_environment_wins_over_the_platform(home: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(ENV_VAR, str(home / "from-env"))
     assert data_dir() == home / "from-env" and (home / "from-env").is_dir()
     assert data_dir(None) == home / "from-env"

@@ -87,7 +87,8 @@ def test_a_truncated_file_is_moved_aside(tmp_path: Path, keep: float) -> None:
 def _root_page(path: Path, table: str) -> int:
     conn = sqlite3.connect(path)
     try:
-        return conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+        query = "SELECT rootpage FROM sqlite_master WHERE name = ?"
+        return conn.execute(query, (table,)).fetchone()[0]
     finally:
         conn.close()
 
@@ -99,7 +100,8 @@ def test_damage_only_quick_check_sees_is_found(tmp_path: Path) -> None:
     page = 4096 * (_root_page(path, "progress") - 1)
     data[page + 1:page + 3] = b"\x0f\xf0"  # the first-freeblock pointer, into nowhere
     path.write_bytes(bytes(data))
-    with pytest.raises(database.OpenError, match="(?s)quick_check: .*free space corruption") as error:
+    damage = "(?s)quick_check: .*free space corruption"
+    with pytest.raises(database.OpenError, match=damage) as error:
         database.open_file(path)  # the header and the schema still read fine
     assert error.value.problem is database.Problem.DAMAGED
     _assert_moved_aside(ProgressStore(path), path, DAMAGED, bytes(data))
@@ -206,7 +208,7 @@ def test_a_readable_file_in_a_read_only_place_is_shown_from_memory(
     (kid,) = _make_store(path)
 
     def read_only(_: Path) -> None:  # what open_file says on a read-only mount (root ignores chmod)
-        raise database.OpenError(database.Problem.UNWRITABLE, "attempt to write a readonly database")
+        raise database.OpenError(database.Problem.UNWRITABLE, "attempt to write a readonly db")
     monkeypatch.setattr(store_module, "open_file", read_only)
     store = ProgressStore(path)
     assert store.in_memory and store.notice.key == NOT_SAVED
@@ -314,8 +316,10 @@ def _version_1_file(path: Path) -> None:
             best_blocks INTEGER, seconds REAL NOT NULL DEFAULT 0, independence TEXT,
             updated TEXT NOT NULL, PRIMARY KEY (learner_id, level_id));
         CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        INSERT INTO learners VALUES (7, 'Zoë', 'fox', 'fr', '{"name": "touch"}', '2024-09-02T09:00:00+02:00');
-        INSERT INTO progress VALUES (7, 'loops_01', 3, 4, 1, 6, 95.5, '{"start": 1, "streak": 2, "misses": 0}',
+        INSERT INTO learners VALUES (7, 'Zoë', 'fox', 'fr', '{"name": "touch"}',
+                                     '2024-09-02T09:00:00+02:00');
+        INSERT INTO progress VALUES (7, 'loops_01', 3, 4, 1, 6, 95.5,
+                                     '{"start": 1, "streak": 2, "misses": 0}',
                                      '2024-09-02T09:30:00+02:00');
         INSERT INTO settings VALUES ('last_learner', '7');
         PRAGMA user_version = 1;
@@ -352,7 +356,8 @@ def test_a_failing_migration_rolls_back_whole(tmp_path: Path) -> None:
     with pytest.raises(sqlite3.OperationalError):
         migrate(conn, (MIGRATIONS[0], Migration(2, "broken", half_then_fail)))
     assert schema_version(conn) == 1
-    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'drafts'").fetchone()[0] == 0
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    assert "drafts" not in tables
     assert migrate(conn) == LATEST_VERSION  # the real step still applies afterwards
     conn.close()
 

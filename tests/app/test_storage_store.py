@@ -96,7 +96,8 @@ def test_unknown_learners_are_refused(store: ProgressStore) -> None:
         store.add_learner(None, "fox", "en", {})  # type: ignore[arg-type]
 
 
-def test_progress_keeps_the_best_of_solved_attempts_and_adds_up_effort(store: ProgressStore) -> None:
+def test_progress_keeps_the_best_of_solved_attempts_and_adds_up_effort(
+        store: ProgressStore) -> None:
     kid = store.add_learner("Ana", "fox", "es", {}).id
     first = store.record_attempt(kid, "loops_03", solved=False, stars=0, blocks=2, seconds=12.5)
     assert (first.attempts, first.solved, first.stars, first.best_blocks) == (1, False, 0, None)
