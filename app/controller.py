@@ -82,6 +82,9 @@ class AppController:
     def start(self) -> None:
         if self.store.notice is not None:
             self._notice(self.store.notice.key, dict(self.store.notice.params))
+        # a disk that fails later in the session is said too (the store carries on in memory)
+        self.services.store_listeners.append(
+            lambda notice: self._notice(notice.key, dict(notice.params)))
         if not self.store.learners():
             self.add_learner()
         last = self.store.learner(int(self.store.get_setting("last_learner", "0") or 0))

@@ -166,7 +166,7 @@ class CitizenCodeApp(App):
         self.lock.color = style.colour("text_secondary")
         Window.clearcolor = style.colour("background")
         for each in self.screens.values():
-            each.restyle_rules()
+            each.restyle_rules(self.ctx)
         if self.controller.screen:
             screen = self.screens[self.controller.screen]
             screen.restyle()

@@ -6,7 +6,7 @@ disk) degrades to a status the app shows; none of them stops the app.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -16,6 +16,7 @@ from accessibility.translator import Translator
 from adapters.hub import InputHub
 from app.options import Options, system_language
 from app.storage.paths import data_dir
+from app.storage.models import StoreNotice
 from app.storage.store import ProgressStore
 from levels.packs import Packs, load_packs
 
@@ -33,6 +34,7 @@ class Services:
     store: ProgressStore
     packs: Packs
     data_dir: Path
+    store_listeners: list[Callable[[StoreNotice], None]] = field(default_factory=list)
 
     def close(self) -> None:
         self.hub.stop_all()
@@ -47,10 +49,12 @@ def build_services(options: Options, *, wake_hub: Callable[[], None] | None = No
     server = EspeakServer() if options.speech else None
     narrator = Narrator(translator, server, wake=wake_narrator)
     directory = data_dir(options.data_dir)
-    store = ProgressStore(directory / DATABASE_NAME)
+    listeners: list[Callable[[StoreNotice], None]] = []
+    store = ProgressStore(directory / DATABASE_NAME,
+                          on_notice=lambda notice: [listener(notice) for listener in listeners])
     packs = load_packs()
     for problem in packs.problems:
         log.error("level problem: %s [%s] %s: %s", problem.file, problem.level, problem.field,
                   problem.key)
     return Services(options, translator, narrator, InputHub(wake=wake_hub), store, packs,
-                    directory)
+                    directory, listeners)

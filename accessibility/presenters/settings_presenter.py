@@ -63,6 +63,11 @@ class SettingsPresenter(ScreenPresenter):
     def model(self) -> Group:
         profile = self.draft.profile
         return Group(ROOT_ID, "app.group.settings", [
+            Group("settings:actions", "app.settings.actions", [
+                Target("settings:save", "app.settings.save", self._save),
+                Target("settings:cancel", "app.settings.cancel", self._on_cancel),
+                Target("settings:add_learner", "app.settings.add_learner", self._on_add_learner),
+                Target("settings:export", "app.settings.export", self._on_export)]),
             Group("settings:profiles", "access.field.preset", [
                 Target(f"preset:{name}", f"access.profile.{name}", self._setter(self._preset, name),
                        params={"chosen": name == profile.name})
@@ -84,11 +89,6 @@ class SettingsPresenter(ScreenPresenter):
                 for name in TOGGLES]),
             Group("settings:timing", "app.settings.timing", [
                 target for step in STEPS for target in self._stepper(step)]),
-            Group("settings:actions", "app.settings.actions", [
-                Target("settings:save", "app.settings.save", self._save),
-                Target("settings:cancel", "app.settings.cancel", self._on_cancel),
-                Target("settings:add_learner", "app.settings.add_learner", self._on_add_learner),
-                Target("settings:export", "app.settings.export", self._on_export)]),
         ])
 
     def value(self, field: str) -> object:

@@ -38,7 +38,7 @@ from accessibility.presenters.base import ScreenPresenter
 from accessibility.presenters.editor_port import BlockInfo, EditorPort, Path
 from accessibility.scan_model import Group, Target
 from accessibility.translator import Translator
-from levels.blocks import value_key
+from levels.blocks import CATALOGUE, value_key
 from levels.editor import EditError
 
 log = logging.getLogger(__name__)
@@ -331,6 +331,11 @@ class WorkspacePresenter(ScreenPresenter):
         if verb == "add" and argument in self.port.palette():
             self._pending = None
             self._add(argument)
+        elif verb == "add" and argument in CATALOGUE:
+            if self._on_message is not None:  # said, so a voice user knows why nothing came
+                self._on_message("editor.error.not_allowed", self._spoken_params(
+                    {"block": argument}))
+            return False
         elif verb in ("undo", "redo"):
             if not (self.port.can_undo() if verb == "undo" else self.port.can_redo()):
                 return False
@@ -349,6 +354,15 @@ class WorkspacePresenter(ScreenPresenter):
             return False
         return True
 
+    def _spoken_params(self, params: dict[str, object]) -> dict[str, object]:
+        """A message's values as words: a block id becomes its name, a function its name."""
+        spoken = dict(params)
+        if "block" in spoken:
+            spoken["block"] = self._name(str(spoken["block"]))
+        if "name" in spoken:
+            spoken["name"] = self._translate(value_key("name", spoken["name"]))
+        return spoken
+
     def _edit(self, change: Callable[[], None]) -> bool:
         """Carry out an edit; a refused one is said to the learner and changes nothing."""
         try:
@@ -356,7 +370,7 @@ class WorkspacePresenter(ScreenPresenter):
         except EditError as error:
             log.info("edit refused: %s", error)
             if self._on_message is not None:
-                self._on_message(error.key, dict(error.params))
+                self._on_message(error.key, self._spoken_params(error.params))
             return False
         return True
 

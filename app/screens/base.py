@@ -1,7 +1,7 @@
 """What every screen shares: turning the scan model's targets and groups into widgets."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from kivy.properties import ObjectProperty
@@ -40,9 +40,10 @@ class ModelScreen(Screen):
         self.ctx = ctx  # before the KV rules, which read it
         super().__init__(**kwargs)
 
-    def restyle_rules(self) -> None:
-        """Re-evaluate the KV rules that read ``ctx.style`` (colours, sizes)."""
-        self.property("ctx").dispatch(self)
+    def restyle_rules(self, ctx: UiContext) -> None:
+        """Take the new look: a fresh context object, so the KV rules reading
+        ``root.ctx.style`` are evaluated again (the context's other parts are shared)."""
+        self.ctx = replace(ctx)
 
     def show_model(self, root: Group, focus: str | None) -> None:
         raise NotImplementedError
@@ -61,6 +62,7 @@ class ModelScreen(Screen):
             "chooser": self.ctx.choose, "font_size": style.font,
             "color": style.colour("text"), "background": style.colour("surface"),
             "highlight_colour": style.highlight, "highlight_width": style.highlight_width,
+            "border_colour": style.border,
             "size_hint_min_y": style.target, "size_hint_min_x": style.target}
         options.update(kwargs)
         return self.ctx.highlighter.register(cls(**options))  # type: ignore[return-value]

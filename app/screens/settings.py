@@ -42,9 +42,8 @@ class SettingsScreen(ModelScreen):
             for target in group.children:
                 if isinstance(target, Target):
                     stack.add_widget(self.button(target, text=self._text(target),
-                                                 size_hint=(None, None),
-                                                 width=max(style.target * 3.2, style.font * 9),
-                                                 height=style.target * 1.2))
+                                                 size_hint=(0.33, None),
+                                                 height=style.target * 1.5))
             body.add_widget(stack)
         self.ids.switch_test_title.text = self.ctx.text("app.settings.switch_test")
         if not self.ids.switch_test.text:

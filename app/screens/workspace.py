@@ -189,8 +189,9 @@ class WorkspaceScreen(ModelScreen):
                        font_size=style.font, color=rgba(style.theme.block_text),
                        background=colour, highlight_colour=style.highlight,
                        highlight_width=style.highlight_width, size_hint_y=None,
+                       border_colour=style.border,
                        height=style.target, size_hint_min_y=style.target,
-                       acting_colour=style.colour("highlight"),
+                       acting_colour=style.colour("text"),
                        padding=(dp(16), dp(4)), halign="left")
         options.update(kwargs)
         widget = BlockButton(**options)
@@ -249,7 +250,7 @@ class WorkspaceScreen(ModelScreen):
         marked = []
         for item in text.lines:
             escaped = item.text.replace("&", "&amp;").replace("[", "&bl;").replace("]", "&br;")
-            marked.append(f"[b][color=#C62828]▶ {escaped}[/color][/b]" if item.number == line
+            marked.append(f"[b][color=#C62828]» {escaped}[/color][/b]" if item.number == line
                           else f"  {escaped}")
         self.ids.python_view.text = "\n".join(marked)
 

@@ -67,6 +67,11 @@ class Style:
         return cls(chosen, mm(target_mm), dp(20) * profile.text_scale,
                    rgba(highlight), dp(profile.highlight_thickness), profile.reduced_motion)
 
+    @property
+    def border(self) -> Colour:
+        """An outline for every button in high contrast, where all fills are black."""
+        return self.colour("text") if self.theme.name == "high_contrast" else (0, 0, 0, 0)
+
     def colour(self, name: str, alpha: float = 1.0) -> Colour:
         return rgba(getattr(self.theme, name), alpha)
 

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from typing import Callable
 
+from kivy.clock import Clock
+from kivy.core.text import Label as CoreLabel
 from kivy.lang import Builder
+from kivy.metrics import dp
 from kivy.properties import (BooleanProperty, ColorProperty, NumericProperty, ObjectProperty,
                              StringProperty)
 from kivy.uix.behaviors import ButtonBehavior
@@ -34,17 +37,44 @@ class Scannable:
 
 
 class TargetButton(Scannable, ButtonBehavior, Label):
-    """A scan target a finger can press: big, rounded, with its label in the readable font."""
+    """A scan target a finger can press: big, rounded, with its label in the readable font.
+
+    A label too long for its button (German, a big text scale) gets a smaller font, down
+    to ``SMALLEST`` of the chosen size, rather than being cut.
+    """
+
+    SMALLEST = 0.6
 
     background = ColorProperty((0.93, 0.94, 0.96, 1))
+    border_colour = ColorProperty((0, 0, 0, 0))  # drawn in high contrast, where fills vanish
     chosen = BooleanProperty(False)  # the current value of a setting
     enabled = BooleanProperty(True)
     radius = NumericProperty(14)
     chooser = ObjectProperty(None, allownone=True)
 
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self._chosen_font = self.font_size
+        self._fit_trigger = Clock.create_trigger(self._fit)
+        self.bind(size=self._fit_trigger, text=self._fit_trigger)
+
     def on_release(self) -> None:
         if self.enabled and self.chooser is not None:
             self.chooser(self.node_id)
+
+    def _fit(self, *_args: object) -> None:
+        width, height = self.width - dp(16), self.height - dp(12)
+        if width <= 0 or height <= 0 or not self.text:
+            return
+        size = self._chosen_font
+        while size > self._chosen_font * self.SMALLEST:
+            probe = CoreLabel(text=self.text, font_size=size, text_size=(width, None),
+                              markup=self.markup, font_name=self.font_name)
+            probe.refresh()
+            if probe.content_height <= height and probe.content_width <= width + 1:
+                break
+            size *= 0.92
+        self.font_size = size
 
 
 class GroupFrame(Scannable, BoxLayout):

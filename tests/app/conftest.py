@@ -11,5 +11,5 @@ def pytest_collection_modifyitems(config, items) -> None:
         return  # in CI a missing display is a failure, not a skip
     skip = pytest.mark.skip(reason="needs a display: run the suite with scripts/test.sh (Xvfb)")
     for item in items:
-        if "app" in item.keywords:
+        if item.get_closest_marker("app"):
             item.add_marker(skip)

@@ -1,0 +1,109 @@
+"""Screenshots of the real app for the README, taken the way a child would get there.
+
+    scripts/screenshots.sh            # under Xvfb when there is no display
+
+Each picture is a fresh app on a fresh data folder; the program shown is built through the
+same presenter targets a tap or a switch would choose.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("KIVY_NO_ARGS", "1")
+os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
+os.environ.setdefault("KIVY_HOME", tempfile.mkdtemp(prefix="citizencode-kivy-"))
+
+from kivy.config import Config  # noqa: E402
+
+Config.set("graphics", "width", "1280")
+Config.set("graphics", "height", "800")
+Config.set("kivy", "exit_on_escape", "0")
+
+from accessibility.profiles import edited, preset  # noqa: E402
+from app.driver import RunningApp, prepare_learner  # noqa: E402
+from app.options import Options  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+
+
+def shot(name: str, profile: str, actions: Callable[[RunningApp], None], *,
+         locale: str = "en", **changes: object) -> Path:
+    data = Path(tempfile.mkdtemp(prefix="citizencode-shot-"))
+    prepare_learner(data, edited(preset(profile), **changes), name="Zoë")
+    running = RunningApp(data, Options(data_dir=data, locale=locale, speech=False,
+                                       voice_input=False))
+    try:
+        actions(running)
+        running.wait(0.8)
+        path = running.screenshot(OUT / f"{name}.png")
+        print(f"saved {path.relative_to(ROOT)}")
+        return path
+    finally:
+        running.close()
+
+
+def choose(running: RunningApp, *targets: str) -> None:
+    for target in targets:
+        running.settle()
+        assert running.controller.activate(target), f"{target} is not on the screen"
+        running.frames(3)
+
+
+def learner(running: RunningApp) -> None:
+    choose(running, f"learner:{running.controller.store.learners()[0].id}")
+
+
+def junior(running: RunningApp) -> None:
+    learner(running)
+    choose(running, "level:junior_10", "palette:move_forward", "palette:repeat",
+           "param:count:4", "palette:move_forward", "palette:turn_left")
+
+
+def teens(running: RunningApp) -> None:
+    learner(running)
+    running.controller.open_level("teens_07")
+    choose(running, "palette:repeat_until_goal", "palette:if_path", "param:direction:ahead",
+           "palette:move_forward")
+
+
+def python(running: RunningApp) -> None:
+    learner(running)
+    running.controller.open_level("python_05")
+    session = running.controller.session
+    session.type_python('for i in range(4):\n    for j in range(2):\n        paint("yellow")\n'
+                        "        move_forward()\n    turn_right()\n")
+    running.app.screens["workspace"].ids.python_input.text = session.python_text().text
+    choose(running, "control:step", "control:step", "control:step")
+
+
+def settings(running: RunningApp) -> None:
+    learner(running)
+    running.controller.open_settings()
+
+
+def level_map(running: RunningApp) -> None:
+    learner(running)
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    shot("learner_picker", "two_switch_step", lambda running: running.wait(1.0))
+    shot("workspace_junior", "single_switch_autoscan", junior)
+    shot("workspace_teens", "touch", teens)
+    shot("workspace_python", "touch", python)
+    shot("high_contrast", "two_switch_step", junior, theme="high_contrast")
+    shot("educator_settings", "touch", settings)
+    shot("level_map_de", "touch", level_map, locale="de")
+    shot("workspace_de", "touch", junior, locale="de")
+    shot("educator_settings_fr", "touch", settings, locale="fr")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

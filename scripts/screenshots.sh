@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Takes the README's screenshots from the real app (docs/screenshots/), on Xvfb if needed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+if [ -z "${DISPLAY:-}" ]; then
+  exec xvfb-run -a -s "-screen 0 1280x800x24 +extension GLX" .venv/bin/python scripts/screenshots.py "$@"
+fi
+exec .venv/bin/python scripts/screenshots.py "$@"
