@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from accessibility.narrator import Narrator
-from accessibility.speech_output import EspeakServer
+from accessibility.pyttsx3_server import choose_server
 from accessibility.translator import Translator
 from adapters.hub import InputHub
 from app.options import Options, system_language
@@ -46,8 +46,7 @@ def build_services(options: Options, *, wake_hub: Callable[[], None] | None = No
                    wake_narrator: Callable[[], None] | None = None) -> Services:
     """Everything the app needs; ``wake_*`` are called from other threads (Kivy triggers)."""
     translator = Translator(options.locale or system_language())
-    server = EspeakServer() if options.speech else None
-    narrator = Narrator(translator, server, wake=wake_narrator)
+    narrator = Narrator(translator, choose_server(options.speech), wake=wake_narrator)
     directory = data_dir(options.data_dir)
     listeners: list[Callable[[StoreNotice], None]] = []
     store = ProgressStore(directory / DATABASE_NAME,
