@@ -9,7 +9,7 @@ import pytest
 from accessibility.actions import Command
 from accessibility.clock import FakeClock
 from accessibility.narrator import Narrator
-from accessibility.profiles import preset, profile_to_dict
+from accessibility.profiles import edited, preset, profile_to_dict
 from accessibility.speech_output import RecordingServer
 from accessibility.translator import Translator
 from adapters.events import AdapterStatus, InputEvent, StatusKind
@@ -143,3 +143,24 @@ def test_settings_change_language_live_and_cancel_restores_it(app) -> None:
     assert controller.learner.locale == "de"
     assert controller.store.learner(controller.learner.id).profile["name"] == "two_switch_step"
     assert controller.access.scanner is not None
+
+
+def test_guided_mode_offers_few_choices_and_builds_the_program(app) -> None:
+    controller, clock, server = app
+    learner = controller.store.learners()[0]
+    profile = edited(preset("touch"), guided_mode=True)
+    controller.store.update_learner(replace(learner, profile=profile_to_dict(profile)))
+    controller.activate(controller.model.children[0].id)
+    controller.activate("level:junior_02")
+    session = controller.session
+    assert session.guided is not None
+    guided = controller.model.children[0]
+    assert guided.id == "guided" and len(guided.children) <= 4  # right one, distractors, again
+    for _ in range(5):
+        right = session.guided.state.step.block
+        assert controller.activate(f"guided:block:{right}")
+    assert [b.kind for b in session.editor.blocks()] == [
+        "move_forward", "move_forward", "turn_right", "move_forward", "move_forward"]
+    assert [g.id for g in controller.model.children] == ["palette", "program", "controls"]
+    saved = controller.store.independence(learner.id, "junior_02")
+    assert saved is not None and "start" in saved
