@@ -83,12 +83,14 @@ class WorkspaceSession:
             on_reset=self.reset, on_hint=self.hint, on_map=on_map, on_stop=self.stop,
             on_changed=self._program_changed, on_message=self._say_message)
         self.guided: GuidedSession | None = None
+        self.guided_presenter: GuidedPresenter | None = None
         if profile.guided_mode:
             self.guided = GuidedSession(
                 steps_from_solution(to_solution(level.solution)), level.palette,
                 self._place_guided, speaker, translator, clock,
                 independence=Independence.from_dict(dict(independence or {}) or None))
-            self.presenter.attach_guided(GuidedPresenter(self.guided))
+            self.guided_presenter = GuidedPresenter(self.guided)
+            self.presenter.attach_guided(self.guided_presenter)
             self.guided.on_change(lambda session: self._on_independence(
                 session.independence.to_dict()))
         self.world_state = self._start_state()
@@ -128,6 +130,12 @@ class WorkspaceSession:
         self._cancel_timer()
         if self.guided is not None:
             self.guided.stop()
+
+    def prompted(self) -> str | None:
+        """The target guided mode shows as a prompt (not the scan highlight), if any."""
+        if self.guided_presenter is None:
+            return None
+        return self.guided_presenter.highlighted_target()
 
     @property
     def running(self) -> bool:

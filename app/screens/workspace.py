@@ -126,10 +126,12 @@ class WorkspaceScreen(ModelScreen):
         box.add_widget(self.title(self.ctx.label_of(group), scale=1.1))
         column = self.frame(group, orientation="vertical", size_hint_y=None)
         column.bind(minimum_height=column.setter("height"))
+        prompted = self.session.prompted() if self.session is not None else None
         for target in group.children:
             if isinstance(target, Target):
                 kind = target.id.rsplit(":", 1)[-1]
-                column.add_widget(self._block_button(target, kind, height=self.ctx.style.target))
+                column.add_widget(self._block_button(target, kind, height=self.ctx.style.target,
+                                                     chosen=target.id == prompted))
         box.add_widget(column)
         box.add_widget(Label(size_hint_y=1))
 
