@@ -1,0 +1,331 @@
+"""Scan cost: presses, highlight moves and seconds a switch user needs per placed block.
+
+For every level of every pack a simulated learner who knows the reference solution builds it
+from the level's starting state and presses Run, through the real ``SwitchAccess``
+(filter + scanner), ``WorkspacePresenter`` and ``levels.editor.Editor`` on a ``FakeClock``
+(scan interval forced to 1 s). Baselines in the same run:
+
+- *direct touch*: one tap per choice (the insertion point when it is not the cursor, the
+  block, each parameter) and one for Run;
+- *linear scan*: what a phone's system-wide switch access does over an ordinary app — the
+  same targets flattened in reading order (palette, the program's insertion points and
+  blocks as they read, controls), one switch, auto-scan, restarting at the top after every
+  choice. It does not know that the cursor is the likely place, nor which group a choice
+  opens, so the presenter's focus hints are dropped.
+"""
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from accessibility.clock import FakeClock
+from accessibility.prediction import likely_places, palette_order_for
+from accessibility.press_patterns import CLEAN, TREMOR, PressStyle
+from accessibility.presenters.workspace_presenter import (PROGRAM_ID, WorkspacePresenter,
+                                                          insertion_id)
+from accessibility.profiles import AccessProfile, edited, preset
+from accessibility.scan_model import Group, Target
+from accessibility.simulated_user import ScanningUser, UserStats, solve_level
+from accessibility.switch_access import SwitchAccess
+from accessibility.translator import Translator
+from benchmarks.report import Figure, median, percentile
+from levels.editor import Editor, as_solution
+from levels.level import Level
+from levels.packs import load_packs
+from levels.program import count_blocks, to_solution
+
+NAME = "scan_cost"
+AUTO, STEP = "single_switch_autoscan", "two_switch_step"
+SEED = 7
+
+
+@dataclass
+class LevelCost:
+    """What one simulated learner spent on one level."""
+
+    level: str
+    track: str
+    blocks: int
+    presses: int
+    moves: int
+    seconds: float
+    by_choice: dict[str, list[float]] = field(default_factory=dict)  # kind -> [n, presses, s]
+
+    def per_block(self, what: str) -> float:
+        return float(getattr(self, what)) / self.blocks
+
+
+def choice_kind(goal: str) -> str:
+    """``palette:repeat`` -> block, ``param:count:3`` -> parameter, ``ins:…`` -> place."""
+    prefix = goal.split(":", 1)[0]
+    return {"palette": "block", "param": "parameter", "ins": "place",
+            "control": "run"}.get(prefix, prefix)
+
+
+def reading_order_model(presenter: WorkspacePresenter, root: Group) -> Group:
+    """``root`` as one flat list in reading order (the program's cursor in its place)."""
+    order = {node_id: index for index, node_id in enumerate(presenter.reading_order())}
+    flat: list[Group | Target] = []
+    for child in root.children:
+        if isinstance(child, Group) and child.id == PROGRAM_ID:
+            targets = list(child.targets())
+            flat.extend(sorted(targets, key=lambda t: order.get(t.id, len(order))))
+        elif isinstance(child, Group):
+            flat.extend(child.targets())
+        else:
+            flat.append(child)
+    return Group(root.id, root.label_key, flat)
+
+
+def likely_places_model(presenter: WorkspacePresenter, root: Group) -> Group:
+    """What-if: the program group offers the cursor, then the ways out of the containers
+    around it (``prediction.likely_places``), then the rest. Same targets, same actions;
+    only their order changes, as a presenter hook would do."""
+    wanted = [insertion_id(*place) for place in likely_places(presenter.port)]
+    children: list[Group | Target] = []
+    for child in root.children:
+        if isinstance(child, Group) and child.id == PROGRAM_ID and child.children:
+            cursor, rest = child.children[0], child.children[1:]
+            first = [node for place in wanted for node in rest if node.id == place]
+            child = Group(child.id, child.label_key,
+                          [cursor, *first, *(node for node in rest if node not in first)],
+                          child.params)
+        children.append(child)
+    return Group(root.id, root.label_key, children, root.params)
+
+
+Reshape = Callable[[WorkspacePresenter, Group], Group]
+
+
+def profile_for(name: str, *, linear: bool = False) -> AccessProfile:
+    profile = edited(preset(name), scan_interval=1.0)
+    if linear:
+        profile = edited(profile, scan_grouping="linear", scan_restart="top")
+    return profile
+
+
+def solve(level: Level, preset_name: str, translator: Translator, *,
+          style: PressStyle = CLEAN, linear: bool = False, places: bool = False,
+          order: Callable[[list[str], object], list[str]] | None = None,
+          seed: int = SEED) -> LevelCost:
+    """One simulated learner builds ``level``'s reference solution and presses Run.
+
+    ``linear``: the phone-style baseline (flat reading order, focus hints dropped);
+    ``places``: the what-if ordering of insertion points; ``order``: the palette hook.
+    """
+    solution = to_solution(level.solution)
+    if level.start:
+        raise ValueError(f"{level.id}: a starting program is not handled by solve_level yet")
+    editor = Editor(level.palette, max_blocks=level.max_blocks, program=list(level.start))
+    clock = FakeClock()
+    runs: list[int] = []
+    presenter = WorkspacePresenter(editor, translator=translator, on_run=lambda: runs.append(1),
+                                   palette_order=order)  # type: ignore[arg-type]
+    profile = profile_for(preset_name, linear=linear)
+    reshape: Reshape | None = (reading_order_model if linear
+                               else likely_places_model if places else None)
+    if reshape is None:
+        access = SwitchAccess(clock, profile, presenter.model(), on_command=presenter.execute)
+        presenter.on_model_changed(access.set_model)
+    else:
+        shape = reshape
+        access = SwitchAccess(clock, profile, shape(presenter, presenter.model()),
+                              on_command=presenter.execute)
+        presenter.on_model_changed(lambda root, focus: access.set_model(
+            shape(presenter, root), None if linear else focus))
+    assert access.scanner is not None
+    user = ScanningUser(clock, access.scanner, access.filter, profile, style=style, seed=seed)
+    by_choice: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0.0])
+    choose = user.choose
+
+    def counted(goal: str, limit: float = 600.0) -> None:
+        presses, seconds = user.stats.presses, user.stats.seconds
+        choose(goal, limit)
+        row = by_choice[choice_kind(goal)]
+        row[0] += 1
+        row[1] += user.stats.presses - presses
+        row[2] += user.stats.seconds - seconds
+
+    user.choose = counted  # type: ignore[method-assign]
+    stats = solve_level(user, presenter, solution)
+    if as_solution(editor) != solution or runs != [1]:
+        raise AssertionError(f"{level.id}: the simulated learner built {as_solution(editor)}")
+    return _cost(level, stats, dict(by_choice))
+
+
+def _cost(level: Level, stats: UserStats, by_choice: dict[str, list[float]]) -> LevelCost:
+    return LevelCost(level.id, level.track, count_blocks(level.solution), stats.presses,
+                     stats.moves, stats.seconds, by_choice)
+
+
+class TouchUser:
+    """Taps the target it wants: one activation per choice (the direct-touch baseline)."""
+
+    def __init__(self, presenter: WorkspacePresenter) -> None:
+        self.presenter = presenter
+        self.stats = UserStats()
+        self.by_choice: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0.0])
+
+    def choose(self, goal: str) -> None:
+        target = self.presenter.model().find(goal)
+        if target is None or not target.enabled:
+            raise AssertionError(f"{goal} cannot be tapped")
+        self.stats.presses += 1
+        self.stats.selections += 1
+        row = self.by_choice[choice_kind(goal)]
+        row[0] += 1
+        row[1] += 1
+        target.activate()
+
+
+def touch(level: Level, translator: Translator) -> LevelCost:
+    editor = Editor(level.palette, max_blocks=level.max_blocks, program=list(level.start))
+    presenter = WorkspacePresenter(editor, translator=translator, on_run=lambda: None)
+    user = TouchUser(presenter)
+    solve_level(user, presenter, to_solution(level.solution))  # type: ignore[arg-type]
+    if as_solution(editor) != to_solution(level.solution):
+        raise AssertionError(f"{level.id}: touch built {as_solution(editor)}")
+    return _cost(level, user.stats, dict(user.by_choice))
+
+
+# -- aggregation ---------------------------------------------------------------------------
+
+
+def pooled(costs: Sequence[LevelCost], what: str) -> float:
+    """Total over all levels per placed block (every block weighs the same)."""
+    return sum(float(getattr(c, what)) for c in costs) / sum(c.blocks for c in costs)
+
+
+def per_choice(costs: Sequence[LevelCost], kind: str, index: int = 1) -> float | None:
+    count = sum(c.by_choice.get(kind, [0, 0, 0])[0] for c in costs)
+    if not count:
+        return None
+    return sum(c.by_choice.get(kind, [0, 0, 0])[index] for c in costs) / count
+
+
+def level_rows(costs: Sequence[LevelCost]) -> list[dict[str, object]]:
+    return [{"level": c.level, "blocks": c.blocks, "presses": c.presses, "moves": c.moves,
+             "seconds": round(c.seconds, 2),
+             "by_choice": {k: [int(v[0]), int(v[1]), round(v[2], 2)]
+                           for k, v in c.by_choice.items()}} for c in costs]
+
+
+def spread(costs: Sequence[LevelCost], what: str) -> dict[str, float]:
+    values = [c.per_block(what) for c in costs]
+    return {"level_median": median(values), "level_p90": percentile(values, 90),
+            "level_max": max(values)}
+
+
+def levels_for(quick: bool, limit: int | None = None) -> list[Level]:
+    packs = load_packs()
+    levels = [level for level in packs.levels() if not level.start]
+    if limit is not None:
+        return levels[:limit]
+    if quick:  # one short and one long level of each track
+        picked = []
+        for track in ("junior", "teens", "python"):
+            track_levels = [lv for lv in levels if lv.track == track]
+            picked += [track_levels[0], max(track_levels, key=lambda lv: count_blocks(lv.solution))]
+        return picked
+    return levels
+
+
+def measure(levels: Sequence[Level], *, tremor: bool = True) -> dict[str, list[LevelCost]]:
+    """Every configuration over ``levels``: ours with and without prediction, baselines."""
+    translator = Translator("en")
+    everything = load_packs().levels()
+    configs: dict[str, list[LevelCost]] = defaultdict(list)
+    for level in levels:
+        order = palette_order_for(everything, level)
+        configs["touch"].append(touch(level, translator))
+        configs["linear"].append(solve(level, AUTO, translator, linear=True))
+        for name, preset_name in (("auto", AUTO), ("step", STEP)):
+            configs[name].append(solve(level, preset_name, translator))
+            configs[f"{name}+palette"].append(solve(level, preset_name, translator, order=order))
+            configs[f"{name}+palette+places"].append(
+                solve(level, preset_name, translator, order=order, places=True))
+            if tremor:
+                configs[f"{name}+palette tremor"].append(
+                    solve(level, preset_name, translator, order=order, style=TREMOR))
+    return dict(configs)
+
+
+# -- figures -------------------------------------------------------------------------------
+
+LABELS = {"auto": "1-switch auto-scan", "step": "2-switch step scan"}
+VARIANTS = {"": " (as shipped)", "+palette": " + likely-next palette",
+            "+palette+places": " + likely-next palette and places (what-if)"}
+KINDS = (("place", "moving the cursor"), ("block", "choosing a block"),
+         ("parameter", "choosing a parameter"), ("run", "pressing Run"))
+
+
+def figures(configs: dict[str, list[LevelCost]]) -> list[Figure]:
+    touch_costs, linear = configs["touch"], configs["linear"]
+    taps = pooled(touch_costs, "presses")
+    lin_s, lin_p, lin_m = (pooled(linear, w) for w in ("seconds", "presses", "moves"))
+    n_levels = len(linear)
+    where = f"{n_levels} levels, {sum(c.blocks for c in linear)} blocks"
+    out: list[Figure] = []
+    for variant, label in VARIANTS.items():
+        auto, step = configs["auto" + variant], configs["step" + variant]
+        seconds, presses = pooled(auto, "seconds"), pooled(step, "presses")
+        out.append(Figure(NAME, f"{LABELS['auto']}{label}: seconds per block", seconds, "s",
+                          lin_s, "linear scan", "≤ 0.40 × linear", seconds <= 0.40 * lin_s,
+                          where, details={"spread": spread(auto, "seconds"),
+                                          "linear_spread": spread(linear, "seconds")}))
+        out.append(Figure(NAME, f"{LABELS['step']}{label}: activations per block", presses,
+                          "", taps, "touch taps", "≤ 3", presses <= 3.0, where,
+                          details={"spread": spread(step, "presses")}))
+    auto, step = configs["auto+palette"], configs["step+palette"]
+    label = VARIANTS["+palette"]
+    out.append(Figure(NAME, f"{LABELS['auto']}{label}: activations per block",
+                      pooled(auto, "presses"), "", lin_p, "linear scan"))
+    out.append(Figure(NAME, f"{LABELS['auto']}{label}: highlight moves per block",
+                      pooled(auto, "moves"), "", lin_m, "linear scan"))
+    out.append(Figure(NAME, f"{LABELS['step']}{label}: seconds per block",
+                      pooled(step, "seconds"), "s", lin_s, "linear scan"))
+    out.append(Figure(NAME, f"{LABELS['step']}{label}: highlight moves per block",
+                      pooled(step, "moves"), "", lin_m, "linear scan"))
+    for name, index, what, unit in (("auto", 2, "seconds", "s"), ("step", 1, "activations", "")):
+        out.append(Figure(NAME, f"{LABELS[name]}: {what} per block choice, likely-next palette",
+                          per_choice(configs[name + "+palette"], "block", index), unit,
+                          per_choice(configs[name], "block", index), "level's order",
+                          note="the gain of accessibility/prediction.py"))
+    for name in ("auto", "step"):
+        tremor = configs.get(name + "+palette tremor")
+        if tremor:
+            out.append(Figure(NAME, f"{LABELS[name]}{label}, tremor hand: seconds per block",
+                              pooled(tremor, "seconds"), "s",
+                              pooled(configs[name + "+palette"], "seconds"), "clean hand",
+                              note="TREMOR press style: chatter, blips, double hits"))
+    for kind, words in KINDS:
+        value = per_choice(auto, kind, 2)
+        if value is not None:
+            out.append(Figure(NAME, f"{LABELS['auto']}{label}: seconds {words}", value, "s",
+                              per_choice(linear, kind, 2), "linear scan",
+                              note="where the time goes"))
+    for kind, words in KINDS:
+        value = per_choice(step, kind)
+        if value is not None:
+            out.append(Figure(NAME, f"{LABELS['step']}{label}: activations {words}", value,
+                              "", 1.0, "touch", note="where the presses go"))
+    level_seconds = [c.seconds for c in auto]
+    out.append(Figure(NAME, f"{LABELS['auto']}{label}: seconds per level (median)",
+                      median(level_seconds), "s", median([c.seconds for c in linear]),
+                      "linear scan", details={"p90": percentile(level_seconds, 90)}))
+    level_presses = [float(c.presses) for c in step]
+    out.append(Figure(NAME, f"{LABELS['step']}{label}: activations per level (median)",
+                      median(level_presses), "", median([float(c.presses) for c in touch_costs]),
+                      "touch taps", details={"p90": percentile(level_presses, 90)}))
+    for figure in out:
+        figure.details.setdefault("levels", n_levels)
+    out[0].details["per_level"] = {name: level_rows(costs) for name, costs in configs.items()}
+    return out
+
+
+def run(quick: bool = False, limit: int | None = None) -> list[Figure]:
+    levels = levels_for(quick, limit)
+    print(f"[scan_cost] {len(levels)} levels, 12 configurations each", file=sys.stderr)
+    return figures(measure(levels, tremor=limit is None))
