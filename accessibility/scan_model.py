@@ -46,5 +46,16 @@ class Group:
     def find(self, target_id: str) -> Target | None:
         return next((t for t in self.targets() if t.id == target_id), None)
 
+    def find_group(self, group_id: str) -> "Group | None":
+        """This group or the one below it with ``group_id``, depth first."""
+        if self.id == group_id:
+            return self
+        for child in self.children:
+            if isinstance(child, Group):
+                found = child.find_group(group_id)
+                if found is not None:
+                    return found
+        return None
+
 
 ScanNode = Union[Group, Target]

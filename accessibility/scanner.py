@@ -86,17 +86,6 @@ def _has_enabled(node: ScanNode) -> bool:
     return any(t.enabled for t in node.targets())
 
 
-def _find_group(root: Group, group_id: str) -> Group | None:
-    if root.id == group_id:
-        return root
-    for child in root.children:
-        if isinstance(child, Group):
-            found = _find_group(child, group_id)
-            if found is not None:
-                return found
-    return None
-
-
 def _path_to(root: Group, node_id: str) -> list[Group] | None:
     """Groups from ``root`` down to the group holding ``node_id`` (or to that group itself)."""
     if root.id == node_id:

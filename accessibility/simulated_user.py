@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from accessibility.clock import FakeClock
 from accessibility.guided_steps import steps_from_solution
@@ -214,19 +214,23 @@ class ScanningUser:
 
 def solve_level(user: ScanningUser, presenter: WorkspacePresenter, solution: Sequence[object],
                 *, run: bool = True) -> UserStats:
-    """Build ``solution`` (a level's reference solution, level-pack form) by presses only.
+    """Build ``solution`` (a level's reference solution, level-pack form) by presses only."""
+    build_solution(user.choose, presenter, solution, run=run)
+    return user.stats
 
-    For each block: move the cursor to where it goes if it is not there already, choose the
-    block in the palette, then its parameters; finally press run. The user aims at target
-    ids the way a child aims at what they see; every choice goes through the switches.
-    """
+
+def build_solution(choose: Callable[[str], None], presenter: WorkspacePresenter,
+                   solution: Sequence[object], *, run: bool = True) -> None:
+    """Choose, target by target, what builds ``solution``: for each block, the place it
+    goes if the cursor is not there already, the block in the palette, then its
+    parameters; finally run. ``choose`` is how a user reaches a target: presses through
+    a scanner, a tap, a word."""
     for step in steps_from_solution(solution):
         where = insertion_id(step.parent, step.position)
         if presenter.cursor_id() != where:
-            user.choose(where)
-        user.choose(palette_id(step.block))
+            choose(where)
+        choose(palette_id(step.block))
         for name in presenter.port.param_choices(step.block):
-            user.choose(param_id(name, step.params[name]))
+            choose(param_id(name, step.params[name]))
     if run:
-        user.choose("control:run")
-    return user.stats
+        choose("control:run")

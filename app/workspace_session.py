@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Mapping, Protocol
+from typing import Callable, Iterator, Mapping
 
 from accessibility.clock import Clock, Timer
-from accessibility.guided_mode import GuidedSession, Independence
+from accessibility.guided_mode import GuidedSession, Independence, Speaker
 from accessibility.guided_presenter import GuidedPresenter
 from accessibility.guided_steps import steps_from_solution
-from accessibility.narrator import Done, Priority
+from accessibility.narrator import Priority
 from accessibility.presenters.workspace_presenter import WorkspacePresenter
 from accessibility.profiles import AccessProfile
 from accessibility.translator import Translator
@@ -30,13 +30,6 @@ log = logging.getLogger(__name__)
 
 STEP_TIME = 0.45  # seconds between two events of a run (at least)
 SILENT_EVENTS = {EventKind.CHECKED, EventKind.CALLED}
-
-
-class Speaker(Protocol):
-    def say(self, key: str, params: Mapping[str, object] | None = None, *,
-            priority: Priority = Priority.NORMAL, on_done: Done | None = None) -> int: ...
-
-    def silence(self) -> None: ...
 
 
 @dataclass(frozen=True)

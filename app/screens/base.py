@@ -94,12 +94,3 @@ class ModelScreen(Screen):
         return label
 
 
-def find_group(root: Group, group_id: str) -> Group | None:
-    if root.id == group_id:
-        return root
-    for child in root.children:
-        if isinstance(child, Group):
-            found = find_group(child, group_id)
-            if found is not None:
-                return found
-    return None

@@ -6,7 +6,7 @@ from kivy.uix.boxlayout import BoxLayout
 
 from accessibility.presenters.level_map_presenter import LEVELS_ID, MAP_CONTROLS_ID, TRACKS_ID
 from accessibility.scan_model import Group, Target
-from app.screens.base import ModelScreen, find_group
+from app.screens.base import ModelScreen
 from app.ui.style import with_symbols
 
 Builder.load_file(__file__.replace(".py", ".kv"))
@@ -22,9 +22,9 @@ class LevelMapScreen(ModelScreen):
         body: BoxLayout = self.ids.body
         body.clear_widgets()
         style = self.ctx.style
-        levels = find_group(root, LEVELS_ID)
-        tracks = find_group(root, TRACKS_ID)
-        controls = find_group(root, MAP_CONTROLS_ID)
+        levels = root.find_group(LEVELS_ID)
+        tracks = root.find_group(TRACKS_ID)
+        controls = root.find_group(MAP_CONTROLS_ID)
         assert levels is not None and tracks is not None and controls is not None
         top = BoxLayout(size_hint_y=None, height=style.target * 1.4, spacing=style.target / 4)
         track_row = self.frame(tracks, orientation="horizontal")

@@ -17,7 +17,7 @@ from accessibility.guided_presenter import GROUP_ID as GUIDED_ID
 from accessibility.presenters.workspace_presenter import (CONTROLS_ID, MENU_ID, MOVE_ID,
                                                           PALETTE_ID, PARAM_ID, PROGRAM_ID)
 from accessibility.scan_model import Group, Target
-from app.screens.base import ModelScreen, find_group
+from app.screens.base import ModelScreen
 from app.ui.style import rgba
 from app.ui.widgets import TargetButton
 from app.ui.world_view import WorldView
@@ -103,11 +103,11 @@ class WorkspaceScreen(ModelScreen):
     def show_model(self, root: Group, focus: str | None) -> None:
         self._root = root
         self._blocks = {}
-        self._palette(find_group(root, PALETTE_ID) or find_group(root, GUIDED_ID))
-        self._program(find_group(root, PROGRAM_ID))
-        self._controls(find_group(root, CONTROLS_ID))
-        self._overlay(next((find_group(root, name) for name in OVERLAYS
-                            if find_group(root, name) is not None), None))
+        self._palette(root.find_group(PALETTE_ID) or root.find_group(GUIDED_ID))
+        self._program(root.find_group(PROGRAM_ID))
+        self._controls(root.find_group(CONTROLS_ID))
+        self._overlay(next((root.find_group(name) for name in OVERLAYS
+                            if root.find_group(name) is not None), None))
         self._python_lines(self.session.acting if self.session else None)
         self._header()
 

@@ -11,8 +11,7 @@ from accessibility.profiles import edited, preset
 from app.controller import COMPLETE, MAP, WORKSPACE
 from levels.packs import load_packs
 from levels.program import to_solution
-from accessibility.guided_steps import steps_from_solution
-from accessibility.presenters.workspace_presenter import insertion_id, palette_id, param_id
+from accessibility.simulated_user import build_solution
 from tests.app.kivy_harness import LiveSwitchUser, RunningApp, fast, prepare_learner
 
 pytestmark = [pytest.mark.app, pytest.mark.slow]
@@ -41,15 +40,7 @@ def build_by_switch(running: RunningApp, user: LiveSwitchUser, level_id: str) ->
     user.choose(f"level:{level_id}")
     assert running.wait_for(lambda: controller.screen == WORKSPACE)
     level = PACKS.level(level_id)
-    for step in steps_from_solution(to_solution(level.solution)):
-        presenter = controller.session.presenter
-        where = insertion_id(step.parent, step.position)
-        if presenter.cursor_id() != where:
-            user.choose(where)
-        user.choose(palette_id(step.block))
-        for name in presenter.port.param_choices(step.block):
-            user.choose(param_id(name, step.params[name]))
-    user.choose("control:run")
+    build_solution(user.choose, controller.session.presenter, to_solution(level.solution))
     assert running.wait_for(lambda: controller.screen == COMPLETE, 30.0), controller.screen
     assert solved(running, level_id)
 
@@ -86,14 +77,7 @@ def test_a_touch_user_completes_the_first_level_of_each_track(running) -> None:
             else None
         running.touch(f"level:{level_id}")
         assert controller.screen == WORKSPACE
-        for step in steps_from_solution(to_solution(level.solution)):
-            where = insertion_id(step.parent, step.position)
-            if controller.session.presenter.cursor_id() != where:
-                running.touch(where)
-            running.touch(palette_id(step.block))
-            for name in controller.session.presenter.port.param_choices(step.block):
-                running.touch(param_id(name, step.params[name]))
-        running.touch("control:run")
+        build_solution(running.touch, controller.session.presenter, to_solution(level.solution))
         assert running.wait_for(lambda: controller.screen == COMPLETE, 30.0)
         assert solved(running, level_id)
         running.touch("complete:map")
