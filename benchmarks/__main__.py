@@ -45,13 +45,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("KIVY_NO_ARGS", "1")
     names = args.only or list(BENCHMARKS)
     figures: list[Figure] = []
+    appendices: list[str] = []
     started = time.monotonic()
     for name in names:
         print(f"== {name}", file=sys.stderr, flush=True)
         t0 = time.monotonic()
         try:
             module = importlib.import_module(f"benchmarks.{name}")
-            figures.extend(module.run(quick=args.quick))
+            found = module.run(quick=args.quick)
+            figures.extend(found)
+            if hasattr(module, "appendix"):
+                appendices.append(module.appendix(found))
         except Exception as error:  # one broken benchmark must not hide the others
             traceback.print_exc()
             figures.append(blocked(name, "(whole benchmark)", f"{type(error).__name__}: {error}"))
@@ -60,7 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     full = not args.only and not args.quick  # only a full run is "latest" and goes in the README
     json_path, md_path = write_results(figures, seconds=seconds, quick=args.quick, notes=NOTES,
                                        readme=README if full else None,
-                                       stem="latest" if full else "partial")
+                                       stem="latest" if full else "partial",
+                                       appendix="".join(appendices))
     print(md_path.read_text(encoding="utf-8"))
     print(f"wrote {json_path} and {md_path} in {seconds:.0f} s", file=sys.stderr)
     return 0

@@ -128,7 +128,7 @@ def environment() -> dict[str, Any]:
 
 def write_results(figures: list[Figure], *, seconds: float, quick: bool, notes: list[str],
                   directory: Path = RESULTS_DIR, readme: Path | None = README,
-                  stem: str = "latest") -> tuple[Path, Path]:
+                  stem: str = "latest", appendix: str = "") -> tuple[Path, Path]:
     """``<stem>.json`` and ``<stem>.md`` in ``directory``; the README's table is replaced."""
     directory.mkdir(parents=True, exist_ok=True)
     meta = {"wall_seconds": round(seconds, 1), "quick": quick, **environment()}
@@ -143,7 +143,7 @@ def write_results(figures: list[Figure], *, seconds: float, quick: bool, notes: 
     if notes:
         footer += "\n" + "\n".join(f"- {note}" for note in notes) + "\n"
     md_path = directory / f"{stem}.md"
-    md_path.write_text(table + footer, encoding="utf-8")
+    md_path.write_text(table + footer + appendix, encoding="utf-8")
     if readme is not None and readme.exists():
         text = readme.read_text(encoding="utf-8")
         if TABLE_START in text and TABLE_END in text:

@@ -27,7 +27,7 @@ from accessibility.presenters.workspace_presenter import (PROGRAM_ID, WorkspaceP
                                                           insertion_id)
 from accessibility.profiles import AccessProfile, edited, preset
 from accessibility.scan_model import Group, Target
-from accessibility.simulated_user import ScanningUser, UserStats, solve_level
+from accessibility.simulated_user import ScanningUser, UserStats, build_solution
 from accessibility.switch_access import SwitchAccess
 from accessibility.translator import Translator
 from benchmarks.report import Figure, median, percentile
@@ -117,7 +117,7 @@ def solve(level: Level, preset_name: str, translator: Translator, *,
     """
     solution = to_solution(level.solution)
     if level.start:
-        raise ValueError(f"{level.id}: a starting program is not handled by solve_level yet")
+        raise ValueError(f"{level.id}: a starting program is not handled by build_solution yet")
     editor = Editor(level.palette, max_blocks=level.max_blocks, program=list(level.start))
     clock = FakeClock()
     runs: list[int] = []
@@ -138,18 +138,17 @@ def solve(level: Level, preset_name: str, translator: Translator, *,
     assert access.scanner is not None
     user = ScanningUser(clock, access.scanner, access.filter, profile, style=style, seed=seed)
     by_choice: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0.0])
-    choose = user.choose
 
     def counted(goal: str, limit: float = 600.0) -> None:
         presses, seconds = user.stats.presses, user.stats.seconds
-        choose(goal, limit)
+        user.choose(goal, limit)
         row = by_choice[choice_kind(goal)]
         row[0] += 1
         row[1] += user.stats.presses - presses
         row[2] += user.stats.seconds - seconds
 
-    user.choose = counted  # type: ignore[method-assign]
-    stats = solve_level(user, presenter, solution)
+    build_solution(counted, presenter, solution)
+    stats = user.stats
     if as_solution(editor) != solution or runs != [1]:
         raise AssertionError(f"{level.id}: the simulated learner built {as_solution(editor)}")
     return _cost(level, stats, dict(by_choice))
@@ -184,7 +183,7 @@ def touch(level: Level, translator: Translator) -> LevelCost:
     editor = Editor(level.palette, max_blocks=level.max_blocks, program=list(level.start))
     presenter = WorkspacePresenter(editor, translator=translator, on_run=lambda: None)
     user = TouchUser(presenter)
-    solve_level(user, presenter, to_solution(level.solution))  # type: ignore[arg-type]
+    build_solution(user.choose, presenter, to_solution(level.solution))
     if as_solution(editor) != to_solution(level.solution):
         raise AssertionError(f"{level.id}: touch built {as_solution(editor)}")
     return _cost(level, user.stats, dict(user.by_choice))
@@ -329,3 +328,21 @@ def run(quick: bool = False, limit: int | None = None) -> list[Figure]:
     levels = levels_for(quick, limit)
     print(f"[scan_cost] {len(levels)} levels, 12 configurations each", file=sys.stderr)
     return figures(measure(levels, tremor=limit is None))
+
+
+def appendix(figures: Sequence[Figure]) -> str:
+    """A per-level table for ``latest.md``: what each level costs each learner."""
+    rows = next((f.details["per_level"] for f in figures if "per_level" in f.details), None)
+    if not rows:
+        return ""
+    columns = (("auto+palette", "seconds", "1-switch s"), ("linear", "seconds", "linear s"),
+               ("step+palette", "presses", "2-switch act."), ("touch", "presses", "taps"))
+    by_level = {name: {row["level"]: row for row in rows[name]} for name, _, _ in columns}
+    lines = ["| level | blocks | " + " | ".join(title for _, _, title in columns) + " |",
+             "|---|---|" + "---|" * len(columns)]
+    for row in rows["touch"]:
+        level = row["level"]
+        cells = [f"{by_level[name][level][what]:.0f}" for name, what, _ in columns]
+        lines.append(f"| {level} | {row['blocks']} | " + " | ".join(cells) + " |")
+    return ("\n### Scan cost per level (likely-next palette; linear scan and touch as "
+            "baselines)\n\n" + "\n".join(lines) + "\n")
