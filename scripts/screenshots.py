@@ -91,6 +91,12 @@ def level_map(running: RunningApp) -> None:
     learner(running)
 
 
+def complete(running: RunningApp) -> None:
+    learner(running)
+    choose(running, "level:junior_01", *["palette:move_forward"] * 3, "control:run")
+    running.wait_for(lambda: running.controller.screen == "complete", 20.0)
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     shot("learner_picker", "two_switch_step", lambda running: running.wait(1.0))
@@ -99,9 +105,15 @@ def main() -> int:
     shot("workspace_python", "touch", python)
     shot("high_contrast", "two_switch_step", junior, theme="high_contrast")
     shot("educator_settings", "touch", settings)
-    shot("level_map_de", "touch", level_map, locale="de")
-    shot("workspace_de", "touch", junior, locale="de")
-    shot("educator_settings_fr", "touch", settings, locale="fr")
+    for locale in ("de", "fr"):  # the longest languages: nothing may be cut
+        shot(f"learner_picker_{locale}", "touch", lambda running: running.wait(0.5),
+             locale=locale)
+        shot(f"level_map_{locale}", "touch", level_map, locale=locale)
+        shot(f"workspace_{locale}", "two_switch_step", junior, locale=locale)
+        shot(f"workspace_teens_{locale}", "touch", teens, locale=locale)
+        shot(f"workspace_python_{locale}", "touch", python, locale=locale)
+        shot(f"level_complete_{locale}", "touch", complete, locale=locale)
+        shot(f"educator_settings_{locale}", "touch", settings, locale=locale)
     return 0
 
 

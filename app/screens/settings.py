@@ -43,7 +43,7 @@ class SettingsScreen(ModelScreen):
                 if isinstance(target, Target):
                     stack.add_widget(self.button(target, text=self._text(target),
                                                  size_hint=(0.33, None),
-                                                 height=style.target * 1.5))
+                                                 height=style.target * 1.8, grow=True))
             body.add_widget(stack)
         self.ids.switch_test_title.text = self.ctx.text("app.settings.switch_test")
         if not self.ids.switch_test.text:

@@ -72,6 +72,7 @@ class WorkspaceScreen(ModelScreen):
         self.ids.python_pane.disabled = level.track != "python"
         self.ids.python_pane.size_hint_y = 1 if level.track == "python" else None
         self.ids.python_pane.height = 0 if level.track != "python" else self.ids.python_pane.height
+        self.ids.world.size_hint_y = 0.3 if level.track == "python" else 0.55
         self._count()
 
     def _count(self) -> None:
@@ -193,7 +194,7 @@ class WorkspaceScreen(ModelScreen):
                        highlight_width=style.highlight_width, size_hint_y=None,
                        border_colour=style.border,
                        height=style.target, size_hint_min_y=style.target,
-                       acting_colour=style.colour("text"),
+                       acting_colour=style.colour("text"), grow=True,
                        padding=(dp(16), dp(4)), halign="left")
         options.update(kwargs)
         widget = BlockButton(**options)
@@ -210,7 +211,7 @@ class WorkspaceScreen(ModelScreen):
         box.clear_widgets()
         if group is None:
             return
-        row = self.grid(group, cols=4, size_hint_y=1)
+        row = self.grid(group, cols=4 if len(group.children) <= 4 else 3, size_hint_y=1)
         for target in group.children:
             if isinstance(target, Target):
                 primary = target.id == "control:run"

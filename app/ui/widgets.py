@@ -5,10 +5,12 @@ highlight on whichever node the scanner is on (and on the groups above it).
 """
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
+from kivy.core.text.markup import MarkupLabel
 from kivy.lang import Builder
 from kivy.metrics import dp
 from kivy.properties import (BooleanProperty, ColorProperty, NumericProperty, ObjectProperty,
@@ -51,6 +53,8 @@ class TargetButton(Scannable, ButtonBehavior, Label):
     enabled = BooleanProperty(True)
     radius = NumericProperty(14)
     chooser = ObjectProperty(None, allownone=True)
+    fits = BooleanProperty(True)  # False: the label is cut even at the smallest font
+    grow = BooleanProperty(False)  # in a list: grow taller for a long label, do not shrink
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
@@ -66,14 +70,31 @@ class TargetButton(Scannable, ButtonBehavior, Label):
         width, height = self.width - dp(16), self.height - dp(12)
         if width <= 0 or height <= 0 or not self.text:
             return
-        size = self._chosen_font
-        while size > self._chosen_font * self.SMALLEST:
-            probe = CoreLabel(text=self.text, font_size=size, text_size=(width, None),
-                              markup=self.markup, font_name=self.font_name)
+        if self.grow:
+            probe = (MarkupLabel if self.markup else CoreLabel)(
+                text=self.text, font_size=self._chosen_font, text_size=(width, None),
+                font_name=self.font_name)
             probe.refresh()
-            if probe.content_height <= height and probe.content_width <= width + 1:
+            needed = probe.content_height + dp(12)
+            if needed > self.height:  # a block in a list: take another line, keep the size
+                self.height = needed
+                return
+        size = self._chosen_font
+        measure = MarkupLabel if self.markup else CoreLabel
+        plain = re.sub(r"\[[^\]]*\]", "", self.text) if self.markup else self.text
+        longest = max(plain.split(), key=len, default="")
+        while size > self._chosen_font * self.SMALLEST:
+            probe = measure(text=self.text, font_size=size, text_size=(width, None),
+                            font_name=self.font_name)
+            probe.refresh()
+            word = CoreLabel(text=longest, font_size=size, font_name=self.font_name)
+            word.refresh()  # a word must not be broken across lines ("Wiederherstell-en")
+            if probe.content_height <= height and word.content_width <= width:
+                self.fits = True
                 break
             size *= 0.92
+        else:
+            self.fits = False
         self.font_size = size
 
 
