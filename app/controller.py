@@ -16,6 +16,7 @@ from typing import Any, Callable
 from accessibility.actions import Action, Command
 from accessibility.clock import Clock
 from accessibility.narrator import Priority
+from accessibility.prediction import palette_order_for
 from accessibility.presenters.base import ScreenPresenter
 from accessibility.presenters.learner_picker_presenter import LearnerCard, LearnerPickerPresenter
 from accessibility.presenters.level_complete_presenter import LevelCompletePresenter
@@ -179,7 +180,8 @@ class AppController:
             on_finished=self._finished, on_map=self.show_map,
             on_draft=lambda program: self.store.save_draft(learner.id, level.id, program),
             on_independence=lambda data: self.store.save_independence(learner.id, level.id,
-                                                                      data))
+                                                                      data),
+            palette_order=palette_order_for(self.packs.levels(), level))
         self.session = session
         self._show(WORKSPACE, session.presenter)
         session.start()

@@ -15,7 +15,7 @@ from accessibility.guided_mode import GuidedSession, Independence, Speaker
 from accessibility.guided_presenter import GuidedPresenter
 from accessibility.guided_steps import steps_from_solution
 from accessibility.narrator import Priority
-from accessibility.presenters.workspace_presenter import WorkspacePresenter
+from accessibility.presenters.workspace_presenter import PaletteOrder, WorkspacePresenter
 from accessibility.profiles import AccessProfile
 from accessibility.translator import Translator
 from levels.editor import EditError, Editor
@@ -58,6 +58,7 @@ class WorkspaceSession:
                  on_map: Callable[[], None],
                  on_draft: Callable[[list[object]], None] = lambda _program: None,
                  on_independence: Callable[[dict[str, int]], None] = lambda _data: None,
+                 palette_order: PaletteOrder | None = None,
                  step_time: float = STEP_TIME) -> None:
         self.level = level
         self.translator = translator
@@ -74,7 +75,8 @@ class WorkspaceSession:
         self.presenter = WorkspacePresenter(
             self.editor, translator=translator, on_run=self.run, on_step=self.step,
             on_reset=self.reset, on_hint=self.hint, on_map=on_map, on_stop=self.stop,
-            on_changed=self._program_changed, on_message=self._say_message)
+            on_changed=self._program_changed, on_message=self._say_message,
+            palette_order=palette_order)
         self.guided: GuidedSession | None = None
         self.guided_presenter: GuidedPresenter | None = None
         if profile.guided_mode:

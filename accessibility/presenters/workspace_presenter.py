@@ -10,8 +10,10 @@ highlight follows a block or an insertion point when the program changes.
   order: insertion points and blocks. Choosing an insertion point moves the cursor there
   and opens the palette; choosing a block opens its ``block_menu`` (delete, change the
   parameter, move). Moving shows only the insertion points (``move_to`` group).
-- ``controls``: run, step, reset, undo, redo (disabled when there is nothing), the
-  level's hint, and back to the level map.
+- ``control:run`` on its own, right after the palette: the one control every attempt
+  needs, one stop away once the last block is placed.
+- ``controls``: step, reset, undo, redo (disabled when there is nothing), the level's
+  hint, and back to the level map.
 
 A palette block that cannot go at the cursor (an ``else`` with no ``if`` before it, a
 function inside a loop) is disabled, so scanning skips it. An edit the level refuses
@@ -50,7 +52,8 @@ CONTROLS_ID = "controls"
 MENU_ID = "block_menu"
 PARAM_ID = "parameter"
 MOVE_ID = "move_to"
-CONTROLS = ("run", "step", "reset", "undo", "redo", "hint", "map")
+CONTROLS = ("step", "reset", "undo", "redo", "hint", "map")
+RUN_ID = "control:run"
 MessageSink = Callable[[str, dict[str, object]], None]
 PaletteOrder = Callable[[list[str], "EditorPort"], list[str]]
 """Reorders the palette (e.g. the likeliest next block first); gets the level's order."""
@@ -120,14 +123,15 @@ class WorkspacePresenter(ScreenPresenter):
     def model(self) -> Group:
         guided = self._guided
         if guided is not None and guided.session.state is not None:
-            return Group(ROOT_ID, "access.group.workspace", [guided.group(), self._controls()])
+            return Group(ROOT_ID, "access.group.workspace",
+                         [guided.group(), self._run(), self._controls()])
         pending = self._pending
         if pending is not None and pending.missing:
             return Group(ROOT_ID, "access.group.workspace", [self._param_group(pending)])
         if pending is not None and pending.move_path is not None:
             return Group(ROOT_ID, "access.group.workspace", [self._move_group(pending)])
         return Group(ROOT_ID, "access.group.workspace",
-                     [self._palette(), self._program(), self._controls()])
+                     [self._palette(), self._run(), self._program(), self._controls()])
 
     def cursor_id(self) -> str:
         """The insertion point id where the next block goes."""
@@ -149,11 +153,15 @@ class WorkspacePresenter(ScreenPresenter):
             for kind in self.palette_kinds()])
 
     def _program(self) -> Group:
+        """The cursor first, then the ways out of the containers around it (after a
+        loop's body the next block most often goes after the loop), then the rest."""
         cursor = self.port.cursor()
+        exits = _exits(cursor)
         children: list[Group | Target] = [self._insertion(*cursor, current=True)]
+        children += [self._insertion(*place) for place in exits]
         for item in self._walk(self.port.blocks(), ()):
             if isinstance(item, tuple):
-                if item != cursor:
+                if item != cursor and item not in exits:
                     children.append(self._insertion(*item))
             else:
                 path, block = item.path, item
@@ -202,6 +210,9 @@ class WorkspacePresenter(ScreenPresenter):
 
     def _translate(self, key: str, **params: object) -> str:
         return self._translator.t(key, **params)
+
+    def _run(self) -> Target:
+        return Target(RUN_ID, "access.control.run", self._commander("run"))
 
     def _controls(self) -> Group:
         enabled = {"undo": self.port.can_undo(), "redo": self.port.can_redo(),
@@ -385,6 +396,16 @@ def _value_label(name: str, value: object) -> tuple[str, dict[str, object]]:
     if name == "count":
         return "access.param.count_value", {"value": value}
     return value_key(name, value), {}
+
+
+def _exits(cursor: tuple[Path, int]) -> list[tuple[Path, int]]:
+    """The places right after each container around the cursor, innermost first."""
+    parent, _position = cursor
+    places = []
+    while parent:
+        places.append((parent[:-1], parent[-1] + 1))
+        parent = parent[:-1]
+    return places
 
 
 def _inside(path: Path, ancestor: Path) -> bool:

@@ -15,7 +15,8 @@ from kivy.uix.widget import Widget
 
 from accessibility.guided_presenter import GROUP_ID as GUIDED_ID
 from accessibility.presenters.workspace_presenter import (CONTROLS_ID, MENU_ID, MOVE_ID,
-                                                          PALETTE_ID, PARAM_ID, PROGRAM_ID)
+                                                          PALETTE_ID, PARAM_ID, PROGRAM_ID,
+                                                          RUN_ID)
 from accessibility.scan_model import Group, Target
 from app.screens.base import ModelScreen
 from app.ui.style import rgba
@@ -106,7 +107,7 @@ class WorkspaceScreen(ModelScreen):
         self._blocks = {}
         self._palette(root.find_group(PALETTE_ID) or root.find_group(GUIDED_ID))
         self._program(root.find_group(PROGRAM_ID))
-        self._controls(root.find_group(CONTROLS_ID))
+        self._controls(root.find_group(CONTROLS_ID), root.find(RUN_ID))
         self._overlay(next((root.find_group(name) for name in OVERLAYS
                             if root.find_group(name) is not None), None))
         self._python_lines(self.session.acting if self.session else None)
@@ -206,13 +207,14 @@ class WorkspaceScreen(ModelScreen):
         from accessibility.block_labels import block_text
         return block_text(block.kind, block.params, self.ctx.translator.t)
 
-    def _controls(self, group: Group | None) -> None:
+    def _controls(self, group: Group | None, run: Target | None) -> None:
         box = self.ids.controls
         box.clear_widgets()
         if group is None:
             return
-        row = self.grid(group, cols=4 if len(group.children) <= 4 else 3, size_hint_y=1)
-        for target in group.children:
+        targets = ([run] if run is not None else []) + list(group.children)
+        row = self.grid(group, cols=4 if len(targets) <= 4 else 3, size_hint_y=1)
+        for target in targets:
             if isinstance(target, Target):
                 primary = target.id == "control:run"
                 row.add_widget(self.button(

@@ -63,9 +63,9 @@ def test_simulated_switch_users_build_the_reference_solution(profile_name, style
 def test_the_model_has_palette_program_controls_and_the_cursor_first() -> None:
     editor, presenter, access, user, runs = session("two_switch_step")
     root = presenter.model()
-    assert [g.id for g in root.children] == ["palette", "program", "controls"]
+    assert [g.id for g in root.children] == ["palette", "control:run", "program", "controls"]
     assert [t.id for t in root.children[0].targets()] == [palette_id(k) for k in PALETTE]
-    assert root.children[1].children[0].id == presenter.cursor_id()
+    assert root.children[2].children[0].id == presenter.cursor_id()
     undo = root.find("control:undo")
     assert undo is not None and not undo.enabled
 

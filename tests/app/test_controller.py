@@ -161,6 +161,7 @@ def test_guided_mode_offers_few_choices_and_builds_the_program(app) -> None:
         assert controller.activate(f"guided:block:{right}")
     assert [b.kind for b in session.editor.blocks()] == [
         "move_forward", "move_forward", "turn_right", "move_forward", "move_forward"]
-    assert [g.id for g in controller.model.children] == ["palette", "program", "controls"]
+    assert [g.id for g in controller.model.children] == ["palette", "control:run", "program",
+                                                        "controls"]
     saved = controller.store.independence(learner.id, "junior_02")
     assert saved is not None and "start" in saved
