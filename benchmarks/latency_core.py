@@ -50,80 +50,74 @@ def workspace() -> tuple[WorkspacePresenter, SwitchAccess, FakeClock]:
     return presenter, access, clock
 
 
+class Driver:
+    """Posts key events into a hub and drains it into the learner's ``SwitchAccess``,
+    the way the app's per-frame drain does; times are read around one post."""
+
+    def __init__(self) -> None:
+        self.presenter, self.access, self.clock = workspace()
+        self.hub = InputHub()
+        self.t = 0.0
+        scanner = self.access.scanner
+        assert scanner is not None
+        self.scanner = scanner
+        self.seen: list[int] = []
+        scanner.on_highlight(lambda _node: self.seen.append(time.perf_counter_ns()))
+
+    def post(self, control: str, pressed: bool) -> float | None:
+        """Post one event; seconds until its highlight (``None`` if nothing moved)."""
+        self.t += 0.1
+        self.clock.advance(0.1)
+        before = len(self.seen)
+        start = time.perf_counter_ns()
+        self.hub.post(InputEvent("kb", control, pressed, self.t))
+        for item in self.hub.drain():
+            self.access.feed(item)  # type: ignore[arg-type]
+        return (self.seen[-1] - start) / 1e9 if len(self.seen) > before else None
+
+    def press(self, control: str) -> float | None:
+        moved = self.post(control, True)
+        self.post(control, False)
+        return moved
+
+    def enter(self, group_id: str) -> None:
+        """NEXT until ``group_id`` is highlighted, then SELECT it."""
+        for _ in range(10):
+            node = self.scanner.highlighted
+            if node is not None and node.id == group_id:
+                self.press("return")
+                break
+            self.press("space")
+        if self.scanner.group.id != group_id:
+            raise AssertionError(f"could not enter {group_id}, in {self.scanner.group.id}")
+
+
 def measure_moves(events: int) -> list[float]:
-    """Seconds from ``post`` of a NEXT press to its highlight, ``events`` times."""
-    presenter, access, clock = workspace()
-    hub = InputHub()
-    scanner = access.scanner
-    assert scanner is not None
-    seen: list[int] = []
-    scanner.on_highlight(lambda _node: seen.append(time.perf_counter_ns()))
-    samples: list[float] = []
-    t = 0.0
-    for control in ("space", "return"):  # into the program group: the longest list
-        for pressed in (True, False):
-            t += 0.1
-            clock.advance(0.1)
-            hub.post(InputEvent("kb", control, pressed, t))
-            for item in hub.drain():
-                access.feed(item)  # type: ignore[arg-type]
-    if scanner.group.id != "program":
-        raise AssertionError(f"expected the program group, scanning {scanner.group.id}")
+    """Seconds from ``post`` of a NEXT press to its highlight, ``events`` times, in the
+    program group (the longest list)."""
+    driver = Driver()
+    driver.enter("program")
+    samples = []
     for _ in range(events):
-        for pressed in (True, False):
-            t += 0.1
-            clock.advance(0.1)
-            event = InputEvent("kb", "space", pressed, t)
-            before = len(seen)
-            start = time.perf_counter_ns()
-            hub.post(event)
-            for item in hub.drain():
-                access.feed(item)  # type: ignore[arg-type]
-            if pressed:
-                if len(seen) != before + 1:
-                    raise AssertionError("a NEXT press did not move the highlight")
-                samples.append((seen[-1] - start) / 1e9)
+        moved = driver.press("space")
+        if moved is None:
+            raise AssertionError("a NEXT press did not move the highlight")
+        samples.append(moved)
     return samples
 
 
 def measure_selects(events: int) -> list[float]:
     """Seconds from ``post`` of a SELECT on a palette block to the highlight after the
     program was rebuilt (the heaviest common path); undone between samples."""
-    presenter, access, clock = workspace()
-    hub = InputHub()
-    scanner = access.scanner
-    assert scanner is not None
-    seen: list[int] = []
-    scanner.on_highlight(lambda _node: seen.append(time.perf_counter_ns()))
-    t = 0.0
-
-    def press(control: str) -> None:
-        nonlocal t
-        for pressed in (True, False):
-            t += 0.1
-            clock.advance(0.1)
-            hub.post(InputEvent("kb", control, pressed, t))
-            for item in hub.drain():
-                access.feed(item)  # type: ignore[arg-type]
-
-    press("return")  # into the palette
-    samples: list[float] = []
+    driver = Driver()
+    driver.enter("palette")
+    samples = []
     for _ in range(events):
-        before = len(seen)
-        start = time.perf_counter_ns()
-        hub.post(InputEvent("kb", "return", True, t + 0.1))
-        for item in hub.drain():
-            access.feed(item)  # type: ignore[arg-type]
-        samples.append((seen[-1] - start) / 1e9 if len(seen) > before else float("nan"))
-        t += 0.1
-        clock.advance(0.2)
-        hub.post(InputEvent("kb", "return", False, t + 0.1))
-        for item in hub.drain():
-            access.feed(item)  # type: ignore[arg-type]
-        t += 0.1
-        presenter.execute(Command("undo"))
-    if any(s != s for s in samples):
-        raise AssertionError("a SELECT did not move the highlight")
+        moved = driver.press("return")
+        if moved is None:
+            raise AssertionError("a SELECT did not move the highlight")
+        samples.append(moved)
+        driver.presenter.execute(Command("undo"))
     return samples
 
 

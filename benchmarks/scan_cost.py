@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from accessibility.clock import FakeClock
+from accessibility.narrator import TimedCues
 from accessibility.prediction import likely_places, palette_order_for
 from accessibility.press_patterns import CLEAN, TREMOR, PressStyle
-from accessibility.presenters.workspace_presenter import (PROGRAM_ID, WorkspacePresenter,
-                                                          insertion_id)
+from accessibility.presenters.workspace_presenter import (CONTROLS_ID, PALETTE_ID, PROGRAM_ID,
+                                                          WorkspacePresenter, insertion_id)
 from accessibility.profiles import AccessProfile, edited, preset
 from accessibility.scan_model import Group, Target
 from accessibility.simulated_user import ScanningUser, UserStats, build_solution
@@ -34,7 +35,7 @@ from benchmarks.report import Figure, median, percentile
 from levels.editor import Editor, as_solution
 from levels.level import Level
 from levels.packs import load_packs
-from levels.program import count_blocks, to_solution
+from levels.program import count_blocks, from_solution, to_solution
 
 NAME = "scan_cost"
 AUTO, STEP = "single_switch_autoscan", "two_switch_step"
@@ -65,18 +66,26 @@ def choice_kind(goal: str) -> str:
 
 
 def reading_order_model(presenter: WorkspacePresenter, root: Group) -> Group:
-    """``root`` as one flat list in reading order (the program's cursor in its place)."""
+    """``root`` as one flat list in the screen's reading order: the palette column, the
+    program column as it reads (the cursor in its place), then the controls (Run, drawn
+    first among them, wherever the scan model puts it)."""
     order = {node_id: index for index, node_id in enumerate(presenter.reading_order())}
-    flat: list[Group | Target] = []
+    palette: list[Target] = []
+    program: list[Target] = []
+    controls: list[Target] = []
+    rest: list[Target] = []
     for child in root.children:
-        if isinstance(child, Group) and child.id == PROGRAM_ID:
-            targets = list(child.targets())
-            flat.extend(sorted(targets, key=lambda t: order.get(t.id, len(order))))
-        elif isinstance(child, Group):
-            flat.extend(child.targets())
+        if isinstance(child, Target):
+            (controls if child.id.startswith("control:") else rest).append(child)
+        elif child.id == PROGRAM_ID:
+            program = sorted(child.targets(), key=lambda t: order.get(t.id, len(order)))
+        elif child.id == PALETTE_ID:
+            palette = list(child.targets())
+        elif child.id == CONTROLS_ID:
+            controls.extend(child.targets())
         else:
-            flat.append(child)
-    return Group(root.id, root.label_key, flat)
+            rest.extend(child.targets())
+    return Group(root.id, root.label_key, [*palette, *program, *controls, *rest])
 
 
 def likely_places_model(presenter: WorkspacePresenter, root: Group) -> Group:
@@ -99,6 +108,18 @@ def likely_places_model(presenter: WorkspacePresenter, root: Group) -> Group:
 Reshape = Callable[[WorkspacePresenter, Group], Group]
 
 
+def presenter_offers_exits() -> bool:
+    """Whether the presenter itself already offers the ways out of containers right after
+    the cursor (then the "places" what-if has nothing left to show)."""
+    editor = Editor(["move_forward", "repeat"], program=from_solution(
+        [{"block": "repeat", "params": {"count": 2}, "body": ["move_forward"]}]))
+    editor.set_cursor((0,), 1)
+    presenter = WorkspacePresenter(editor, translator=Translator("en"))
+    program = presenter.model().find_group(PROGRAM_ID)
+    return program is not None and len(program.children) > 1 \
+        and program.children[1].id == insertion_id((), 1)
+
+
 def profile_for(name: str, *, linear: bool = False) -> AccessProfile:
     profile = edited(preset(name), scan_interval=1.0)
     if linear:
@@ -109,11 +130,13 @@ def profile_for(name: str, *, linear: bool = False) -> AccessProfile:
 def solve(level: Level, preset_name: str, translator: Translator, *,
           style: PressStyle = CLEAN, linear: bool = False, places: bool = False,
           order: Callable[[list[str], object], list[str]] | None = None,
-          seed: int = SEED) -> LevelCost:
+          cues: bool = False, seed: int = SEED) -> LevelCost:
     """One simulated learner builds ``level``'s reference solution and presses Run.
 
     ``linear``: the phone-style baseline (flat reading order, focus hints dropped);
-    ``places``: the what-if ordering of insertion points; ``order``: the palette hook.
+    ``places``: the what-if ordering of insertion points; ``order``: the palette hook;
+    ``cues``: each highlight's label is spoken (``TimedCues``: 0.25 s + 60 ms a character)
+    and, as the auto-scan preset asks, the highlight waits for it.
     """
     solution = to_solution(level.solution)
     if level.start:
@@ -126,8 +149,10 @@ def solve(level: Level, preset_name: str, translator: Translator, *,
     profile = profile_for(preset_name, linear=linear)
     reshape: Reshape | None = (reading_order_model if linear
                                else likely_places_model if places else None)
+    speaker = TimedCues(clock, translator) if cues else None
     if reshape is None:
-        access = SwitchAccess(clock, profile, presenter.model(), on_command=presenter.execute)
+        access = SwitchAccess(clock, profile, presenter.model(), on_command=presenter.execute,
+                              cues=speaker)
         presenter.on_model_changed(access.set_model)
     else:
         shape = reshape
@@ -236,6 +261,7 @@ def measure(levels: Sequence[Level], *, tremor: bool = True) -> dict[str, list[L
     translator = Translator("en")
     everything = load_packs().levels()
     configs: dict[str, list[LevelCost]] = defaultdict(list)
+    what_if = not presenter_offers_exits()
     for level in levels:
         order = palette_order_for(everything, level)
         configs["touch"].append(touch(level, translator))
@@ -243,19 +269,23 @@ def measure(levels: Sequence[Level], *, tremor: bool = True) -> dict[str, list[L
         for name, preset_name in (("auto", AUTO), ("step", STEP)):
             configs[name].append(solve(level, preset_name, translator))
             configs[f"{name}+palette"].append(solve(level, preset_name, translator, order=order))
-            configs[f"{name}+palette+places"].append(
-                solve(level, preset_name, translator, order=order, places=True))
+            if what_if:
+                configs[f"{name}+palette+places"].append(
+                    solve(level, preset_name, translator, order=order, places=True))
             if tremor:
                 configs[f"{name}+palette tremor"].append(
                     solve(level, preset_name, translator, order=order, style=TREMOR))
+        if tremor:
+            configs["auto+palette cues"].append(
+                solve(level, AUTO, translator, order=order, cues=True))
     return dict(configs)
 
 
 # -- figures -------------------------------------------------------------------------------
 
 LABELS = {"auto": "1-switch auto-scan", "step": "2-switch step scan"}
-VARIANTS = {"": " (as shipped)", "+palette": " + likely-next palette",
-            "+palette+places": " + likely-next palette and places (what-if)"}
+VARIANTS = {"": " in the level's palette order", "+palette": " as shipped (likely-next palette)",
+            "+palette+places": " + ways out of loops first (what-if)"}
 KINDS = (("place", "moving the cursor"), ("block", "choosing a block"),
          ("parameter", "choosing a parameter"), ("run", "pressing Run"))
 
@@ -268,6 +298,8 @@ def figures(configs: dict[str, list[LevelCost]]) -> list[Figure]:
     where = f"{n_levels} levels, {sum(c.blocks for c in linear)} blocks"
     out: list[Figure] = []
     for variant, label in VARIANTS.items():
+        if "auto" + variant not in configs:
+            continue
         auto, step = configs["auto" + variant], configs["step" + variant]
         seconds, presses = pooled(auto, "seconds"), pooled(step, "presses")
         out.append(Figure(NAME, f"{LABELS['auto']}{label}: seconds per block", seconds, "s",
@@ -292,6 +324,13 @@ def figures(configs: dict[str, list[LevelCost]]) -> list[Figure]:
                           per_choice(configs[name + "+palette"], "block", index), unit,
                           per_choice(configs[name], "block", index), "level's order",
                           note="the gain of accessibility/prediction.py"))
+    cued = configs.get("auto+palette cues")
+    if cued:
+        out.append(Figure(NAME, f"{LABELS['auto']}{label}, spoken labels waited for: "
+                          "seconds per block", pooled(cued, "seconds"), "s", lin_s,
+                          "linear scan", "≤ 0.40 × linear",
+                          pooled(cued, "seconds") <= 0.40 * lin_s,
+                          note="the preset's auditory scanning with wait_for_cue"))
     for name in ("auto", "step"):
         tremor = configs.get(name + "+palette tremor")
         if tremor:
@@ -326,8 +365,10 @@ def figures(configs: dict[str, list[LevelCost]]) -> list[Figure]:
 
 def run(quick: bool = False, limit: int | None = None) -> list[Figure]:
     levels = levels_for(quick, limit)
-    print(f"[scan_cost] {len(levels)} levels, 12 configurations each", file=sys.stderr)
-    return figures(measure(levels, tremor=limit is None))
+    print(f"[scan_cost] {len(levels)} levels", file=sys.stderr)
+    configs = measure(levels, tremor=limit is None)
+    print(f"[scan_cost] {len(configs)} configurations: {', '.join(configs)}", file=sys.stderr)
+    return figures(configs)
 
 
 def appendix(figures: Sequence[Figure]) -> str:
