@@ -1,0 +1,298 @@
+"""Real test audio for the voice commands: espeak-ng utterances, several voices, added noise.
+
+Synthetic speech is easier than a classroom, so the corpus leans the other way where it can:
+many voices and variants (male, female, British, American, Scottish, Caribbean, Klatt),
+speeds from 130 to 200 words a minute, pitches from 30 to 75, white noise and babble (other
+synthesised talk mixed in) at 20 and 10 dB SNR, and more out-of-grammar talk than commands.
+
+Voices and out-of-grammar phrases come in two disjoint halves: ``TUNE`` (where any threshold
+may be chosen) and ``HELD_OUT`` (where accuracy is reported).
+
+Clips are synthesised once per cache directory (one per test session, or a persistent one
+named by ``CITIZENCODE_SPEECH_CORPUS``) in parallel threads; noise is mixed in memory with
+a seeded generator, so every run hears exactly the same audio.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import subprocess
+import threading
+import wave
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+RATE = 16_000
+CORPUS_ENV = "CITIZENCODE_SPEECH_CORPUS"
+
+
+@dataclass(frozen=True)
+class Voice:
+    """One espeak-ng voice (``-v``), speed in words a minute (``-s``) and pitch 0-99 (``-p``)."""
+
+    name: str
+    speed: int
+    pitch: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}@{self.speed}wpm/p{self.pitch}"
+
+
+@dataclass(frozen=True)
+class Noise:
+    """``floor`` is a quiet microphone (no digital silence), ``white`` broadband hiss,
+    ``babble`` other children talking (synthesised sentences in other voices)."""
+
+    kind: str
+    snr_db: float
+
+    @property
+    def label(self) -> str:
+        return "clean" if self.kind == "floor" else f"{self.kind} {self.snr_db:g} dB"
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """One test clip: what was said, the command it should give (None: must be rejected)."""
+
+    text: str
+    expected: str | None
+    category: str  # command | near | word | sentence | chatter
+    voice: Voice
+    noise: Noise
+    audio: bytes  # 16 kHz mono int16 little-endian
+
+    @property
+    def in_grammar(self) -> bool:
+        return self.expected is not None
+
+
+# -- voices ----------------------------------------------------------------------------------
+
+TUNE_VOICES: tuple[Voice, ...] = (
+    Voice("en-us", 160, 50),
+    Voice("en+f3", 140, 65),
+    Voice("en-gb+m3", 185, 40),
+    Voice("en-us+klatt2", 150, 55),
+)
+HELD_OUT_VOICES: tuple[Voice, ...] = (
+    Voice("en-gb", 130, 45),
+    Voice("en+m3", 170, 35),
+    Voice("en-us+f2", 200, 70),
+    Voice("en-gb-scotland+f4", 150, 60),
+    Voice("en-gb-x-rp+klatt", 175, 50),
+    Voice("en-029+m1", 140, 30),
+)
+BABBLE_VOICES: tuple[Voice, ...] = (
+    Voice("en-us+f1", 170, 60),
+    Voice("en-gb+m2", 160, 45),
+    Voice("en+f5", 180, 75),
+    Voice("en-us+m4", 150, 40),
+)
+
+CLEAN = Noise("floor", 45.0)
+NOISES: tuple[Noise, ...] = (
+    CLEAN,
+    Noise("white", 20.0),
+    Noise("white", 10.0),
+    Noise("babble", 20.0),
+    Noise("babble", 10.0),
+)
+
+# -- out-of-grammar talk (English) -----------------------------------------------------------
+# ``near``: words and phrases that sound like commands or contain one but are not a whole
+# command (the whole utterance must be the command); ``word``: single classroom words;
+# ``sentence``/``chatter``: what a microphone mostly hears in a classroom.
+
+OUT_OF_GRAMMAR: dict[str, dict[str, tuple[str, ...]]] = {
+    "tune": {
+        "near": ("neck", "next door", "text", "top", "shop", "pain", "yelp", "left",
+                 "turn the page", "run to the door", "go outside", "stop talking",
+                 "help him", "undone", "correct", "paint it red"),
+        "word": ("hello", "yes", "okay", "water", "pencil", "teacher", "lunch", "robot",
+                 "seven", "banana"),
+        "sentence": ("can I have a pencil please", "where is my bag",
+                     "it is raining outside", "the cat is sleeping on the mat",
+                     "I want to go home now"),
+        "chatter": ("that's not fair", "look at my robot", "it's my turn", "oh no",
+                    "I finished", "come here", "wow that is cool"),
+    },
+    "held_out": {
+        "near": ("necks", "nest", "stopped", "plane", "right", "run away", "turn around",
+                 "next time", "go home", "help her", "a step", "reset the clock",
+                 "undo my shoe", "collecting", "forward it", "painting"),
+        "word": ("no", "thank you", "table", "window", "green", "football", "mummy",
+                 "twelve", "sandwich", "maybe"),
+        "sentence": ("can I go to the toilet", "what are we doing today",
+                     "my brother has a new bike", "we are going to the park after school",
+                     "I don't know how to do this"),
+        "chatter": ("be quiet please", "give it back", "I'm first", "good morning",
+                    "I like this game", "miss I need help with my shoes", "sit down"),
+    },
+}
+
+BABBLE_TEXTS: tuple[str, ...] = (
+    "and then we went to the beach and my dad bought an ice cream",
+    "no it's mine you had it yesterday give it to me",
+    "look at the dinosaur it has got really big teeth",
+    "my favourite colour is purple because it is pretty",
+    "we are building a castle with the blue blocks over there",
+    "she said we could play outside if it stops raining",
+)
+
+
+# -- synthesis -------------------------------------------------------------------------------
+
+def _cache_key(text: str, voice: Voice) -> str:
+    raw = f"{text}|{voice.name}|{voice.speed}|{voice.pitch}|{RATE}".encode()
+    return hashlib.sha1(raw).hexdigest()[:20]
+
+
+def _resample(samples: np.ndarray, rate_in: int) -> np.ndarray:
+    """Band-limited resampling by FFT (espeak-ng speaks at 22 050 Hz; the recogniser wants
+    16 kHz); cutting the spectrum at the new Nyquist avoids aliasing."""
+    if rate_in == RATE:
+        return samples.astype(np.float64)
+    n_out = int(round(len(samples) * RATE / rate_in))
+    spectrum = np.fft.rfft(samples.astype(np.float64))
+    keep = n_out // 2 + 1
+    spectrum = spectrum[:keep]
+    if len(spectrum) < keep:
+        spectrum = np.pad(spectrum, (0, keep - len(spectrum)))
+    return np.fft.irfft(spectrum, n_out) * (n_out / len(samples))
+
+
+def synthesise(text: str, voice: Voice, cache_dir: Path) -> np.ndarray:
+    """The utterance as 16 kHz float samples (int16 scale), synthesised once per cache."""
+    path = cache_dir / f"{_cache_key(text, voice)}.npy"
+    if path.exists():
+        return np.load(path)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        return np.load(path)
+    result = subprocess.run(
+        ["espeak-ng", "-v", voice.name, "-s", str(voice.speed), "-p", str(voice.pitch),
+         "--stdout", text],
+        capture_output=True, check=True)
+    with wave.open(io.BytesIO(result.stdout)) as wav:
+        rate = wav.getframerate()
+        samples = np.frombuffer(wav.readframes(wav.getnframes()), dtype=np.int16)
+    audio = _resample(samples, rate)
+    tmp = path.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp.npy")
+    np.save(tmp, audio)
+    tmp.replace(path)
+    return audio
+
+
+def synthesise_all(items: Iterable[tuple[str, Voice]], cache_dir: Path,
+                   workers: int = 4) -> dict[tuple[str, Voice], np.ndarray]:
+    """Synthesise many clips in parallel (espeak-ng runs as separate processes)."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    unique = list(dict.fromkeys(items))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        audios = list(pool.map(lambda item: synthesise(item[0], item[1], cache_dir), unique))
+    return dict(zip(unique, audios))
+
+
+# -- noise -----------------------------------------------------------------------------------
+
+def _speech_power(audio: np.ndarray) -> float:
+    """Mean power over the 20 ms frames that carry speech (within 30 dB of the loudest)."""
+    frame = RATE // 50
+    usable = audio[: len(audio) // frame * frame].reshape(-1, frame)
+    power = (usable**2).mean(axis=1)
+    active = power[power > power.max() * 1e-3]
+    return float(active.mean()) if len(active) else 1.0
+
+
+def _babble(length: int, babble: Sequence[np.ndarray], rng: np.random.Generator) -> np.ndarray:
+    """Several other voices talking at once, each starting at a random point and looping."""
+    mix = np.zeros(length)
+    for source in rng.choice(len(babble), size=min(3, len(babble)), replace=False):
+        talk = babble[int(source)]
+        talk = talk / np.sqrt(_speech_power(talk))
+        start = int(rng.integers(0, len(talk)))
+        looped = np.resize(np.roll(talk, -start), length)
+        mix += looped
+    return mix
+
+
+def mix(speech: np.ndarray, noise: Noise, rng: np.random.Generator,
+        babble: Sequence[np.ndarray] = (), lead: float = 0.4, tail: float = 0.4) -> bytes:
+    """Speech with ``lead``/``tail`` seconds around it and noise at ``noise.snr_db`` dB SNR
+    (speech power measured where speech is active), as int16 bytes."""
+    padded = np.concatenate([np.zeros(int(lead * RATE)), speech, np.zeros(int(tail * RATE))])
+    if noise.kind == "babble":
+        if not babble:
+            raise ValueError("babble noise needs babble clips")
+        background = _babble(len(padded), babble, rng)
+    else:
+        background = rng.normal(0.0, 1.0, len(padded))
+    background *= np.sqrt(_speech_power(speech) / 10 ** (noise.snr_db / 10)
+                          / (background**2).mean())
+    if noise.kind == "babble":  # a room is never digitally silent either
+        background += rng.normal(0.0, 1.0, len(padded)) * np.sqrt(
+            _speech_power(speech) / 10 ** (CLEAN.snr_db / 10))
+    out = padded + background
+    peak = np.abs(out).max()
+    if peak > 32000:  # a microphone preamp would have been set lower
+        out *= 32000 / peak
+    return out.astype(np.int16).tobytes()
+
+
+# -- sets ------------------------------------------------------------------------------------
+
+def command_phrases(phrases: dict[str, Sequence[str]]) -> list[tuple[str, str]]:
+    """(phrase, command) for every alternative of every command."""
+    return [(phrase, command) for command, alts in phrases.items() for phrase in alts]
+
+
+def out_of_grammar(split: str) -> list[tuple[str, str]]:
+    """(text, category) of the out-of-grammar talk in ``split`` (``tune`` or ``held_out``)."""
+    return [(text, category) for category, texts in OUT_OF_GRAMMAR[split].items()
+            for text in texts]
+
+
+def build(phrases: dict[str, Sequence[str]], split: str, cache_dir: Path,
+          noises: Sequence[Noise] = NOISES, voices: Sequence[Voice] | None = None,
+          seed: int = 1) -> list[Utterance]:
+    """Every command phrase and every out-of-grammar text of ``split`` in every voice of the
+    split, under every noise condition."""
+    voices = tuple(voices or (TUNE_VOICES if split == "tune" else HELD_OUT_VOICES))
+    texts: list[tuple[str, str | None, str]] = [
+        (phrase, command, "command") for phrase, command in command_phrases(phrases)]
+    texts += [(text, None, category) for text, category in out_of_grammar(split)]
+    wanted = [(text, voice) for text, _, _ in texts for voice in voices]
+    wanted += [(text, voice) for text in BABBLE_TEXTS for voice in BABBLE_VOICES]
+    clips = synthesise_all(wanted, cache_dir)
+    babble = [clips[(text, voice)] for text in BABBLE_TEXTS for voice in BABBLE_VOICES]
+    rng = np.random.default_rng(seed)
+    utterances = []
+    for noise in noises:
+        for voice in voices:
+            for text, expected, category in texts:
+                audio = mix(clips[(text, voice)], noise, rng, babble)
+                utterances.append(Utterance(text, expected, category, voice, noise, audio))
+    return utterances
+
+
+def corpus_dir(default: Path) -> Path:
+    """The persistent cache named by ``CITIZENCODE_SPEECH_CORPUS``, else ``default``."""
+    named = os.environ.get(CORPUS_ENV)
+    return Path(named) if named else default
+
+
+def write_wav(path: Path, audio: bytes) -> Path:
+    """Save a clip, for listening to a failure or for the WAV-file benchmark API."""
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(RATE)
+        wav.writeframes(audio)
+    return path

@@ -1,0 +1,120 @@
+"""Decode a corpus in parallel and summarise: in-grammar recognition, out-of-grammar rejection,
+per noise condition, voice and category, and decoding time. Shared by the speech tests and by
+``speech_tuning`` (the script that chooses and reports the rejection threshold)."""
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from adapters.speech_decoder import CommandDecoder, DecodeResult, DecoderSettings
+from adapters.speech_grammar import CommandGrammar, load_phrases
+from adapters.speech_models import find_model
+from tests.adapters.speech_corpus import Utterance
+
+_DECODER: CommandDecoder | None = None
+
+
+def english_decoder(settings: DecoderSettings | None = None) -> CommandDecoder:
+    model = find_model("en")
+    assert model is not None, "pocketsphinx's bundled English model is missing"
+    decoder = CommandDecoder(model, None, settings)
+    decoder.set_grammar(CommandGrammar.build("en", load_phrases("en"), decoder.knows))
+    return decoder
+
+
+def _init(settings: DecoderSettings) -> None:
+    global _DECODER
+    _DECODER = english_decoder(settings)
+
+
+def _decode(audio: bytes) -> DecodeResult:
+    assert _DECODER is not None
+    return _DECODER.decode(audio)
+
+
+def decode_all(utterances: Sequence[Utterance], settings: DecoderSettings,
+               workers: int | None = None) -> list[DecodeResult]:
+    """Every utterance decoded with ``settings``, in ``workers`` processes."""
+    workers = workers or min(2, os.cpu_count() or 1)
+    audios = [u.audio for u in utterances]
+    with ProcessPoolExecutor(workers, initializer=_init, initargs=(settings,)) as pool:
+        return list(pool.map(_decode, audios, chunksize=16))
+
+
+def with_margin(results: Sequence[DecodeResult], margin: float) -> list[DecodeResult]:
+    """The same results under another rejection threshold (no second decoding needed:
+    the margin is recorded even for rejected phrases)."""
+    out = []
+    for r in results:
+        if r.reason in ("accepted", "low_score"):
+            command = r.command if r.reason == "accepted" else None
+            accepted = r.margin >= margin
+            out.append(replace(r, command=(command or _command_of(r)) if accepted else None,
+                               reason="accepted" if accepted else "low_score"))
+        else:
+            out.append(r)
+    return out
+
+
+_GRAMMAR: CommandGrammar | None = None
+
+
+def _command_of(result: DecodeResult) -> str | None:
+    global _GRAMMAR
+    if _GRAMMAR is None:
+        _GRAMMAR = CommandGrammar.build("en", load_phrases("en"))
+    return _GRAMMAR.command_for(result.text)
+
+
+@dataclass(frozen=True)
+class Rates:
+    recognised: int
+    in_grammar: int
+    rejected: int
+    out_of_grammar: int
+
+    @property
+    def recognition(self) -> float:
+        return self.recognised / self.in_grammar if self.in_grammar else float("nan")
+
+    @property
+    def rejection(self) -> float:
+        return self.rejected / self.out_of_grammar if self.out_of_grammar else float("nan")
+
+    def __str__(self) -> str:
+        parts = []
+        if self.in_grammar:
+            parts.append(f"commands {self.recognition:6.1%} ({self.recognised}/{self.in_grammar})")
+        if self.out_of_grammar:
+            parts.append(f"rejected {self.rejection:6.1%} ({self.rejected}/{self.out_of_grammar})")
+        return "  ".join(parts)
+
+
+def rates(pairs: Sequence[tuple[Utterance, DecodeResult]]) -> Rates:
+    recognised = sum(1 for u, r in pairs if u.in_grammar and r.command == u.expected)
+    in_grammar = sum(1 for u, _ in pairs if u.in_grammar)
+    rejected = sum(1 for u, r in pairs if not u.in_grammar and r.command is None)
+    return Rates(recognised, in_grammar, rejected, len(pairs) - in_grammar)
+
+
+def breakdown(utterances: Sequence[Utterance],
+              results: Sequence[DecodeResult]) -> dict[str, Rates]:
+    """Rates overall and per noise condition, voice and out-of-grammar category."""
+    groups: dict[str, list[tuple[Utterance, DecodeResult]]] = defaultdict(list)
+    for u, r in zip(utterances, results):
+        groups["all"].append((u, r))
+        groups[f"noise: {u.noise.label}"].append((u, r))
+        groups[f"voice: {u.voice.label}"].append((u, r))
+        groups[f"kind: {u.category}"].append((u, r))
+    return {name: rates(pairs) for name, pairs in sorted(groups.items())}
+
+
+def timing(results: Sequence[DecodeResult]) -> tuple[float, float]:
+    """Median and 95th percentile decoding time in milliseconds."""
+    ms = np.array([r.seconds * 1000 for r in results])
+    return float(np.median(ms)), float(np.percentile(ms, 95))
