@@ -1,0 +1,223 @@
+"""Grammar-restricted decoding of one utterance with pocketsphinx 5, and rejection.
+
+Why not SpeechRecognition's ``recognize_sphinx(grammar=...)``: it builds a new decoder for
+every call, wants the grammar as a file and caches an ``.fsg`` next to it (stale when the
+phrases change), and returns only text, so there is no score to reject with. Here one
+``pocketsphinx.Decoder`` holds two searches over the same audio:
+
+* ``commands``: a JSGF grammar of exactly one command phrase (``CommandGrammar.jsgf``);
+* ``garbage``: a free loop over every phone of the model, built as an FSG so it is scored
+  with the same weights as the grammar.
+
+A grammar always finds *some* phrase, even in a sentence or a cough. The phone loop is the
+best the model can say about the audio with no grammar at all; if the command path is much
+worse than it per frame, the audio was not that phrase and is rejected rather than guessed.
+The threshold (``DecoderSettings.min_margin``) was chosen on the tuning half of the test
+corpus only (``tests/adapters/speech_tuning.py``).
+
+A quiet, steady noise floor is mixed in before decoding: the model was trained on real
+recordings and mis-hears audio that is cleaner than any microphone (digital silence inside
+stop consonants, no background), and it also masks faint background talk.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from adapters.speech_grammar import CommandGrammar, jsgf_safe
+from adapters.speech_models import SpeechModel
+
+log = logging.getLogger(__name__)
+
+SAMPLE_RATE = 16_000
+COMMAND_SEARCH = "commands"
+GARBAGE_SEARCH = "garbage"
+PHONE_PREFIX = "phone_"
+
+
+class ModelError(RuntimeError):
+    """The acoustic model or dictionary cannot be loaded (message for the log)."""
+
+
+class NoPhrasesError(RuntimeError):
+    """The model's dictionary knows none of the locale's command phrases."""
+
+
+@dataclass(frozen=True)
+class DecoderSettings:
+    """Knobs of the decoder; defaults chosen on the tuning split (see module docstring)."""
+
+    min_margin: float = 3.0  # command score minus phone-loop score, per frame (log units)
+    noise_floor_db: float = 25.0  # steady noise this far below the speech level
+    max_seconds: float = 4.0  # longer audio is talk, not a command
+    min_seconds: float = 0.15  # shorter audio is a click, not a command
+    phone_loop_probability: float = 0.7  # chance the garbage loop goes on after a phone
+
+
+@dataclass(frozen=True)
+class DecodeResult:
+    """What was heard: ``command`` is set only when the utterance was accepted."""
+
+    command: str | None
+    text: str  # the grammar's best phrase, even when rejected ("" if none)
+    margin: float  # per-frame score of the phrase minus that of the free phone loop
+    reason: str  # accepted | no_phrase | low_score | too_long | too_short
+    seconds: float  # decoding time
+
+    @property
+    def accepted(self) -> bool:
+        return self.command is not None
+
+
+def _phones_of(dictionary: Path) -> list[str]:
+    """Every phone the dictionary uses (the phone loop must cover the language)."""
+    phones: set[str] = set()
+    with dictionary.open(encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            parts = line.split()
+            phones.update(parts[1:])
+    return sorted(phones)
+
+
+def with_noise_floor(samples: np.ndarray, floor_db: float, seed: int = 0) -> np.ndarray:
+    """``samples`` plus white noise ``floor_db`` below the level of its loudest quarter
+    (20 ms frames), seeded so the same audio always decodes the same way."""
+    frame = SAMPLE_RATE // 50
+    usable = samples[: len(samples) // frame * frame].astype(np.float64)
+    if len(usable) < frame:
+        return samples.astype(np.float64)
+    power = np.sort((usable.reshape(-1, frame) ** 2).mean(axis=1))
+    speech = power[-max(1, len(power) // 4):].mean()
+    if speech <= 0:
+        return samples.astype(np.float64)
+    rng = np.random.default_rng(seed)
+    noise = rng.normal(0.0, math.sqrt(speech / 10 ** (floor_db / 10)), len(samples))
+    return samples.astype(np.float64) + noise
+
+
+class CommandDecoder:
+    """Decodes 16 kHz mono int16 utterances into one command or a rejection.
+
+    Not thread-safe: use it from one thread (the adapter's decoding thread).
+    """
+
+    def __init__(self, model: SpeechModel, grammar: CommandGrammar | None = None,
+                 settings: DecoderSettings | None = None) -> None:
+        self.settings = settings or DecoderSettings()
+        self.model = model
+        try:
+            from pocketsphinx import Decoder
+        except ImportError as exc:
+            raise ModelError(f"pocketsphinx is not installed: {exc}") from exc
+        try:
+            self._decoder = Decoder(hmm=str(model.acoustic), dict=str(model.dictionary),
+                                    lm=None, loglevel="FATAL", bestpath=False)
+        except (RuntimeError, ValueError) as exc:
+            raise ModelError(f"cannot load speech model {model.acoustic}: {exc}") from exc
+        self._logmath = self._decoder.get_logmath()
+        self._add_phone_loop(_phones_of(model.dictionary))
+        self.grammar: CommandGrammar | None = None
+        self._aliases: dict[str, str] = {}  # JSGF-safe alias -> dictionary word
+        if grammar is not None:
+            self.set_grammar(grammar)
+
+    # -- set-up ------------------------------------------------------------------------------
+
+    def _add_phone_loop(self, phones: list[str]) -> None:
+        words = []
+        for phone in phones:
+            word = f"{PHONE_PREFIX}{phone.lower()}"
+            try:
+                self._decoder.add_word(word, phone, False)
+            except RuntimeError:
+                log.debug("phone %s is not in the acoustic model", phone)
+                continue
+            words.append(word)
+        if not words:
+            raise ModelError(f"no usable phones in {self.model.dictionary}")
+        self._decoder.add_word(f"{PHONE_PREFIX}end", phones[0], True)  # one update for all
+        keep = self.settings.phone_loop_probability
+        transitions: list[tuple] = [(0, 2, 1.0)]
+        transitions += [(2, 3, 1.0 / len(words), word) for word in words]
+        transitions += [(3, 2, keep), (3, 1, 1.0 - keep)]
+        self._decoder.add_fsg(GARBAGE_SEARCH,
+                              self._decoder.create_fsg(GARBAGE_SEARCH, 0, 1, transitions))
+
+    def _alias(self, word: str) -> str:
+        if jsgf_safe(word):
+            return word
+        alias = "w_" + hashlib.sha1(word.encode("utf-8")).hexdigest()[:12]
+        if alias not in self._aliases:
+            phones = self._decoder.lookup_word(word)
+            if phones is None:
+                raise ModelError(f"{word!r} is not in the dictionary")
+            self._decoder.add_word(alias, phones, True)
+            self._aliases[alias] = word
+        return alias
+
+    def _load_grammar(self, grammar: CommandGrammar) -> None:
+        if not grammar.commands:
+            raise NoPhrasesError(f"no command phrase of {grammar.locale} is in the dictionary")
+        try:
+            self._decoder.add_jsgf_string(COMMAND_SEARCH, grammar.jsgf(token=self._alias))
+        except ValueError as exc:
+            raise ModelError(f"grammar for {grammar.locale} does not parse: {exc}") from exc
+
+    def knows(self, word: str) -> bool:
+        """Whether the pronunciation dictionary has ``word`` (used to build grammars)."""
+        return self._decoder.lookup_word(word) is not None
+
+    def set_grammar(self, grammar: CommandGrammar) -> None:
+        """Load the phrases (build them with ``knows`` so every word is in the dictionary);
+        also swaps them at run time, e.g. for another locale sharing this model."""
+        self._load_grammar(grammar)
+        self.grammar = grammar
+
+    # -- decoding ----------------------------------------------------------------------------
+
+    def _search(self, name: str, audio: bytes) -> tuple[str, float]:
+        self._decoder.activate_search(name)
+        with warnings.catch_warnings():  # deprecated, but the only way to reset noise stats
+            warnings.simplefilter("ignore", DeprecationWarning)
+            self._decoder.start_stream()  # each utterance on its own: repeatable results
+        self._decoder.start_utt()
+        self._decoder.process_raw(audio, False, True)
+        self._decoder.end_utt()
+        hyp = self._decoder.hyp()
+        if hyp is None or hyp.score <= 0.0:
+            return "", -math.inf
+        return hyp.hypstr, float(self._logmath.log(hyp.score))
+
+    def decode(self, audio: bytes) -> DecodeResult:
+        """One whole utterance (16 kHz mono int16 little-endian) -> command or rejection."""
+        started = time.perf_counter()
+        settings = self.settings
+        if self.grammar is None:
+            raise RuntimeError("set_grammar() before decode()")
+        seconds = len(audio) / 2 / SAMPLE_RATE
+        if seconds > settings.max_seconds:
+            return DecodeResult(None, "", -math.inf, "too_long", time.perf_counter() - started)
+        if seconds < settings.min_seconds:
+            return DecodeResult(None, "", -math.inf, "too_short", time.perf_counter() - started)
+        samples = np.frombuffer(audio[: len(audio) // 2 * 2], dtype="<i2")
+        floored = with_noise_floor(samples, settings.noise_floor_db, seed=len(samples))
+        pcm = np.clip(floored, -32768, 32767).astype("<i2").tobytes()
+        text, command_score = self._search(COMMAND_SEARCH, pcm)
+        text = " ".join(self._aliases.get(word, word) for word in text.split())
+        frames = max(self._decoder.n_frames(), 1)
+        command = self.grammar.command_for(text)
+        if command is None:  # the search ran out of grammar before the audio ended
+            return DecodeResult(None, text, -math.inf, "no_phrase",
+                                time.perf_counter() - started)
+        _, garbage_score = self._search(GARBAGE_SEARCH, pcm)
+        margin = (command_score - garbage_score) / frames
+        if not margin >= settings.min_margin:
+            return DecodeResult(None, text, margin, "low_score", time.perf_counter() - started)
+        return DecodeResult(command, text, margin, "accepted", time.perf_counter() - started)
