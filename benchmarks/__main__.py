@@ -31,7 +31,13 @@ NOTES = [
     "latency figures: the profile's deliberate delays (debounce, acceptance, post-acceptance, "
     "long hold) are set to 0 — they are the learner's chosen timing, not the app's cost.",
     "latency_app, startup: real Kivy windows on Xvfb with Mesa llvmpipe (software OpenGL, no "
-    "GPU) on a shared 2-core machine; vsync off, maxfps 60.",
+    "GPU) on a shared 2-core machine; vsync off, maxfps 60. Memory is each process's own "
+    "VmHWM.",
+    "narration: espeak-ng into a real-time file sink (no sound card); 'stopped' is when the "
+    "narrator reports the old utterance finished (cut).",
+    "voice: the held-out half of tests/adapters/speech_corpus.py (voices and talk never used "
+    "for tuning), two voices, clean and 10 dB babble; the baseline's transcript counts only "
+    "when it is a command phrase.",
 ]
 
 

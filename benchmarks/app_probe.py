@@ -38,6 +38,8 @@ def configure_kivy() -> None:
 
 
 def peak_rss_mb() -> float:
+    """This process's own high-water mark (VmHWM). Not ``wait4``'s ``ru_maxrss``: Linux
+    carries the parent's peak into a forked child, so that would measure the parent."""
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
@@ -203,6 +205,7 @@ def run_empty(mode: str, events: int) -> None:
             self.stop()
 
     Empty().run()
+    results["peak_rss_mb"] = peak_rss_mb()
     emit(results)
 
 
@@ -279,6 +282,7 @@ def run_app(mode: str, events: int) -> None:
             self.stop()
 
     Probe(Options(speech=False, voice_input=False, data_dir=data_dir)).run()
+    results["peak_rss_mb"] = peak_rss_mb()
     emit(results)
 
 

@@ -53,7 +53,7 @@ def virtual_display() -> Iterator[str]:
 class ChildRun:
     launched: float  # time.monotonic() just before the child was started
     result: dict[str, Any]
-    max_rss_mb: float  # the child's peak resident memory (wait4's ru_maxrss)
+    max_rss_mb: float  # wait4's ru_maxrss: includes the parent's peak at fork (Linux)
     seconds: float
     returncode: int
     stderr: str

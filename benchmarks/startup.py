@@ -5,7 +5,8 @@ exists as on a classroom machine) is launched as a new Python process on the vir
 screen until the learner picker has been drawn (the first flip after the picker's model
 was shown); an empty Kivy app (one ``Label``) is launched the same way until its first
 frame. Runs alternate; the first run of each is a discarded warm-up (disk cache).
-Peak memory is the child's ``ru_maxrss`` (``wait4``), whole life.
+Peak memory is the child's own VmHWM when it exits (``wait4``'s ``ru_maxrss`` would carry
+the benchmark process's own peak into the child on Linux).
 """
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def run(quick: bool = False) -> list[Figure]:
                 if index == 0:
                     continue  # warm-up
                 seconds[which].append(child.result["ready"] - child.launched)
-                memory[which].append(child.max_rss_mb)
+                memory[which].append(child.result.get("peak_rss_mb", float("nan")))
     if not seconds["app"] or not seconds["empty"]:
         return [blocked(NAME, "launch → first interactive screen",
                         "; ".join(errors)[-300:] or "no run finished")]
