@@ -128,9 +128,9 @@ class ScanningUser:
     def _react(self) -> None:
         self._wait(self.rng.uniform(*self.reaction))
 
-    def _press(self, role: str) -> None:
+    def _press(self, role: str, hold: float | None = None) -> None:
         self.stats.presses += 1
-        self.stats.seconds += self._hands[role].press()
+        self.stats.seconds += self._hands[role].press(hold)
 
     def _wait_for_change(self, limit: float) -> bool:
         seen = self._changes
@@ -180,11 +180,23 @@ class ScanningUser:
     def _step_turn(self, goal: str) -> None:
         node = self.scanner.highlighted
         self._react()
-        if node is not None and node.id == self.wanted(goal):
+        wanted = self.wanted(goal)
+        if node is not None and node.id == wanted:
             self._press("select")
+        elif wanted == BACK_ID and self._holding_is_shorter(node):
+            self._press("move", hold=self.profile.long_hold + 0.15)
         else:
             self._press("move")
         self._settle()
+
+    def _holding_is_shorter(self, node: ScanNode | None) -> bool:
+        """A learner whose profile maps a long hold to BACK holds instead of stepping to
+        the back stop when that stop is more than one step away."""
+        if self.profile.long_hold <= 0 or self.profile.long_hold_action != "back":
+            return False
+        items = [item.id for item in self.scanner.items()]
+        here = items.index(node.id) if node is not None and node.id in items else -1
+        return len(items) - here > 2
 
     def _dwell_turn(self, goal: str) -> None:
         node = self.scanner.highlighted

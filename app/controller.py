@@ -181,7 +181,10 @@ class AppController:
             on_draft=lambda program: self.store.save_draft(learner.id, level.id, program),
             on_independence=lambda data: self.store.save_independence(learner.id, level.id,
                                                                       data),
-            palette_order=palette_order_for(self.packs.levels(), level))
+            # scanning learners get the likeliest block first; a touch user's palette stays
+            # where the hand remembers it
+            palette_order=palette_order_for(self.packs.levels(), level)
+            if self.access.scanner is not None else None)
         self.session = session
         self._show(WORKSPACE, session.presenter)
         session.start()

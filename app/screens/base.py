@@ -1,10 +1,10 @@
 """What every screen shares: turning the scan model's targets and groups into widgets."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Callable
 
-from kivy.properties import ObjectProperty
+from kivy.properties import ColorProperty, NumericProperty
 from kivy.uix.label import Label
 from kivy.uix.screenmanager import Screen
 
@@ -34,16 +34,33 @@ class UiContext:
 class ModelScreen(Screen):
     """A screen drawn from its presenter's scan model; ``show_model`` rebuilds it."""
 
-    ctx = ObjectProperty(None)
+    # the look as Kivy properties, so the KV rules follow a change of theme or text size
+    text_colour = ColorProperty((0.1, 0.1, 0.1, 1))
+    secondary_colour = ColorProperty((0.3, 0.3, 0.3, 1))
+    surface_colour = ColorProperty((0.93, 0.94, 0.96, 1))
+    accent_colour = ColorProperty((1, 0.85, 0.3, 1))
+    accent_text_colour = ColorProperty((0.1, 0.1, 0.1, 1))
+    font = NumericProperty(20)
+    target = NumericProperty(48)
+    ring_width = NumericProperty(6)
 
     def __init__(self, ctx: UiContext, **kwargs: object) -> None:
-        self.ctx = ctx  # before the KV rules, which read it
+        self.ctx = ctx
         super().__init__(**kwargs)
+        self.restyle_rules(ctx)
 
     def restyle_rules(self, ctx: UiContext) -> None:
-        """Take the new look: a fresh context object, so the KV rules reading
-        ``root.ctx.style`` are evaluated again (the context's other parts are shared)."""
-        self.ctx = replace(ctx)
+        """Take the new look (the KV rules are bound to these properties)."""
+        self.ctx = ctx
+        style = ctx.style
+        self.text_colour = style.colour("text")
+        self.secondary_colour = style.colour("text_secondary")
+        self.surface_colour = style.colour("surface")
+        self.accent_colour = style.colour("accent")
+        self.accent_text_colour = style.colour("accent_text")
+        self.font = style.font
+        self.target = style.target
+        self.ring_width = style.highlight_width
 
     def show_model(self, root: Group, focus: str | None) -> None:
         raise NotImplementedError

@@ -69,6 +69,7 @@ class WorkspaceScreen(ModelScreen):
         level = session.level
         self.ids.level_title.text = self.ctx.text(level.title_key)
         self.ids.instruction.text = self.ctx.text(level.instruction_key)
+        self.ids.use_python.text = self.ctx.text("app.workspace.use_python")
         self.ids.python_pane.opacity = 1 if level.track == "python" else 0
         self.ids.python_pane.disabled = level.track != "python"
         self.ids.python_pane.size_hint_y = 1 if level.track == "python" else None
@@ -213,7 +214,11 @@ class WorkspaceScreen(ModelScreen):
         if group is None:
             return
         targets = ([run] if run is not None else []) + list(group.children)
-        row = self.grid(group, cols=4 if len(targets) <= 4 else 3, size_hint_y=1)
+        columns = 4 if len(targets) <= 4 else 3
+        rows = -(-len(targets) // columns)
+        box.height = rows * (self.ctx.style.target + self.ctx.style.highlight_width * 1.5) \
+            + self.ctx.style.highlight_width * 3
+        row = self.grid(group, cols=columns, size_hint_y=1)
         for target in targets:
             if isinstance(target, Target):
                 primary = target.id == "control:run"

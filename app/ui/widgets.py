@@ -11,6 +11,7 @@ from typing import Callable
 from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
 from kivy.core.text.markup import MarkupLabel
+from kivy.graphics import Color, InstructionGroup, Line
 from kivy.lang import Builder
 from kivy.metrics import dp
 from kivy.properties import (BooleanProperty, ColorProperty, NumericProperty, ObjectProperty,
@@ -30,12 +31,44 @@ Builder.load_file(__file__.replace(".py", ".kv"))
 
 
 class Scannable:
-    """Mixin: a widget that stands for one node of the scan model."""
+    """Mixin: a widget that stands for one node of the scan model.
+
+    The highlight ring is drawn only while the node is highlighted: on software OpenGL
+    every outline costs frame time even when it is transparent (the benchmarks showed it).
+    """
 
     node_id = StringProperty("")
     highlighted = BooleanProperty(False)
     highlight_colour = ColorProperty((1, 0.83, 0, 1))
     highlight_width = NumericProperty(6)
+    ring_outside = True  # buttons: around the widget; groups: just inside their frame
+    _ring: InstructionGroup | None = None
+
+    def on_highlighted(self, *_args: object) -> None:
+        if self.highlighted and self._ring is None:
+            self._ring = InstructionGroup()
+            self._ring_colour = Color(*self.highlight_colour)
+            self._ring_line = Line(width=self.highlight_width)
+            self._ring.add(self._ring_colour)
+            self._ring.add(self._ring_line)
+            self.canvas.after.add(self._ring)  # type: ignore[attr-defined]
+            self.bind(pos=self._place_ring, size=self._place_ring,  # type: ignore[attr-defined]
+                      highlight_colour=self._place_ring, highlight_width=self._place_ring)
+            self._place_ring()
+        elif not self.highlighted and self._ring is not None:
+            self.unbind(pos=self._place_ring, size=self._place_ring,  # type: ignore[attr-defined]
+                        highlight_colour=self._place_ring, highlight_width=self._place_ring)
+            self.canvas.after.remove(self._ring)  # type: ignore[attr-defined]
+            self._ring = None
+
+    def _place_ring(self, *_args: object) -> None:
+        half = self.highlight_width / 2 * (1 if self.ring_outside else -1)
+        x, y = self.pos  # type: ignore[attr-defined]
+        width, height = self.size  # type: ignore[attr-defined]
+        self._ring_colour.rgba = self.highlight_colour
+        self._ring_line.width = self.highlight_width
+        self._ring_line.rounded_rectangle = (x - half, y - half, width + 2 * half,
+                                             height + 2 * half, getattr(self, "radius", 12))
 
 
 class TargetButton(Scannable, ButtonBehavior, Label):
@@ -103,16 +136,19 @@ class GroupFrame(Scannable, BoxLayout):
 
     background = ColorProperty((0, 0, 0, 0))
     radius = NumericProperty(16)
+    ring_outside = False
 
 
 class GroupGrid(Scannable, GridLayout):
     background = ColorProperty((0, 0, 0, 0))
     radius = NumericProperty(16)
+    ring_outside = False
 
 
 class GroupStack(Scannable, StackLayout):
     background = ColorProperty((0, 0, 0, 0))
     radius = NumericProperty(16)
+    ring_outside = False
 
 
 class Highlighter:
