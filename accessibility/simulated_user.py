@@ -240,7 +240,7 @@ def build_solution(choose: Callable[[str], None], presenter: WorkspacePresenter,
     for step in steps_from_solution(solution):
         where = insertion_id(step.parent, step.position)
         if presenter.cursor_id() != where:
-            choose(where)
+            choose(presenter.shortcut_to(where) or where)
         choose(palette_id(step.block))
         for name in presenter.port.param_choices(step.block):
             choose(param_id(name, step.params[name]))

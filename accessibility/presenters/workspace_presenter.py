@@ -54,6 +54,7 @@ PARAM_ID = "parameter"
 MOVE_ID = "move_to"
 CONTROLS = ("step", "reset", "undo", "redo", "hint", "map")
 RUN_ID = "control:run"
+EXIT_ID = "palette:exit"
 MessageSink = Callable[[str, dict[str, object]], None]
 PaletteOrder = Callable[[list[str], "EditorPort"], list[str]]
 """Reorders the palette (e.g. the likeliest next block first); gets the level's order."""
@@ -147,10 +148,28 @@ class WorkspacePresenter(ScreenPresenter):
         return kinds
 
     def _palette(self) -> Group:
-        return Group(PALETTE_ID, "access.group.palette", [
+        """The level's blocks, and inside a loop or an if a way out of it: "Continue after
+        Repeat" moves the cursor past the container without a trip to the program."""
+        children: list[Group | Target] = [
             Target(palette_id(kind), self.port.label_key(kind), self._adder(kind),
                    description_key="access.palette.add", enabled=self.port.fits(kind))
-            for kind in self.palette_kinds()])
+            for kind in self.palette_kinds()]
+        parent, _position = self.port.cursor()
+        if parent:
+            owner = self.port.block_at(parent)
+            exit_target = Target(EXIT_ID, "access.palette.exit",
+                                 self._cursor_setter(*_exits((parent, 0))[0]),
+                                 params={"block": self._name(owner.kind) if owner else ""})
+            # once the body holds a block, leaving it is the likeliest next choice but one
+            children.insert(1 if self.port.children(parent) else len(children), exit_target)
+        return Group(PALETTE_ID, "access.group.palette", children)
+
+    def shortcut_to(self, place_id: str) -> str | None:
+        """The palette's way out of a container, when it leads to ``place_id``."""
+        parent, _position = self.port.cursor()
+        if parent and insertion_id(*_exits((parent, 0))[0]) == place_id:
+            return EXIT_ID
+        return None
 
     def _program(self) -> Group:
         """The cursor first, then the ways out of the containers around it (after a
