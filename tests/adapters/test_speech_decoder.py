@@ -1,0 +1,128 @@
+"""The grammar decoder on real synthesised audio: single clips, then the held-out corpus.
+
+The held-out figures are measured on voices and out-of-grammar phrases that the rejection
+threshold never saw (it was chosen on the tuning split by ``speech_tuning``). The floors
+below are regression guards set under today's figures; the issue's target (90 % of commands
+recognised and 90 % of talk rejected) is not met yet and is kept as a strict xfail.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from adapters.speech_bench import compare_wav
+from adapters.speech_decoder import DecoderSettings
+from adapters.speech_grammar import load_phrases
+from tests.adapters import speech_corpus as corpus
+from tests.adapters.speech_eval import (breakdown, decode_all, english_decoder, rates,
+                                        timing, with_margin)
+
+CLEAR = corpus.Voice("en-us", 150, 50)
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return corpus.corpus_dir(tmp_path_factory.getbasetemp() / "speech-corpus")
+
+
+@pytest.fixture(scope="module")
+def decoder():
+    return english_decoder()
+
+
+def _clip(text: str, cache: Path, voice: corpus.Voice = CLEAR,
+          noise: corpus.Noise = corpus.CLEAN) -> bytes:
+    speech = corpus.synthesise(text, voice, cache)
+    return corpus.mix(speech, noise, np.random.default_rng(0))
+
+
+@pytest.mark.parametrize(("text", "command"), [
+    ("move forward", "move_forward"), ("start again", "reset"), ("remove it", "delete"),
+    ("pick it up", "collect"), ("choose this", "select"), ("undo", "undo"),
+])
+def test_clear_commands_are_recognised(decoder, cache: Path, text: str, command: str) -> None:
+    result = decoder.decode(_clip(text, cache))
+    assert result.command == command, result
+    assert result.reason == "accepted" and result.margin >= decoder.settings.min_margin
+
+
+@pytest.mark.parametrize("text", [
+    "can I have a pencil please", "we are going to the park after school",
+    "the cat is sleeping on the mat",
+])
+def test_sentences_are_rejected(decoder, cache: Path, text: str) -> None:
+    result = decoder.decode(_clip(text, cache))
+    assert result.command is None, result
+    assert result.reason in ("low_score", "no_phrase")
+
+
+def test_too_short_and_too_long_audio_is_not_decoded(decoder) -> None:
+    rng = np.random.default_rng(1)
+    click = rng.normal(0, 3000, 1600).astype(np.int16).tobytes()
+    talk = rng.normal(0, 3000, 16_000 * 5).astype(np.int16).tobytes()
+    assert decoder.decode(click).reason == "too_short"
+    assert decoder.decode(talk).reason == "too_long"
+
+
+def test_decoding_is_repeatable_and_fast(decoder, cache: Path) -> None:
+    audio = _clip("turn left", cache, corpus.Voice("en-gb", 170, 50), corpus.Noise("white", 20))
+    first, second = decoder.decode(audio), decoder.decode(audio)
+    assert (first.command, first.text, first.margin) == (second.command, second.text,
+                                                         second.margin)
+    assert first.seconds < 0.5
+
+
+def test_wav_comparison_with_plain_recognize_sphinx(cache: Path, tmp_path: Path) -> None:
+    wav = corpus.write_wav(tmp_path / "forward.wav", _clip("move forward", cache))
+    comparison = compare_wav(wav)
+    assert comparison.ours.command == "move_forward"
+    assert comparison.ours.seconds > 0 and comparison.plain_seconds > 0
+    assert comparison.plain_text != "move forward"  # the open vocabulary mishears it
+
+
+# -- the held-out corpus -----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def held_out(cache: Path):
+    """450 clips drawn (fixed seed) from the 2 250 of the held-out split: six voices, five
+    noise conditions, commands and four kinds of classroom talk. A random draw, because
+    accuracy differs a lot between phrases and a regular stride picks a biased set."""
+    everything = corpus.build(load_phrases("en"), "held_out", cache)
+    chosen = np.random.default_rng(11).choice(len(everything), 450, replace=False)
+    utterances = [everything[i] for i in sorted(chosen)]
+    results = decode_all(utterances, DecoderSettings(min_margin=-1e9))
+    return utterances, results
+
+
+def _report(utterances, results) -> str:
+    lines = [f"{name:36s} {rate}" for name, rate in breakdown(utterances, results).items()]
+    median, p95 = timing(results)
+    return "\n".join(lines + [f"decode median {median:.0f} ms, p95 {p95:.0f} ms"])
+
+
+@pytest.mark.slow
+def test_held_out_accuracy_stays_above_the_floors(held_out) -> None:
+    utterances, open_results = held_out
+    results = with_margin(open_results, DecoderSettings().min_margin)
+    groups = breakdown(utterances, results)
+    print(_report(utterances, results))
+    assert groups["all"].recognition >= 0.45, _report(utterances, results)
+    assert groups["all"].rejection >= 0.75, _report(utterances, results)
+    assert groups["noise: clean"].recognition >= 0.60, _report(utterances, results)
+    assert groups["kind: sentence"].rejection >= 0.90, _report(utterances, results)
+    grammar_alone = rates(list(zip(utterances, open_results)))
+    assert grammar_alone.recognition >= 0.70  # what rejection costs is visible in the report
+    assert grammar_alone.rejection <= 0.2  # a grammar alone guesses: rejection is needed
+    assert timing(results)[0] < 400
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="issue 3 target (90 % / 90 %) not reached with the "
+                   "bundled US English model on espeak-ng voices; see the speech report")
+def test_held_out_meets_the_issue_target(held_out) -> None:
+    utterances, open_results = held_out
+    overall = rates(list(zip(utterances, with_margin(open_results,
+                                                     DecoderSettings().min_margin))))
+    assert overall.recognition >= 0.9 and overall.rejection >= 0.9, str(overall)
