@@ -46,10 +46,11 @@ def language_name(locale: str) -> str:
 
 
 def default_source() -> AudioSource:
-    """The default microphone; raises OSError/AttributeError when there is none."""
+    """The default microphone at its own rate (``to_16k`` converts); raises
+    OSError/AttributeError when there is none or PyAudio is missing."""
     import speech_recognition as sr
 
-    return sr.Microphone(sample_rate=16_000)
+    return sr.Microphone()
 
 
 class SpeechAdapter:

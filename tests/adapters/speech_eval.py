@@ -51,10 +51,9 @@ def with_margin(results: Sequence[DecodeResult], margin: float) -> list[DecodeRe
     the margin is recorded even for rejected phrases)."""
     out = []
     for r in results:
-        if r.reason in ("accepted", "low_score"):
-            command = r.command if r.reason == "accepted" else None
+        if r.reason in ("accepted", "low_score"):  # a whole phrase was heard
             accepted = r.margin >= margin
-            out.append(replace(r, command=(command or _command_of(r)) if accepted else None,
+            out.append(replace(r, command=_command_of(r) if accepted else None,
                                reason="accepted" if accepted else "low_score"))
         else:
             out.append(r)
