@@ -183,7 +183,8 @@ class SpeechAdapter:
             self._serve()
         except Exception as exc:  # the last guard: report, never crash the app
             log.exception("speech adapter failed")
-            self._set_status(StatusKind.ERROR, "bad_model", repr(exc), folder="")
+            self._set_status(StatusKind.ERROR, "bad_model", repr(exc),
+                             folder=str(install_folder(self._locale, self._model_dirs)))
 
     def _serve(self) -> None:
         decoder: CommandDecoder | None = None
