@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Callable, Iterable, Mapping, Protocol, Sequence
+from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 
 START = "^"
 """Context of a first block: ``^`` at the top of the program, ``^repeat`` first inside a
@@ -179,3 +179,26 @@ PaletteOrder = Callable[[list[str], PortLike], list[str]]
 def palette_order_for(levels: Iterable[LevelLike], level: LevelLike) -> PaletteOrder:
     """The presenter hook for ``level``: counts from the other levels of its track."""
     return partial(likely_order, stats=block_stats(levels, track=level.track, exclude=level.id))
+
+
+ValueOrder = Callable[[str, str, tuple[object, ...]], tuple[object, ...]]
+
+
+def value_order_for(level: Any, editor: Any) -> ValueOrder:
+    """The presenter's ``value_order`` hook for ``level`` being edited in ``editor``: a new
+    Repeat at the top level offers first the number of squares open ahead of where the
+    robot will stand — the corridor a first loop usually walks; the rest keep their order.
+    """
+    from levels.interpreter import open_ahead, state_before
+
+    def order(kind: str, name: str, values: tuple[object, ...]) -> tuple[object, ...]:
+        parent, position = editor.cursor
+        if kind != "repeat" or name != "count" or parent:
+            return values
+        state = state_before(level.world, editor.blocks(), position, level.max_steps)
+        ahead = open_ahead(level.world, state)
+        if ahead not in values:
+            return values
+        return (ahead, *(value for value in values if value != ahead))
+
+    return order

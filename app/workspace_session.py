@@ -15,6 +15,7 @@ from accessibility.guided_mode import GuidedSession, Independence, Speaker
 from accessibility.guided_presenter import GuidedPresenter
 from accessibility.guided_steps import steps_from_solution
 from accessibility.narrator import Priority
+from accessibility.prediction import value_order_for
 from accessibility.presenters.workspace_presenter import PaletteOrder, WorkspacePresenter
 from accessibility.profiles import AccessProfile
 from accessibility.translator import Translator
@@ -76,7 +77,9 @@ class WorkspaceSession:
             self.editor, translator=translator, on_run=self.run, on_step=self.step,
             on_reset=self.reset, on_hint=self.hint, on_map=on_map, on_stop=self.stop,
             on_changed=self._program_changed, on_message=self._say_message,
-            palette_order=palette_order)
+            palette_order=palette_order,
+            value_order=value_order_for(level, self.editor) if palette_order is not None
+            else None)
         self.guided: GuidedSession | None = None
         self.guided_presenter: GuidedPresenter | None = None
         if profile.guided_mode:

@@ -22,7 +22,7 @@ from typing import Callable, Sequence
 
 from accessibility.clock import FakeClock
 from accessibility.narrator import TimedCues
-from accessibility.prediction import likely_places, palette_order_for
+from accessibility.prediction import likely_places, palette_order_for, value_order_for
 from accessibility.press_patterns import CLEAN, TREMOR, PressStyle
 from accessibility.presenters.workspace_presenter import (CONTROLS_ID, PALETTE_ID, PROGRAM_ID,
                                                           WorkspacePresenter, insertion_id)
@@ -145,7 +145,8 @@ def solve(level: Level, preset_name: str, translator: Translator, *,
     clock = FakeClock()
     runs: list[int] = []
     presenter = WorkspacePresenter(editor, translator=translator, on_run=lambda: runs.append(1),
-                                   palette_order=order)  # type: ignore[arg-type]
+                                   palette_order=order,  # type: ignore[arg-type]
+                                   value_order=value_order_for(level, editor) if order else None)
     profile = profile_for(preset_name, linear=linear)
     reshape: Reshape | None = (reading_order_model if linear
                                else likely_places_model if places else None)

@@ -243,3 +243,22 @@ def run_program(world: World, blocks: Sequence[Block], *, max_steps: int = DEFAU
     events = list(run.events())
     assert run.outcome is not None
     return events, run.outcome
+
+
+def state_before(world: World, blocks: Sequence[Block], count: int,
+                 max_steps: int = DEFAULT_MAX_STEPS) -> RunState:
+    """Where the robot stands after the first ``count`` top-level blocks have run (for
+    guessing what comes next, e.g. how many squares are open ahead)."""
+    run = Run(world, list(blocks)[:count], max_steps=max_steps)
+    for _ in run.events():
+        pass
+    return run.state
+
+
+def open_ahead(world: World, state: RunState) -> int:
+    """How many squares the robot can move straight ahead from ``state``."""
+    cell, steps = state.cell, 0
+    while world.is_open(world.ahead(cell, state.heading)):
+        cell = world.ahead(cell, state.heading)
+        steps += 1
+    return steps

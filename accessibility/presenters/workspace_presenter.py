@@ -58,6 +58,8 @@ EXIT_ID = "palette:exit"
 MessageSink = Callable[[str, dict[str, object]], None]
 PaletteOrder = Callable[[list[str], "EditorPort"], list[str]]
 """Reorders the palette (e.g. the likeliest next block first); gets the level's order."""
+ValueOrder = Callable[[str, str, tuple[object, ...]], tuple[object, ...]]
+"""Reorders a parameter's values for a new block (kind, name, values in order)."""
 
 
 
@@ -101,7 +103,8 @@ class WorkspacePresenter(ScreenPresenter):
                  on_stop: Callable[[], None] | None = None,
                  on_changed: Callable[[], None] | None = None,
                  on_message: MessageSink | None = None,
-                 palette_order: PaletteOrder | None = None) -> None:
+                 palette_order: PaletteOrder | None = None,
+                 value_order: ValueOrder | None = None) -> None:
         super().__init__()
         self.port = EditorPort(editor)
         self._translator = translator
@@ -109,6 +112,7 @@ class WorkspacePresenter(ScreenPresenter):
                     "map": on_map, "stop": on_stop}
         self._on_message = on_message
         self._palette_order = palette_order
+        self._value_order = value_order
         self._on_changed = on_changed
         self._pending: _Pending | None = None
         self._guided: GuidedPresenter | None = None
@@ -243,9 +247,12 @@ class WorkspacePresenter(ScreenPresenter):
 
     def _param_group(self, pending: _Pending) -> Group:
         name = pending.missing[0]
+        values = tuple(self.port.param_choices(pending.kind).get(name, ()))
+        if self._value_order is not None and pending.change_path is None:
+            ordered = tuple(self._value_order(pending.kind, name, values))
+            values = ordered if sorted(map(str, ordered)) == sorted(map(str, values)) else values
         return Group(PARAM_ID, f"access.param.{name}", [
-            self._param_target(name, value)
-            for value in self.port.param_choices(pending.kind).get(name, ())])
+            self._param_target(name, value) for value in values])
 
     def _param_target(self, name: str, value: object) -> Target:
         key, params = _value_label(name, value)

@@ -118,3 +118,19 @@ def test_the_ways_out_of_nested_containers_innermost_first() -> None:
                 "body": [{"block": "repeat", "params": {"count": 3}, "body": ["turn_left"]}]}]
     assert likely_places(port(PALETTE, program, ((0, 0), 1))) == [((0,), 1), ((), 1)]
     assert likely_places(port(PALETTE, program, ((), 1))) == []
+
+
+def test_a_new_repeat_offers_the_open_corridor_ahead_first() -> None:
+    from accessibility.prediction import value_order_for
+    from levels.editor import Editor
+    from levels.packs import load_packs
+
+    level = load_packs().level("junior_09")  # seven open squares to the flag
+    editor = Editor(level.palette, max_blocks=level.max_blocks)
+    order = value_order_for(level, editor)
+    values = tuple(range(2, 11))
+    assert order("repeat", "count", values)[0] == 7
+    assert sorted(order("repeat", "count", values)) == list(values)
+    editor.insert("move_forward")  # one step taken: six squares left
+    assert order("repeat", "count", values)[0] == 6
+    assert order("paint", "colour", ("red", "blue")) == ("red", "blue")
