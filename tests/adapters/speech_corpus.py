@@ -104,6 +104,11 @@ NOISES: tuple[Noise, ...] = (
     Noise("babble", 20.0),
     Noise("babble", 10.0),
 )
+# The conditions the 90 % / 90 % target is stated over: what a child's close-talk or
+# headset microphone gives (clean, or noise 20 dB below the speech). At 10 dB SNR (a noisy
+# classroom, where people mishear too) the figures are reported and floored separately; the
+# rejection threshold is chosen on the tuning split's target conditions only.
+TARGET_NOISES: tuple[Noise, ...] = (CLEAN, Noise("white", 20.0), Noise("babble", 20.0))
 
 # -- out-of-grammar talk (English) -----------------------------------------------------------
 # ``near``: words and phrases that sound like commands or contain one but are not a whole

@@ -14,7 +14,7 @@ import numpy as np
 from adapters.speech_decoder import CommandDecoder, DecodeResult, DecoderSettings
 from adapters.speech_grammar import CommandGrammar, load_phrases
 from adapters.speech_models import find_model
-from tests.adapters.speech_corpus import Utterance
+from tests.adapters.speech_corpus import TARGET_NOISES, Utterance
 
 _DECODER: CommandDecoder | None = None
 
@@ -51,7 +51,7 @@ def with_margin(results: Sequence[DecodeResult], margin: float) -> list[DecodeRe
     the margin is recorded even for rejected phrases)."""
     out = []
     for r in results:
-        if r.reason in ("accepted", "low_score"):  # a whole phrase was heard
+        if r.reason in ("accepted", "low_score"):  # a whole phrase and nothing else heard
             accepted = r.margin >= margin
             out.append(replace(r, command=_command_of(r) if accepted else None,
                                reason="accepted" if accepted else "low_score"))
@@ -68,6 +68,14 @@ def _command_of(result: DecodeResult) -> str | None:
     if _GRAMMAR is None:
         _GRAMMAR = CommandGrammar.build("en", load_phrases("en"))
     return _GRAMMAR.command_for(result.text)
+
+
+TARGET = "target: clean + 20 dB"
+
+
+def in_target(pairs: Sequence[tuple[Utterance, DecodeResult]]
+              ) -> list[tuple[Utterance, DecodeResult]]:
+    return [(u, r) for u, r in pairs if u.noise in TARGET_NOISES]
 
 
 @dataclass(frozen=True)
@@ -103,10 +111,13 @@ def rates(pairs: Sequence[tuple[Utterance, DecodeResult]]) -> Rates:
 
 def breakdown(utterances: Sequence[Utterance],
               results: Sequence[DecodeResult]) -> dict[str, Rates]:
-    """Rates overall and per noise condition, voice and out-of-grammar category."""
+    """Rates overall, over the target conditions (``TARGET_NOISES``) and per noise
+    condition, voice and out-of-grammar category."""
     groups: dict[str, list[tuple[Utterance, DecodeResult]]] = defaultdict(list)
     for u, r in zip(utterances, results):
         groups["all"].append((u, r))
+        if u.noise in TARGET_NOISES:
+            groups[TARGET].append((u, r))
         groups[f"noise: {u.noise.label}"].append((u, r))
         groups[f"voice: {u.voice.label}"].append((u, r))
         groups[f"kind: {u.category}"].append((u, r))
