@@ -2,8 +2,10 @@
 
 The held-out figures are measured on voices and out-of-grammar phrases that the rejection
 threshold never saw (it was chosen on the tuning split by ``speech_tuning``). The floors
-below are regression guards set under today's figures; the issue's target (90 % of commands
-recognised and 90 % of talk rejected) is not met yet and is kept as a strict xfail.
+below are regression guards set under today's figures. The issue's target (90 % of commands
+recognised and 90 % of talk rejected) is stated over the target conditions, clean and 20 dB
+SNR (``speech_corpus.TARGET_NOISES``); 10 dB SNR is reported and floored separately. It is
+not met yet on the held-out voices and is kept as a strict xfail.
 """
 from __future__ import annotations
 
@@ -13,13 +15,16 @@ import numpy as np
 import pytest
 
 from adapters.speech_bench import compare_wav
-from adapters.speech_decoder import DecoderSettings
+from adapters.speech_decoder import DecoderSettings, outside_loudness
 from adapters.speech_grammar import load_phrases
 from tests.adapters import speech_corpus as corpus
-from tests.adapters.speech_eval import (breakdown, decode_all, english_decoder, rates,
-                                        timing, with_margin)
+from tests.adapters.speech_eval import (TARGET, breakdown, decode_all, english_decoder,
+                                        in_target, rates, timing, with_margin)
 
 CLEAR = corpus.Voice("en-us", 150, 50)
+# regression floors, a little under the figures of the seeded 450-clip held-out draw
+FLOOR_TARGET_RECOGNITION = 0.75
+FLOOR_TARGET_REJECTION = 0.75
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +45,7 @@ def _clip(text: str, cache: Path, voice: corpus.Voice = CLEAR,
 
 @pytest.mark.parametrize(("text", "command"), [
     ("move forward", "move_forward"), ("start again", "reset"), ("remove it", "delete"),
-    ("pick it up", "collect"), ("choose this", "select"), ("undo", "undo"),
+    ("pick it up", "collect"), ("choose this", "select"), ("undo that", "undo"),
 ])
 def test_clear_commands_are_recognised(decoder, cache: Path, text: str, command: str) -> None:
     result = decoder.decode(_clip(text, cache))
@@ -55,7 +60,28 @@ def test_clear_commands_are_recognised(decoder, cache: Path, text: str, command:
 def test_sentences_are_rejected(decoder, cache: Path, text: str) -> None:
     result = decoder.decode(_clip(text, cache))
     assert result.command is None, result
-    assert result.reason in ("low_score", "no_phrase")
+    assert result.reason in ("low_score", "no_phrase", "extra_speech")
+
+
+def test_a_command_followed_by_more_talk_is_rejected(decoder, cache: Path) -> None:
+    speech = np.concatenate([corpus.synthesise("move forward", CLEAR, cache),
+                             np.zeros(1600),
+                             corpus.synthesise("with my friend", CLEAR, cache)])
+    result = decoder.decode(corpus.mix(speech, corpus.CLEAN, np.random.default_rng(0)))
+    assert result.command is None, result
+    assert result.reason in ("extra_speech", "low_score", "no_phrase")
+
+
+def test_loudness_outside_the_phrase() -> None:
+    rng = np.random.default_rng(2)
+    quiet = rng.normal(0, 10, 16_000)
+    loud = rng.normal(0, 3000, 8_000)
+    talk_after = np.concatenate([quiet[:4000], loud, quiet[:4000], loud[:4000], quiet[:4000]])
+    phrase = (25, 74)  # frames of the first loud stretch
+    assert outside_loudness(talk_after, *phrase, count=15, pad=5) > -3
+    only_phrase = np.concatenate([quiet[:4000], loud, quiet[:12000]])
+    assert outside_loudness(only_phrase, *phrase, count=15, pad=5) < -40
+    assert outside_loudness(loud[:1600], 0, 9, count=15, pad=5) == -np.inf
 
 
 def test_too_short_and_too_long_audio_is_not_decoded(decoder) -> None:
@@ -108,22 +134,32 @@ def test_held_out_accuracy_stays_above_the_floors(held_out) -> None:
     utterances, open_results = held_out
     results = with_margin(open_results, DecoderSettings().min_margin)
     groups = breakdown(utterances, results)
-    print(_report(utterances, results))
-    assert groups["all"].recognition >= 0.45, _report(utterances, results)
-    assert groups["all"].rejection >= 0.75, _report(utterances, results)
-    assert groups["noise: clean"].recognition >= 0.60, _report(utterances, results)
-    assert groups["kind: sentence"].rejection >= 0.90, _report(utterances, results)
+    report = _report(utterances, results)
+    print(report)
+    assert groups[TARGET].recognition >= FLOOR_TARGET_RECOGNITION, report
+    assert groups[TARGET].rejection >= FLOOR_TARGET_REJECTION, report
+    assert groups["all"].recognition >= 0.60, report
+    assert groups["all"].rejection >= 0.78, report
+    assert groups["noise: clean"].recognition >= 0.72, report
+    assert groups["kind: sentence"].rejection >= 0.92, report
+    # 10 dB SNR is outside the target (see speech_corpus.TARGET_NOISES) but still floored
+    assert groups["noise: white 10 dB"].recognition >= 0.50, report
+    assert groups["noise: babble 10 dB"].recognition >= 0.10, report
+    assert groups["noise: babble 10 dB"].rejection >= 0.85, report
     grammar_alone = rates(list(zip(utterances, open_results)))
-    assert grammar_alone.recognition >= 0.70  # what rejection costs is visible in the report
-    assert grammar_alone.rejection <= 0.2  # a grammar alone guesses: rejection is needed
+    assert grammar_alone.recognition >= 0.72  # what rejection costs is visible in the report
+    assert grammar_alone.rejection <= 0.45  # a grammar alone guesses: rejection is needed
     assert timing(results)[0] < 400
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="issue 3 target (90 % / 90 %) not reached with the "
-                   "bundled US English model on espeak-ng voices; see the speech report")
+@pytest.mark.xfail(strict=True, reason="issue 3 target (90 % / 90 % under clean and 20 dB "
+                   "SNR) not reached with the bundled US English model on held-out espeak-ng "
+                   "voices; see the speech report")
 def test_held_out_meets_the_issue_target(held_out) -> None:
+    """The target is stated over clean and 20 dB SNR (``speech_corpus.TARGET_NOISES``):
+    a child's close-talk or headset microphone. 10 dB is reported and floored above."""
     utterances, open_results = held_out
-    overall = rates(list(zip(utterances, with_margin(open_results,
-                                                     DecoderSettings().min_margin))))
-    assert overall.recognition >= 0.9 and overall.rejection >= 0.9, str(overall)
+    pairs = list(zip(utterances, with_margin(open_results, DecoderSettings().min_margin)))
+    target = rates(in_target(pairs))
+    assert target.recognition >= 0.9 and target.rejection >= 0.9, str(target)

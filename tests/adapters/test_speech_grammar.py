@@ -49,11 +49,18 @@ def test_english_phrases_are_all_in_the_bundled_dictionary_and_parse_as_jsgf() -
 
 def test_a_command_must_be_the_whole_utterance() -> None:
     grammar = CommandGrammar.build("en", load_phrases("en"))
-    assert grammar.command_for("run it") == "run"
+    assert grammar.command_for("run the program") == "run"
     assert grammar.command_for("turn left") == "turn_left"
-    assert grammar.command_for("run it now") is None
+    assert grammar.command_for("run the program now") is None
     assert grammar.command_for("left") is None  # "left" alone is talk, not a command
     assert grammar.command_for("") is None
+
+
+def test_english_commands_are_phrases_not_single_words() -> None:
+    """Single words are acoustically weak and are what classroom talk sounds like."""
+    single = [phrase for alternatives in load_phrases("en").values()
+              for phrase in alternatives if len(normalise(phrase)) < 2]
+    assert single == []
 
 
 def test_phrases_with_unknown_words_are_dropped_not_guessed() -> None:
