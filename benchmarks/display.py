@@ -70,10 +70,10 @@ def child_env(display: str, *, kivy_home: Path, data_dir: Path, maxfps: int = 60
 
 
 def launch(args: list[str], env: dict[str, str], timeout: float = 120.0) -> ChildRun:
-    """Run ``python -m benchmarks.app_probe *args``; its last stdout line is JSON."""
+    """Run ``python -m app.probe *args``; its last stdout line is JSON."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         launched = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-m", "benchmarks.app_probe", *args],
+        proc = subprocess.Popen([sys.executable, "-m", "app.probe", *args],
                                 cwd=ROOT, env=env, stdout=out, stderr=err)
         deadline = launched + timeout
         status, usage = 0, None

@@ -4,6 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 if [ -z "${DISPLAY:-}" ]; then
-  exec xvfb-run -a -s "-screen 0 1280x800x24 +extension GLX" .venv/bin/python scripts/screenshots.py "$@"
+  exec xvfb-run -a -s "-screen 0 1280x800x24 +extension GLX" .venv/bin/python -m app.screenshots "$@"
 fi
-exec .venv/bin/python scripts/screenshots.py "$@"
+exec .venv/bin/python -m app.screenshots "$@"

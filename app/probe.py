@@ -1,8 +1,9 @@
-"""Runs in a child process on a display: the real app or an empty Kivy app, measured from
-inside, one JSON line on stdout. The benchmark process itself never imports Kivy.
+"""Runs in a child process on a display for ``benchmarks/``: the real app or an empty Kivy
+app, measured from inside, one JSON line on stdout. It lives in ``app/`` because only
+``app/`` imports Kivy; the benchmark process itself never does.
 
-    python -m benchmarks.app_probe startup  app|empty
-    python -m benchmarks.app_probe latency  app|empty  EVENTS
+    python -m app.probe startup  app|empty
+    python -m app.probe latency  app|empty  EVENTS
 
 Times are ``time.monotonic()`` (one clock for every process on Linux) so the parent can
 measure from the moment it launched us. "Shown" means the first ``Window.flip()`` that
@@ -20,21 +21,10 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+from app.kivy_config import configure
+
 WIDTH, HEIGHT = 1280, 800
 LEVEL = "teens_07"
-
-
-def configure_kivy() -> None:
-    """The app's own start-up settings (``app/__main__``), vsync off, maxfps from the env."""
-    os.environ.setdefault("KIVY_NO_ARGS", "1")
-    from kivy.config import Config
-    Config.set("kivy", "exit_on_escape", "0")
-    Config.set("graphics", "width", str(WIDTH))
-    Config.set("graphics", "height", str(HEIGHT))
-    Config.set("graphics", "fullscreen", "0")
-    Config.set("graphics", "vsync", "0")
-    Config.set("graphics", "maxfps", os.environ.get("BENCH_MAXFPS", "60"))
-    Config.set("input", "mouse", "mouse,disable_multitouch")
 
 
 def peak_rss_mb() -> float:
@@ -49,6 +39,19 @@ def peak_rss_mb() -> float:
 def emit(data: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(data) + "\n")
     sys.stdout.flush()
+
+
+def ready(results: dict[str, Any], mode: str, stop: Callable[[], None],
+          measure: Callable[[], None], settle: float) -> None:
+    """The first interactive frame is on screen: note when and how big, then stop (start-up
+    run) or go on measuring after ``settle`` seconds."""
+    from kivy.clock import Clock
+    results["ready"] = time.monotonic()
+    results["ready_rss_mb"] = peak_rss_mb()
+    if mode == "startup":
+        Clock.schedule_once(lambda _dt: stop(), 0.3)
+    else:
+        Clock.schedule_once(lambda _dt: measure(), settle)
 
 
 class Flips:
@@ -168,12 +171,7 @@ def run_empty(mode: str, events: int) -> None:
 
         def _first(self, t: float) -> None:
             self.flips.listeners.remove(self._first)
-            results["ready"] = time.monotonic()
-            results["ready_rss_mb"] = peak_rss_mb()
-            if mode == "startup":
-                Clock.schedule_once(lambda _dt: self.stop(), 0.3)
-            else:
-                Clock.schedule_once(lambda _dt: self._measure(), 0.5)
+            ready(results, mode, self.stop, self._measure, 0.5)
 
         def _measure(self) -> None:
             queue: list[bool] = []
@@ -240,12 +238,7 @@ def run_app(mode: str, events: int) -> None:
             if not self._shown:
                 return
             self.flips.listeners.remove(self._first)
-            results["ready"] = time.monotonic()
-            results["ready_rss_mb"] = peak_rss_mb()
-            if mode == "startup":
-                Clock.schedule_once(lambda _dt: self.stop(), 0.3)
-            else:
-                Clock.schedule_once(lambda _dt: self._open_level(), 0.2)
+            ready(results, mode, self.stop, self._open_level, 0.2)
 
         def _open_level(self) -> None:
             controller, store = self.controller, self.services.store
@@ -289,7 +282,7 @@ def run_app(mode: str, events: int) -> None:
 def main(argv: list[str]) -> int:
     mode, which = argv[0], argv[1]
     events = int(argv[2]) if len(argv) > 2 else 0
-    configure_kivy()
+    configure(WIDTH, HEIGHT, vsync=False, maxfps=int(os.environ.get("BENCH_MAXFPS", "60")))
     (run_app if which == "app" else run_empty)(mode, events)
     return 0
 

@@ -1,6 +1,6 @@
 """Screenshots of the real app for the README, taken the way a child would get there.
 
-    scripts/screenshots.sh            # under Xvfb when there is no display
+    scripts/screenshots.sh            # python -m app.screenshots, under Xvfb if needed
 
 Each picture is a fresh app on a fresh data folder; the program shown is built through the
 same presenter targets a tap or a switch would choose.
@@ -13,22 +13,18 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("KIVY_NO_ARGS", "1")
 os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
 os.environ.setdefault("KIVY_HOME", tempfile.mkdtemp(prefix="citizencode-kivy-"))
 
-from kivy.config import Config  # noqa: E402
+from app.kivy_config import configure  # noqa: E402
 
-Config.set("graphics", "width", "1280")
-Config.set("graphics", "height", "800")
-Config.set("kivy", "exit_on_escape", "0")
+configure(1280, 800)
 
 from accessibility.profiles import edited, preset  # noqa: E402
 from app.driver import RunningApp, prepare_learner  # noqa: E402
 from app.options import Options  # noqa: E402
 
+ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
 
 
