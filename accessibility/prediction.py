@@ -158,21 +158,6 @@ def likely_order(kinds: list[str], port: PortLike, stats: BlockStats = EMPTY) ->
     return sorted(kinds, key=lambda kind: (not fits[kind], -score[kind], position[kind]))
 
 
-def likely_places(port: PortLike) -> list[tuple[tuple[int, ...], int]]:
-    """The insertion points a learner most likely wants when not the cursor: the ways out
-    of the containers around it, innermost first (after a repeat's body comes the block
-    after the repeat; after an ``if``'s body, its ``else``).
-
-    The presenter has no hook for this yet; the benchmark measures what it would save.
-    """
-    parent, _position = port.cursor()
-    places = []
-    while parent:
-        places.append((parent[:-1], parent[-1] + 1))
-        parent = parent[:-1]
-    return places
-
-
 PaletteOrder = Callable[[list[str], PortLike], list[str]]
 
 

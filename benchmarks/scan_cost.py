@@ -22,7 +22,7 @@ from typing import Callable, Sequence
 
 from accessibility.clock import FakeClock
 from accessibility.narrator import TimedCues
-from accessibility.prediction import likely_places, palette_order_for, value_order_for
+from accessibility.prediction import palette_order_for, value_order_for
 from accessibility.press_patterns import CLEAN, TREMOR, PressStyle
 from accessibility.presenters.workspace_presenter import (CONTROLS_ID, PALETTE_ID, PROGRAM_ID,
                                                           WorkspacePresenter, insertion_id)
@@ -88,36 +88,7 @@ def reading_order_model(presenter: WorkspacePresenter, root: Group) -> Group:
     return Group(root.id, root.label_key, [*palette, *program, *controls, *rest])
 
 
-def likely_places_model(presenter: WorkspacePresenter, root: Group) -> Group:
-    """What-if: the program group offers the cursor, then the ways out of the containers
-    around it (``prediction.likely_places``), then the rest. Same targets, same actions;
-    only their order changes, as a presenter hook would do."""
-    wanted = [insertion_id(*place) for place in likely_places(presenter.port)]
-    children: list[Group | Target] = []
-    for child in root.children:
-        if isinstance(child, Group) and child.id == PROGRAM_ID and child.children:
-            cursor, rest = child.children[0], child.children[1:]
-            first = [node for place in wanted for node in rest if node.id == place]
-            child = Group(child.id, child.label_key,
-                          [cursor, *first, *(node for node in rest if node not in first)],
-                          child.params)
-        children.append(child)
-    return Group(root.id, root.label_key, children, root.params)
-
-
 Reshape = Callable[[WorkspacePresenter, Group], Group]
-
-
-def presenter_offers_exits() -> bool:
-    """Whether the presenter itself already offers the ways out of containers right after
-    the cursor (then the "places" what-if has nothing left to show)."""
-    editor = Editor(["move_forward", "repeat"], program=from_solution(
-        [{"block": "repeat", "params": {"count": 2}, "body": ["move_forward"]}]))
-    editor.set_cursor((0,), 1)
-    presenter = WorkspacePresenter(editor, translator=Translator("en"))
-    program = presenter.model().find_group(PROGRAM_ID)
-    return program is not None and len(program.children) > 1 \
-        and program.children[1].id == insertion_id((), 1)
 
 
 def profile_for(name: str, *, linear: bool = False) -> AccessProfile:
@@ -128,13 +99,13 @@ def profile_for(name: str, *, linear: bool = False) -> AccessProfile:
 
 
 def solve(level: Level, preset_name: str, translator: Translator, *,
-          style: PressStyle = CLEAN, linear: bool = False, places: bool = False,
+          style: PressStyle = CLEAN, linear: bool = False,
           order: Callable[[list[str], object], list[str]] | None = None,
           cues: bool = False, seed: int = SEED) -> LevelCost:
     """One simulated learner builds ``level``'s reference solution and presses Run.
 
     ``linear``: the phone-style baseline (flat reading order, focus hints dropped);
-    ``places``: the what-if ordering of insertion points; ``order``: the palette hook;
+    ``order``: the palette hook (and with it the parameter order, as the app does);
     ``cues``: each highlight's label is spoken (``TimedCues``: 0.25 s + 60 ms a character)
     and, as the auto-scan preset asks, the highlight waits for it.
     """
@@ -148,8 +119,7 @@ def solve(level: Level, preset_name: str, translator: Translator, *,
                                    palette_order=order,  # type: ignore[arg-type]
                                    value_order=value_order_for(level, editor) if order else None)
     profile = profile_for(preset_name, linear=linear)
-    reshape: Reshape | None = (reading_order_model if linear
-                               else likely_places_model if places else None)
+    reshape: Reshape | None = reading_order_model if linear else None
     speaker = TimedCues(clock, translator) if cues else None
     if reshape is None:
         access = SwitchAccess(clock, profile, presenter.model(), on_command=presenter.execute,
@@ -262,7 +232,6 @@ def measure(levels: Sequence[Level], *, tremor: bool = True) -> dict[str, list[L
     translator = Translator("en")
     everything = load_packs().levels()
     configs: dict[str, list[LevelCost]] = defaultdict(list)
-    what_if = not presenter_offers_exits()
     for level in levels:
         order = palette_order_for(everything, level)
         configs["touch"].append(touch(level, translator))
@@ -270,9 +239,6 @@ def measure(levels: Sequence[Level], *, tremor: bool = True) -> dict[str, list[L
         for name, preset_name in (("auto", AUTO), ("step", STEP)):
             configs[name].append(solve(level, preset_name, translator))
             configs[f"{name}+palette"].append(solve(level, preset_name, translator, order=order))
-            if what_if:
-                configs[f"{name}+palette+places"].append(
-                    solve(level, preset_name, translator, order=order, places=True))
             if tremor:
                 configs[f"{name}+palette tremor"].append(
                     solve(level, preset_name, translator, order=order, style=TREMOR))
@@ -285,8 +251,7 @@ def measure(levels: Sequence[Level], *, tremor: bool = True) -> dict[str, list[L
 # -- figures -------------------------------------------------------------------------------
 
 LABELS = {"auto": "1-switch auto-scan", "step": "2-switch step scan"}
-VARIANTS = {"": " in the level's palette order", "+palette": " as shipped (likely-next palette)",
-            "+palette+places": " + ways out of loops first (what-if)"}
+VARIANTS = {"": " in the level's palette order", "+palette": " as shipped (likely-next palette)"}
 KINDS = (("place", "moving the cursor"), ("block", "choosing a block"),
          ("parameter", "choosing a parameter"), ("run", "pressing Run"))
 

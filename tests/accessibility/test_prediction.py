@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from accessibility.prediction import (EMPTY, START, BlockStats, block_stats, cursor_context,
-                                      likely_order, likely_places, palette_order_for, scores,
+                                      likely_order, palette_order_for, scores,
                                       transitions)
 from accessibility.presenters.editor_port import EditorPort
 from accessibility.presenters.workspace_presenter import PALETTE_ID, WorkspacePresenter
@@ -111,13 +111,6 @@ def test_the_hook_orders_the_presenters_palette() -> None:
     expected = hook(list(level.palette), presenter.port)
     assert [t.id for t in palette.children] == [f"palette:{k}" for k in expected]
     assert sorted(expected) == sorted(level.palette)
-
-
-def test_the_ways_out_of_nested_containers_innermost_first() -> None:
-    program = [{"block": "repeat", "params": {"count": 2},
-                "body": [{"block": "repeat", "params": {"count": 3}, "body": ["turn_left"]}]}]
-    assert likely_places(port(PALETTE, program, ((0, 0), 1))) == [((0,), 1), ((), 1)]
-    assert likely_places(port(PALETTE, program, ((), 1))) == []
 
 
 def test_a_new_repeat_offers_the_open_corridor_ahead_first() -> None:

@@ -85,3 +85,20 @@ def test_block_menu_delete_and_change_parameter_and_undo() -> None:
     assert presenter.execute(Command("undo"))
     assert program_of(editor)[0] == "move_forward"
     assert not presenter.execute(Command("fly"))
+
+
+def test_the_program_offers_the_cursor_then_the_ways_out_innermost_first() -> None:
+    from levels.program import from_solution
+    editor = editor_module.Editor(PALETTE, program=from_solution(
+        [{"block": "repeat", "params": {"count": 2},
+          "body": [{"block": "repeat", "params": {"count": 3}, "body": ["turn_left"]}]}]))
+    editor.set_cursor((0, 0), 1)
+    presenter = WorkspacePresenter(editor, translator=Translator("en"))
+    program = presenter.model().find_group("program")
+    assert [t.id for t in program.children[:3]] == ["ins:0.0:1", "ins:0:1", "ins::1"]
+    palette = presenter.model().find_group(PALETTE_ID)
+    assert [t.id for t in palette.children][1] == "palette:exit"  # the body holds a block
+    assert presenter.shortcut_to("ins:0:1") == "palette:exit"
+    editor.set_cursor((), 1)
+    assert [t.id for t in presenter.model().find_group("program").children[:2]] == \
+        ["ins::1", "ins::0"]
