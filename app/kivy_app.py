@@ -16,7 +16,6 @@ from kivy.uix.textinput import TextInput
 
 from accessibility.narrator import Caption, NarratorStatus
 from accessibility.scan_model import ScanNode
-from adapters.events import AdapterStatus
 from adapters.keyboard import KeyboardSwitch, ScreenSwitch
 from app.controller import COMPLETE, SETTINGS, WORKSPACE, AppController
 from app.kivy_clock import KivyClock
@@ -29,7 +28,7 @@ from app.screens.settings import SettingsScreen
 from app.screens.workspace import WorkspaceScreen
 from app.services import Services, build_services
 from app.ui.lock_button import LockButton
-from app.ui.style import Style, register_readable_font, rgba
+from app.ui.style import Style, register_readable_font
 from app.ui.widgets import Highlighter
 
 log = logging.getLogger(__name__)
@@ -96,7 +95,8 @@ class CitizenCodeApp(App):
         self.screens: dict[str, ModelScreen] = {}
         for screen in (LearnersScreen(self.ctx, self._avatar_of), LevelMapScreen(self.ctx),
                        WorkspaceScreen(self.ctx), CompleteScreen(self.ctx),
-                       SettingsScreen(self.ctx, self.clock, self.controller.rename_learner)):
+                       SettingsScreen(self.ctx, self.clock, self._learner_name,
+                                      self.controller.rename_learner)):
             self.screens[screen.name] = screen
             self.root_view.ids.screens.add_widget(screen)
         self.lock = LockButton(self._open_settings, size_hint=(None, None),
@@ -138,8 +138,6 @@ class CitizenCodeApp(App):
             stars = session.outcome.stars if session.outcome else 0
             screen.show_result(stars, session.python_text().text)  # type: ignore[attr-defined]
         if name == SETTINGS:
-            learner = self.controller.learner
-            self.ctx.extras["learner_name"] = learner.name if learner else ""
             screen.preview(self.controller.profile)  # type: ignore[attr-defined]
         manager = self.root_view.ids.screens
         manager.transition.duration = 0 if self.ctx.style.reduced_motion else 0.25
@@ -205,6 +203,10 @@ class CitizenCodeApp(App):
     def _open_settings(self) -> None:
         self.controller.open_settings()
 
+    def _learner_name(self) -> str:
+        learner = self.controller.learner
+        return learner.name if learner else ""
+
     def _avatar_of(self, target_id: str) -> str:
         learner = self.services.store.learner(int(target_id.split(":", 1)[1]))
         return learner.avatar if learner else "fox"
@@ -214,24 +216,18 @@ class CitizenCodeApp(App):
                    for widget in self.root_view.walk())
 
     def _key_down(self, _window, keycode, _scancode, _codepoint, _modifiers) -> bool:
-        name = KEY_NAMES.get(keycode, "")
-        if self._typing() or not name:
-            return False
-        event = self.keyboard.key_down(name)
-        if event is not None:
-            self.services.hub.post(event)
-            return True
-        return False
+        return not self._typing() and self._key(keycode, self.keyboard.key_down)
 
     def _key_up(self, _window, keycode, _scancode) -> bool:
+        return self._key(keycode, self.keyboard.key_up)
+
+    def _key(self, keycode: int, edge) -> bool:
+        """A switch key becomes an event for the hub (and no other widget sees it)."""
         name = KEY_NAMES.get(keycode, "")
-        if not name:
-            return False
-        event = self.keyboard.key_up(name)
+        event = edge(name) if name else None
         if event is not None:
             self.services.hub.post(event)
-            return True
-        return False
+        return event is not None
 
     # -- the per-frame drain --------------------------------------------------------------
 

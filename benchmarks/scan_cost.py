@@ -25,7 +25,7 @@ from accessibility.narrator import TimedCues
 from accessibility.prediction import palette_order_for, value_order_for
 from accessibility.press_patterns import CLEAN, TREMOR, PressStyle
 from accessibility.presenters.workspace_presenter import (CONTROLS_ID, PALETTE_ID, PROGRAM_ID,
-                                                          WorkspacePresenter, insertion_id)
+                                                          WorkspacePresenter)
 from accessibility.profiles import AccessProfile, edited, preset
 from accessibility.scan_model import Group, Target
 from accessibility.simulated_user import ScanningUser, UserStats, build_solution
@@ -35,7 +35,7 @@ from benchmarks.report import Figure, median, percentile
 from levels.editor import Editor, as_solution
 from levels.level import Level
 from levels.packs import load_packs
-from levels.program import count_blocks, from_solution, to_solution
+from levels.program import count_blocks, to_solution
 
 NAME = "scan_cost"
 AUTO, STEP = "single_switch_autoscan", "two_switch_step"

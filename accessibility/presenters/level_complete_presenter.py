@@ -25,7 +25,7 @@ class LevelCompletePresenter(ScreenPresenter):
             Target("complete:map", "app.complete.map", self._on["map"])])
 
     def execute(self, command: Command) -> bool:
-        verb = {"run": "next", "select": "next", "reset": "replay", "back": "map"}.get(
+        verb = {"run": "next", "reset": "replay", "back": "map"}.get(
             command.verb, command.verb)
         if verb == "next" and not self.has_next:
             verb = "map"

@@ -62,6 +62,7 @@ class LevelMapPresenter(ScreenPresenter):
         tiles = [self._tile(level, levels.index(level) + 1) for level in ordered]
         tracks = [Target(f"track:{name}", f"levels.track.{name}.title", self._switcher(name),
                          description_key=f"levels.track.{name}.description",
+                         params={"chosen": name == self.track},
                          enabled=name != self.track and bool(self.tracks.get(name)))
                   for name in TRACKS]
         back = [Target("map:back", "app.map.back", self._on_back)]
@@ -83,7 +84,7 @@ class LevelMapPresenter(ScreenPresenter):
         self._publish(focus=LEVELS_ID)
 
     def execute(self, command: Command) -> bool:
-        if command.verb in ("run", "select") and self.next_level() is not None:
+        if command.verb == "run" and self.next_level() is not None:  # "go!": the next level
             self._on_open(self.next_level().id)  # type: ignore[union-attr]
             return True
         if command.verb == "back":

@@ -1,7 +1,7 @@
 """What every screen shares: turning the scan model's targets and groups into widgets."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 from kivy.properties import ColorProperty, NumericProperty
@@ -22,7 +22,6 @@ class UiContext:
     style: Style
     highlighter: Highlighter
     choose: Callable[[str], None]
-    extras: dict[str, object] = field(default_factory=dict)
 
     def text(self, key: str, **params: object) -> str:
         return self.translator.t(key, **params)

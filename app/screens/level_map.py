@@ -30,7 +30,8 @@ class LevelMapScreen(ModelScreen):
         track_row = self.frame(tracks, orientation="horizontal")
         for target in tracks.children:
             assert isinstance(target, Target)
-            track_row.add_widget(self.button(target, chosen=not target.enabled, enabled=True,
+            # the current track is shown as chosen, not greyed (scanning skips it)
+            track_row.add_widget(self.button(target, enabled=True,
                                              background=style.colour("surface")))
         top.add_widget(track_row)
         back_row = self.frame(controls, size_hint_x=0.3)

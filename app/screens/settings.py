@@ -20,9 +20,10 @@ PREVIEW_BLOCKS = ("move_forward", "turn_left", "turn_right")
 
 
 class SettingsScreen(ModelScreen):
-    def __init__(self, ctx, clock: Clock, on_rename, **kwargs) -> None:
+    def __init__(self, ctx, clock: Clock, learner_name, on_rename, **kwargs) -> None:
         super().__init__(ctx, name="settings", **kwargs)
         self.clock = clock
+        self._learner_name = learner_name  # () -> the name of the learner being set up
         self._on_rename = on_rename
         self._preview_scanner: Scanner | None = None
         self._preview_lights = Highlighter()
@@ -63,7 +64,7 @@ class SettingsScreen(ModelScreen):
         row = BoxLayout(size_hint_y=None, height=style.target * 1.1, spacing=style.target / 4)
         row.add_widget(self.title(self.ctx.text("app.settings.player_name"), scale=1.0,
                                   size_hint_x=0.35))
-        field = TextInput(text=self.ctx.extras.get("learner_name", ""), multiline=False,
+        field = TextInput(text=self._learner_name(), multiline=False,
                           font_size=style.font)
         field.bind(on_text_validate=lambda widget: self._on_rename(widget.text),
                    focus=lambda widget, focused: None if focused else self._on_rename(widget.text))

@@ -13,6 +13,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.label import Label
 from kivy.uix.widget import Widget
 
+from accessibility.block_labels import block_text
 from accessibility.guided_presenter import GROUP_ID as GUIDED_ID
 from accessibility.presenters.workspace_presenter import (CONTROLS_ID, MENU_ID, MOVE_ID,
                                                           PALETTE_ID, PARAM_ID, PROGRAM_ID,
@@ -70,10 +71,11 @@ class WorkspaceScreen(ModelScreen):
         self.ids.level_title.text = self.ctx.text(level.title_key)
         self.ids.instruction.text = self.ctx.text(level.instruction_key)
         self.ids.use_python.text = self.ctx.text("app.workspace.use_python")
-        self.ids.python_pane.opacity = 1 if level.track == "python" else 0
-        self.ids.python_pane.disabled = level.track != "python"
-        self.ids.python_pane.size_hint_y = 1 if level.track == "python" else None
-        self.ids.python_pane.height = 0 if level.track != "python" else self.ids.python_pane.height
+        python, pane = level.track == "python", self.ids.python_pane
+        pane.opacity, pane.disabled = (1, False) if python else (0, True)
+        pane.size_hint_y = 1 if python else None
+        if not python:
+            pane.height = 0
         self.ids.world.size_hint_y = 0.3 if level.track == "python" else 0.55
         self._count()
 
@@ -205,7 +207,6 @@ class WorkspaceScreen(ModelScreen):
         return self.ctx.highlighter.register(widget)  # type: ignore[return-value]
 
     def _block_text(self, block) -> str:
-        from accessibility.block_labels import block_text
         return block_text(block.kind, block.params, self.ctx.translator.t)
 
     def _controls(self, group: Group | None, run: Target | None) -> None:

@@ -6,7 +6,6 @@ highlight on whichever node the scanner is on (and on the groups above it).
 from __future__ import annotations
 
 import re
-from typing import Callable
 
 from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
@@ -158,7 +157,6 @@ class Highlighter:
         self.widgets: dict[str, Widget] = {}
         self._lit: list[Widget] = []
         self.current: str | None = None
-        self.path: list[str] = []
 
     def register(self, widget: Widget) -> Widget:
         if getattr(widget, "node_id", ""):
@@ -169,10 +167,9 @@ class Highlighter:
         self.widgets.clear()
         self._lit = []
 
-    def show(self, node: ScanNode | None, path: list[str] | None = None) -> None:
-        """Light ``node`` (and, fainter, nothing else: one clear highlight at a time)."""
+    def show(self, node: ScanNode | None) -> None:
+        """Light ``node``: one clear highlight at a time."""
         self.current = node.id if node is not None else None
-        self.path = list(path or [])
         self.refresh()
 
     def refresh(self) -> None:
@@ -189,5 +186,3 @@ class Highlighter:
             widget.highlight_colour = colour  # type: ignore[attr-defined]
             widget.highlight_width = width  # type: ignore[attr-defined]
 
-
-Choose = Callable[[str], None]
