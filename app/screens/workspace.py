@@ -76,7 +76,7 @@ class WorkspaceScreen(ModelScreen):
         pane.size_hint_y = 1 if python else None
         if not python:
             pane.height = 0
-        self.ids.world.size_hint_y = 0.3 if level.track == "python" else 0.55
+        self.ids.world.size_hint_y = 0.35 if level.track == "python" else 0.55
         self._count()
 
     def _count(self) -> None:
@@ -184,7 +184,7 @@ class WorkspaceScreen(ModelScreen):
             size_hint_y=None, height=style.target * (1.0 if current else 0.7),
             size_hint_min_y=style.target * 0.7, font_size=style.font * 0.85,
             background=style.colour("accent", 0.9 if current else 0.35),
-            color=style.colour("accent_text"))
+            color=style.colour("accent_text"), padding=(dp(8), dp(4)), grow=True)
 
     def _block_button(self, target: Target, kind: str, text: str | None = None,
                       **kwargs) -> BlockButton:

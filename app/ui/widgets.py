@@ -12,7 +12,6 @@ from kivy.core.text import Label as CoreLabel
 from kivy.core.text.markup import MarkupLabel
 from kivy.graphics import Color, InstructionGroup, Line
 from kivy.lang import Builder
-from kivy.metrics import dp
 from kivy.properties import (BooleanProperty, ColorProperty, NumericProperty, ObjectProperty,
                              StringProperty)
 from kivy.uix.behaviors import ButtonBehavior
@@ -99,20 +98,21 @@ class TargetButton(Scannable, ButtonBehavior, Label):
             self.chooser(self.node_id)
 
     def _fit(self, *_args: object) -> None:
-        width, height = self.width - dp(16), self.height - dp(12)
+        # the text lays out inside the widget less its padding (left, top, right, bottom)
+        left, top, right, bottom = self.padding
+        width, height = self.width - left - right, self.height - top - bottom
         if width <= 0 or height <= 0 or not self.text:
             return
+        measure = MarkupLabel if self.markup else CoreLabel
         if self.grow:
-            probe = (MarkupLabel if self.markup else CoreLabel)(
-                text=self.text, font_size=self._chosen_font, text_size=(width, None),
-                font_name=self.font_name)
+            probe = measure(text=self.text, font_size=self._chosen_font, text_size=(width, None),
+                            font_name=self.font_name)
             probe.refresh()
-            needed = probe.content_height + dp(12)
+            needed = probe.content_height + top + bottom
             if needed > self.height:  # a block in a list: take another line, keep the size
                 self.height = needed
                 return
         size = self._chosen_font
-        measure = MarkupLabel if self.markup else CoreLabel
         plain = re.sub(r"\[[^\]]*\]", "", self.text) if self.markup else self.text
         longest = max(plain.split(), key=len, default="")
         while size > self._chosen_font * self.SMALLEST:

@@ -32,6 +32,10 @@ def test_every_screen_fits_its_words(tmp_path, locale) -> None:
             cut[level] = cut_labels(running)
         controller.activate("palette:repeat")  # the parameter choices
         cut["parameters"] = cut_labels(running)
+        controller.activate("param:count:4")
+        controller.activate("palette:move_forward")  # inside the loop: "Continue after …"
+        assert controller.model.find("palette:exit") is not None
+        cut["inside a loop"] = cut_labels(running)
         controller.open_settings()
         cut["settings"] = cut_labels(running)
         assert not any(cut.values()), cut
