@@ -163,7 +163,7 @@ def run_empty(mode: str, events: int) -> None:
         def build(self) -> Label:
             self.flips = Flips()
             self.flips.listeners.append(self._first)
-            label = Label(text="CitizenCode Access")
+            label = Label(text="CitizenCode")  # a brand name, the same in every language
             with label.canvas:
                 self.colour = Color(1, 1, 1, 1)
                 Rectangle(pos=(10, 10), size=(40, 40))
