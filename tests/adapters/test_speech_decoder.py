@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from adapters.speech_bench import compare_wav
-from adapters.speech_decoder import DecoderSettings, outside_loudness
+from adapters.speech_decoder import DecoderSettings, outside_loudness, speech_region
 from adapters.speech_grammar import load_phrases
 from tests.adapters import speech_corpus as corpus
 from tests.adapters.speech_eval import (TARGET, breakdown, decode_all, english_decoder,
@@ -60,7 +60,7 @@ def test_clear_commands_are_recognised(decoder, cache: Path, text: str, command:
 def test_sentences_are_rejected(decoder, cache: Path, text: str) -> None:
     result = decoder.decode(_clip(text, cache))
     assert result.command is None, result
-    assert result.reason in ("low_score", "no_phrase", "extra_speech")
+    assert result.reason in ("low_score", "no_phrase", "extra_speech", "squeezed")
 
 
 def test_a_command_followed_by_more_talk_is_rejected(decoder, cache: Path) -> None:
@@ -82,6 +82,40 @@ def test_loudness_outside_the_phrase() -> None:
     only_phrase = np.concatenate([quiet[:4000], loud, quiet[:12000]])
     assert outside_loudness(only_phrase, *phrase, count=15, pad=5) < -40
     assert outside_loudness(loud[:1600], 0, 9, count=15, pad=5) == -np.inf
+
+
+def test_speech_region_keeps_the_loud_part_and_a_margin_of_quiet() -> None:
+    rng = np.random.default_rng(3)
+    quiet = rng.normal(0, 10, 16_000 * 3)
+    loud = rng.normal(0, 3000, 8_000)
+    audio = np.concatenate([quiet, loud, quiet[:16_000 * 2]])
+    region = speech_region(audio, pad_seconds=0.25, above_db=12)
+    assert len(region) == 8_000 + 2 * 4_000
+    assert np.abs(region[4_000:12_000]).max() > 1000 > np.abs(region[:3_000]).max()
+    steady = rng.normal(0, 300, 16_000)
+    assert len(speech_region(steady, 0.25, 12)) == len(steady)  # nothing stands out
+
+
+def test_a_long_push_to_talk_hold_is_judged_by_its_words(decoder, cache: Path) -> None:
+    """Push-to-talk hands over however long the switch was held: 3 s of quiet, the
+    command, 2 s of quiet (more than ``max_seconds``) is still the command."""
+    speech = corpus.synthesise("move forward", CLEAR, cache)
+    held = corpus.mix(speech, corpus.CLEAN, np.random.default_rng(0), lead=3.0, tail=2.0)
+    assert len(held) / 2 / 16_000 > decoder.settings.max_seconds
+    result = decoder.decode(held)
+    assert result.command == "move_forward", result
+
+
+def test_a_word_squeezed_below_speaking_speed_is_rejected(decoder, cache: Path) -> None:
+    """The grammar fits a phrase to any audio; a one-syllable word heard as a two-word
+    phrase leaves a word less time than its sounds take. Spoken at any real speed, every
+    command keeps at least ``min_frames_per_phone`` per phone."""
+    fast = corpus.Voice("en-us", 260, 50)  # faster than the fastest test voice (200)
+    for text in ("turn to the right", "pick it up", "help me please"):
+        result = decoder.decode(_clip(text, cache, fast))
+        assert result.reason != "squeezed", result
+    strict = DecoderSettings(min_frames_per_phone=40.0)  # 400 ms per sound: no one
+    assert english_decoder(strict).decode(_clip("move forward", cache)).reason == "squeezed"
 
 
 def test_too_short_and_too_long_audio_is_not_decoded(decoder) -> None:
