@@ -112,12 +112,14 @@ def listen_continuously(source: AudioSource, stop: threading.Event,
 
 class PushToTalk:
     """Records while the talk switch is held; a short pre-roll keeps the first syllable a
-    child says as they press."""
+    child says as they press. A child may hold the switch a while before speaking: up to
+    ``max_hold`` seconds are kept, and the decoder cuts the quiet before judging the words."""
 
-    def __init__(self, pre_roll: float = 0.3) -> None:
+    def __init__(self, pre_roll: float = 0.3, max_hold: float = 10.0) -> None:
         self._held = threading.Event()
         self._lock = threading.Lock()
         self._pre_roll = pre_roll
+        self._max_hold = max_hold
         self._released_at: float | None = None
 
     def set(self, pressed: bool) -> None:
@@ -137,7 +139,7 @@ class PushToTalk:
         """Read the source until ``stop``; emit what was said between press and release."""
         rate, width, chunk = source.SAMPLE_RATE, source.SAMPLE_WIDTH, source.CHUNK
         keep = max(1, int(self._pre_roll * rate / chunk))
-        limit = int(max_seconds * rate / chunk)
+        limit = int(max(max_seconds, self._max_hold) * rate / chunk)
         recent: collections.deque[bytes] = collections.deque(maxlen=keep)
         recording: list[bytes] | None = None
         while not stop.is_set():

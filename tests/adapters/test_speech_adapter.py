@@ -177,6 +177,14 @@ def test_push_to_talk_decodes_what_was_said_while_the_switch_was_held(recorder,
     adapter.push_to_talk(False)
     assert recorder.wait_status("not_understood").kind is StatusKind.CONNECTED
     assert len(recorder.events) == 2
+    adapter.push_to_talk(True)  # a long hold before speaking: 4.5 s of quiet, then the words
+    time.sleep(0.1)
+    source.say(clip("move forward", cache, lead=4.5))
+    assert source.said.wait(5)
+    time.sleep(0.1)
+    adapter.push_to_talk(False)
+    recorder.wait(lambda: len(recorder.events) == 4)
+    assert recorder.commands()[2:] == [("move_forward", True), ("move_forward", False)]
     _stop(adapter)
 
 
