@@ -33,8 +33,8 @@ corpus only, under the target conditions (clean and 20 dB SNR), by
 ``tests/adapters/speech_tuning.py``; the 40 ms per phone is a property of speech, not tuned.
 Measured ways that did not help and were dropped: ``compallsen`` (scores comparable across
 searches, but worse separation), commands and phone loop in one search, a loop of common
-English words as the competitor, the best other command's score, wider beams and a fixed
-frequency warp.
+English words as the competitor, the best other command's score, and frequency warping
+(fixed, or the likeliest of three per utterance).
 
 A quiet, steady noise floor is mixed in before decoding: the model was trained on real
 recordings and mis-hears audio that is cleaner than any microphone (digital silence inside
@@ -75,7 +75,7 @@ class NoPhrasesError(RuntimeError):
 class DecoderSettings:
     """Knobs of the decoder; defaults chosen on the tuning split (see module docstring)."""
 
-    min_margin: float = -2.75  # command minus phone-loop score, per frame of the phrase
+    min_margin: float = -12.75  # command minus phone-loop score, per frame of the phrase
     noise_floor_db: float = 25.0  # steady noise this far below the speech level
     max_seconds: float = 4.0  # longer audio is talk, not a command
     min_seconds: float = 0.15  # shorter audio is a click, not a command
@@ -86,6 +86,9 @@ class DecoderSettings:
     min_frames_per_phone: float = 4.0  # a word said faster than this was not said
     region_pad_seconds: float = 0.5  # quiet kept before and after the loud part
     region_db: float = 12.0  # the loud part: this far above the quietest tenth of the audio
+    beam: float = 1e-80  # pocketsphinx's path and phone beams (its default: 1e-48) ...
+    word_beam: float = 1e-60  # ... and word-exit beam (7e-29): a grammar this small can
+    # afford them, and narrower ones lost the right phrase for voices far from the model
 
 
 @dataclass(frozen=True)
@@ -183,7 +186,9 @@ class CommandDecoder:
             raise ModelError(f"pocketsphinx is not installed: {exc}") from exc
         try:
             self._decoder = Decoder(hmm=str(model.acoustic), dict=str(model.dictionary),
-                                    lm=None, loglevel="FATAL", bestpath=False)
+                                    lm=None, loglevel="FATAL", bestpath=False,
+                                    beam=self.settings.beam, pbeam=self.settings.beam,
+                                    wbeam=self.settings.word_beam)
         except (RuntimeError, ValueError) as exc:
             raise ModelError(f"cannot load speech model {model.acoustic}: {exc}") from exc
         self._logmath = self._decoder.get_logmath()

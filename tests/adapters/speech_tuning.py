@@ -27,7 +27,7 @@ from tests.adapters.speech_eval import (breakdown, decode_all, in_target, rates,
 def choose_margin(utterances, results, target: float) -> float:
     """Smallest margin (0.25 steps) whose out-of-grammar rejection on these results, under
     the target conditions, is >= target."""
-    for margin in np.arange(-10.0, 20.01, 0.25):
+    for margin in np.arange(-40.0, 20.01, 0.25):
         pairs = in_target(list(zip(utterances, with_margin(results, margin))))
         if rates(pairs).rejection >= target:
             return float(margin)
@@ -53,7 +53,7 @@ def main() -> None:
     print(f"\nchosen min_margin = {margin:+.2f} (tuning rejection >= {args.target:.0%}, "
           "clean + 20 dB)")
     print("\ntuning curve, clean + 20 dB (margin: commands / rejected):")
-    for m in np.arange(-4.0, 8.01, 1.0):
+    for m in np.arange(margin - 6.0, margin + 6.01, 1.0):
         print(f"  {m:+5.1f}: {rates(in_target(list(zip(tune_u, with_margin(tune_r, m)))))}")
     for split, (utterances, results) in splits.items():
         print(f"\n== {split} at min_margin {margin:+.2f} ==")
