@@ -254,12 +254,12 @@ class SpeechAdapter:
         return source
 
     def _capture_loop(self, source: AudioSource) -> None:
-        max_seconds = self._settings.max_seconds
         try:
             if self.mode == "continuous":
-                listen_continuously(source, self._stop, self._enqueue, max_seconds)
+                listen_continuously(source, self._stop, self._enqueue,
+                                    self._settings.max_seconds)
             else:
-                self._ptt.run(source, self._stop, self._enqueue, max_seconds)
+                self._ptt.run(source, self._stop, self._enqueue)
         except (EndOfStream, OSError) as exc:
             if not self._stop.is_set():
                 log.warning("speech capture ended: %s", exc)

@@ -135,11 +135,11 @@ class PushToTalk:
         return self._held.is_set()
 
     def run(self, source: AudioSource, stop: threading.Event,
-            emit: Callable[[Utterance], None], max_seconds: float) -> None:
+            emit: Callable[[Utterance], None]) -> None:
         """Read the source until ``stop``; emit what was said between press and release."""
         rate, width, chunk = source.SAMPLE_RATE, source.SAMPLE_WIDTH, source.CHUNK
         keep = max(1, int(self._pre_roll * rate / chunk))
-        limit = int(max(max_seconds, self._max_hold) * rate / chunk)
+        limit = int(self._max_hold * rate / chunk)
         recent: collections.deque[bytes] = collections.deque(maxlen=keep)
         recording: list[bytes] | None = None
         while not stop.is_set():

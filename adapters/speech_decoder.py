@@ -58,6 +58,7 @@ from adapters.speech_models import SpeechModel
 log = logging.getLogger(__name__)
 
 SAMPLE_RATE = 16_000
+HOP = SAMPLE_RATE // 100  # samples in one 10 ms frame, the decoder's frame rate
 COMMAND_SEARCH = "commands"
 GARBAGE_SEARCH = "garbage"
 PHONE_PREFIX = "phone_"
@@ -98,7 +99,8 @@ class DecodeResult:
     command: str | None
     text: str  # the grammar's best phrase, even when rejected ("" if none)
     margin: float  # score of the phrase minus that of the free phone loop, per phrase frame
-    reason: str  # accepted | no_phrase | extra_speech | squeezed | low_score | too_long | too_short
+    # accepted | no_phrase | extra_speech | squeezed | low_score | too_long | too_short
+    reason: str
     seconds: float  # decoding time
     span: int = 0  # frames from the phrase's first word to its last
     extra_db: float = -math.inf  # loudness of talk outside the phrase, dB re the speech
@@ -134,15 +136,20 @@ def with_noise_floor(samples: np.ndarray, floor_db: float, seed: int = 0) -> np.
     return samples.astype(np.float64) + noise
 
 
+def frame_power(samples: np.ndarray) -> np.ndarray:
+    """Mean power of each whole 10 ms frame (the decoder's frame rate), never zero."""
+    n = len(samples) // HOP
+    return (samples[: n * HOP].astype(np.float64).reshape(n, HOP) ** 2).mean(axis=1) + 1e-3
+
+
 def speech_region(samples: np.ndarray, pad_seconds: float, above_db: float) -> np.ndarray:
     """``samples`` cut to the first..last 10 ms frame louder than ``above_db`` over the
     quietest tenth of frames (and within 40 dB of the loudest), plus ``pad_seconds`` either
     side; unchanged when nothing stands out (steady noise, silence)."""
-    hop = SAMPLE_RATE // 100
-    n = len(samples) // hop
+    power = frame_power(samples)
+    n = len(power)
     if n < 10:
         return samples
-    power = (samples[: n * hop].astype(np.float64).reshape(n, hop) ** 2).mean(axis=1) + 1e-3
     ordered = np.sort(power)
     quiet = ordered[: max(1, n // 10)].mean()
     threshold = max(quiet * 10 ** (above_db / 10), ordered[-1] * 1e-4)
@@ -151,18 +158,17 @@ def speech_region(samples: np.ndarray, pad_seconds: float, above_db: float) -> n
         return samples
     pad = round(pad_seconds * 100)
     first, last = max(int(loud[0]) - pad, 0), min(int(loud[-1]) + pad + 1, n)
-    return samples[first * hop: last * hop]
+    return samples[first * HOP: last * HOP]
 
 
 def outside_loudness(samples: np.ndarray, first: int, last: int, count: int,
                      pad: int) -> float:
     """dB (re the loudest tenth of 10 ms frames) of the ``count``-th loudest frame outside
     frames ``first``..``last`` (widened by ``pad``); -inf if fewer frames lie outside."""
-    hop = SAMPLE_RATE // 100
-    n = len(samples) // hop
+    power = frame_power(samples)
+    n = len(power)
     if n == 0:
         return -math.inf
-    power = (samples[: n * hop].astype(np.float64).reshape(n, hop) ** 2).mean(axis=1) + 1e-3
     level = np.sort(power)[-max(1, n // 10):].mean()
     outside = np.concatenate([power[: max(first - pad, 0)], power[last + pad + 1:]])
     if len(outside) < count:
