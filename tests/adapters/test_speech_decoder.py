@@ -15,7 +15,8 @@ import numpy as np
 import pytest
 
 from adapters.speech_bench import compare_wav
-from adapters.speech_decoder import DecoderSettings, outside_loudness, speech_region
+from adapters.speech_decoder import (DecoderSettings, outside_loudness, quietest_word_db,
+                                    speech_region)
 from adapters.speech_grammar import load_phrases
 from tests.adapters import speech_corpus as corpus
 from tests.adapters.speech_eval import (TARGET, breakdown, decode_all, english_decoder,
@@ -60,7 +61,8 @@ def test_clear_commands_are_recognised(decoder, cache: Path, text: str, command:
 def test_sentences_are_rejected(decoder, cache: Path, text: str) -> None:
     result = decoder.decode(_clip(text, cache))
     assert result.command is None, result
-    assert result.reason in ("low_score", "no_phrase", "extra_speech", "squeezed")
+    assert result.reason in ("low_score", "no_phrase", "extra_speech", "squeezed",
+                             "quiet_word")
 
 
 def test_a_command_followed_by_more_talk_is_rejected(decoder, cache: Path) -> None:
@@ -116,6 +118,27 @@ def test_a_word_squeezed_below_speaking_speed_is_rejected(decoder, cache: Path) 
         assert result.reason != "squeezed", result
     strict = DecoderSettings(min_frames_per_phone=40.0)  # 400 ms per sound: no one
     assert english_decoder(strict).decode(_clip("move forward", cache)).reason == "squeezed"
+
+
+def test_the_quietest_word_is_measured_by_its_loudest_frame() -> None:
+    rng = np.random.default_rng(4)
+    quiet = rng.normal(0, 10, 8_000)  # 50 frames of room noise
+    loud = rng.normal(0, 3000, 8_000)  # 50 frames of talk
+    audio = np.concatenate([quiet, loud])
+    # a word over the talk peaks at the talk's level; one over the quiet ~50 dB under it
+    assert abs(quietest_word_db(audio, [(55, 95, 3)])) < 3
+    assert quietest_word_db(audio, [(10, 40, 2), (55, 95, 3)]) < -40
+    assert quietest_word_db(audio, []) == -np.inf
+
+
+def test_words_laid_over_the_quiet_around_talk_are_rejected(decoder, cache: Path) -> None:
+    """Every word of a real command is heard (each of them peaks within 20 dB of the
+    loudest); a strict setting proves the check is the one that fires."""
+    for text in ("pick it up", "stop the robot", "add a repeat"):
+        result = decoder.decode(_clip(text, cache, corpus.Voice("en-gb", 130, 45)))
+        assert result.reason != "quiet_word", result
+    strict = DecoderSettings(min_word_peak_db=20.0)  # 20 dB over the talk: no word is
+    assert english_decoder(strict).decode(_clip("move forward", cache)).reason == "quiet_word"
 
 
 def test_too_short_and_too_long_audio_is_not_decoded(decoder) -> None:
