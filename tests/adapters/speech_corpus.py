@@ -119,7 +119,12 @@ OUT_OF_GRAMMAR: dict[str, dict[str, tuple[str, ...]]] = {
     "tune": {
         "near": ("neck", "next door", "text", "top", "shop", "pain", "yelp", "left",
                  "turn the page", "run to the door", "go outside", "stop talking",
-                 "help him", "undone", "correct", "paint it red"),
+                 "help him", "undone", "correct", "paint it red",
+                 # near the phrases as chosen in 2026-12 (one per command): a word short,
+                 # or a word changed
+                 "take me home", "again", "pick up the car", "my program", "help me",
+                 "repeat", "paint brush", "one step", "choose", "move it", "redo",
+                 "previous"),
         "word": ("hello", "yes", "okay", "water", "pencil", "teacher", "lunch", "robot",
                  "seven", "banana"),
         "sentence": ("can I have a pencil please", "where is my bag",
@@ -131,7 +136,10 @@ OUT_OF_GRAMMAR: dict[str, dict[str, tuple[str, ...]]] = {
     "held_out": {
         "near": ("necks", "nest", "stopped", "plane", "right", "run away", "turn around",
                  "next time", "go home", "help her", "a step", "reset the clock",
-                 "undo my shoe", "collecting", "forward it", "painting"),
+                 "undo my shoe", "collecting", "forward it", "painting",
+                 "bring me back", "begin", "look at the star", "run my bath",
+                 "tell me please", "add a bead", "pink block", "do one more", "choose a book",
+                 "remove your coat", "do that", "the previous page", "stop the music"),
         "word": ("no", "thank you", "table", "window", "green", "football", "mummy",
                  "twelve", "sandwich", "maybe"),
         "sentence": ("can I go to the toilet", "what are we doing today",

@@ -131,7 +131,7 @@ def test_continuous_listening_turns_commands_into_press_release_pairs(recorder,
                                                                      cache: Path) -> None:
     source = ScriptedSource([clip("move forward", cache),
                              clip("we are going to the park after school", cache),
-                             clip("start again", cache)])
+                             clip("begin again", cache)])
     adapter = SpeechAdapter("en", source=source)
     before = time.monotonic()
     adapter.start(recorder.on_event, recorder.on_status)
@@ -156,13 +156,13 @@ def test_push_to_talk_decodes_what_was_said_while_the_switch_was_held(recorder,
     adapter = SpeechAdapter("en", mode="push_to_talk", source=source)
     adapter.start(recorder.on_event, recorder.on_status)
     recorder.wait_status("push_to_talk")
-    source.say(clip("pick it up", cache))  # not held: ignored
+    source.say(clip("pick up the star", cache))  # not held: ignored
     assert source.said.wait(5)
     time.sleep(0.3)
     assert recorder.events == []
     adapter.push_to_talk(True)
     time.sleep(0.1)
-    source.say(clip("pick it up", cache))
+    source.say(clip("pick up the star", cache))
     assert source.said.wait(5)
     time.sleep(0.1)
     released = time.monotonic()

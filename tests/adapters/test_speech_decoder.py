@@ -24,8 +24,8 @@ from tests.adapters.speech_eval import (TARGET, breakdown, decode_all, english_d
 
 CLEAR = corpus.Voice("en-us", 150, 50)
 # regression floors, a little under the figures of the seeded 450-clip held-out draw
-FLOOR_TARGET_RECOGNITION = 0.75
-FLOOR_TARGET_REJECTION = 0.75
+FLOOR_TARGET_RECOGNITION = 0.82
+FLOOR_TARGET_REJECTION = 0.80
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +45,8 @@ def _clip(text: str, cache: Path, voice: corpus.Voice = CLEAR,
 
 
 @pytest.mark.parametrize(("text", "command"), [
-    ("move forward", "move_forward"), ("start again", "reset"), ("remove it", "delete"),
-    ("pick it up", "collect"), ("choose this", "select"), ("undo that", "undo"),
+    ("move forward", "move_forward"), ("begin again", "reset"), ("remove it", "delete"),
+    ("pick up the star", "collect"), ("choose this one", "select"), ("undo it", "undo"),
 ])
 def test_clear_commands_are_recognised(decoder, cache: Path, text: str, command: str) -> None:
     result = decoder.decode(_clip(text, cache))
@@ -113,7 +113,7 @@ def test_a_word_squeezed_below_speaking_speed_is_rejected(decoder, cache: Path) 
     phrase leaves a word less time than its sounds take. Spoken at any real speed, every
     command keeps at least ``min_frames_per_phone`` per phone."""
     fast = corpus.Voice("en-us", 260, 50)  # faster than the fastest test voice (200)
-    for text in ("turn to the right", "pick it up", "help me please"):
+    for text in ("turn right", "pick up the star", "help me please"):
         result = decoder.decode(_clip(text, cache, fast))
         assert result.reason != "squeezed", result
     strict = DecoderSettings(min_frames_per_phone=40.0)  # 400 ms per sound: no one
@@ -134,7 +134,7 @@ def test_the_quietest_word_is_measured_by_its_loudest_frame() -> None:
 def test_words_laid_over_the_quiet_around_talk_are_rejected(decoder, cache: Path) -> None:
     """Every word of a real command is heard (each of them peaks within 20 dB of the
     loudest); a strict setting proves the check is the one that fires."""
-    for text in ("pick it up", "stop the robot", "add a repeat"):
+    for text in ("pick up the star", "stop the program", "add a repeat"):
         result = decoder.decode(_clip(text, cache, corpus.Voice("en-gb", 130, 45)))
         assert result.reason != "quiet_word", result
     strict = DecoderSettings(min_word_peak_db=20.0)  # 20 dB over the talk: no word is
@@ -195,14 +195,14 @@ def test_held_out_accuracy_stays_above_the_floors(held_out) -> None:
     print(report)
     assert groups[TARGET].recognition >= FLOOR_TARGET_RECOGNITION, report
     assert groups[TARGET].rejection >= FLOOR_TARGET_REJECTION, report
-    assert groups["all"].recognition >= 0.60, report
-    assert groups["all"].rejection >= 0.78, report
-    assert groups["noise: clean"].recognition >= 0.72, report
-    assert groups["kind: sentence"].rejection >= 0.92, report
+    assert groups["all"].recognition >= 0.68, report
+    assert groups["all"].rejection >= 0.84, report
+    assert groups["noise: clean"].recognition >= 0.88, report
+    assert groups["kind: sentence"].rejection >= 0.95, report
     # 10 dB SNR is outside the target (see speech_corpus.TARGET_NOISES) but still floored
-    assert groups["noise: white 10 dB"].recognition >= 0.50, report
+    assert groups["noise: white 10 dB"].recognition >= 0.60, report
     assert groups["noise: babble 10 dB"].recognition >= 0.10, report
-    assert groups["noise: babble 10 dB"].rejection >= 0.85, report
+    assert groups["noise: babble 10 dB"].rejection >= 0.88, report
     grammar_alone = rates(list(zip(utterances, open_results)))
     assert grammar_alone.recognition >= 0.72  # what rejection costs is visible in the report
     assert grammar_alone.rejection <= 0.45  # a grammar alone guesses: rejection is needed
