@@ -29,6 +29,9 @@ PRESETS: tuple[str, ...] = (
 SCAN_MODES = ("none", "auto", "step", "step_dwell", "inverse")
 THEMES = ("default", "high_contrast", "dark")
 ACTIONS = ("next", "previous", "select", "back")
+# A switch bound to TALK is the voice learner's talk switch (with ``push_to_talk``): held
+# while speaking, let go to be heard. It never reaches the switch filter.
+TALK = "talk"
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ SPEC: dict[str, Spec] = {
     "text_scale": Spec(float, 1.0, 3.0),
     "reduced_motion": Spec(bool),
     "guided_mode": Spec(bool),
+    "push_to_talk": Spec(bool),
 }
 
 
@@ -109,6 +113,7 @@ class AccessProfile:
     text_scale: float = 1.0
     reduced_motion: bool = False
     guided_mode: bool = False
+    push_to_talk: bool = False  # voice: listen only while a switch bound to TALK is held
     schema_version: int = SCHEMA_VERSION
 
     @property
@@ -117,8 +122,15 @@ class AccessProfile:
         return f"access.profile.{self.name}" if self.name in PRESETS else "access.profile.custom"
 
     def intents(self) -> dict[str, Intent]:
-        """Control id -> Action or Command, for ``SwitchFilter``."""
-        return {control: parse_intent(name) for control, name in self.bindings.items()}
+        """Control id -> Action or Command, for ``SwitchFilter`` (talk switches excluded)."""
+        return {control: parse_intent(name) for control, name in self.bindings.items()
+                if name != TALK}
+
+    def talk_switches(self) -> frozenset[str]:
+        """Control ids that work the microphone: held to talk (only with ``push_to_talk``)."""
+        if not (self.input == "voice" and self.push_to_talk):
+            return frozenset()
+        return frozenset(c for c, name in self.bindings.items() if name == TALK)
 
     def filter_timing(self) -> FilterTiming:
         return FilterTiming(

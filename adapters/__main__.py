@@ -4,6 +4,7 @@
     python -m adapters monitor --serial /dev/ttyACM0    # a switch box on that port
     python -m adapters monitor --evdev "Switch Interface" --grab
     python -m adapters monitor --keyboard --speech --locale fr
+    python -m adapters monitor --serial auto --speech --talk "serial(microbit):a"
 
 Prints one JSON line per event and per status change; stop with Ctrl-C.
 """
@@ -17,7 +18,7 @@ import threading
 from typing import Any
 
 from adapters.events import Adapter
-from adapters.monitor import UnavailableAdapter, run_monitor
+from adapters.monitor import TalkSwitches, UnavailableAdapter, run_monitor
 from adapters.serial_adapter import DEFAULT_BAUDRATE, SerialAdapter
 
 LOCALES = ("fr", "nl", "en", "de", "it", "es")
@@ -66,11 +67,12 @@ def _evdev(device: str, profile: str | None, grab: bool | None) -> Adapter:
         return EvdevAdapter(device, grab=bool(grab))
 
 
-def _speech(locale: str) -> Adapter:
+def _speech(locale: str, push_to_talk: bool) -> Adapter:
     try:
         from adapters.speech import SpeechAdapter
 
-        return SpeechAdapter(locale=locale)
+        return SpeechAdapter(locale=locale,
+                             mode="push_to_talk" if push_to_talk else "continuous")
     except Exception as exc:  # missing module, missing libraries, no microphone ...
         return UnavailableAdapter("speech", "adapters.speech.unavailable",
                                   f"{type(exc).__name__}: {exc}")
@@ -97,6 +99,9 @@ def _parser() -> argparse.ArgumentParser:
     monitor.add_argument("--keys", default=None,
                          help="comma-separated switch keys for --keyboard, e.g. space,enter,a")
     monitor.add_argument("--speech", action="store_true", help="voice commands")
+    monitor.add_argument("--talk", action="append", default=[], metavar="SWITCH",
+                         help="with --speech: listen only while this switch is held, named "
+                              "as the monitor prints it, e.g. 'serial(microbit):a'")
     monitor.add_argument("--locale", default=_default_locale(), choices=LOCALES,
                          help="language of the status messages")
     monitor.add_argument("--seconds", type=float, default=None, help="stop after this long")
@@ -108,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not (args.serial or args.evdev or args.keyboard or args.speech):
         parser.error("choose at least one of --serial, --evdev, --keyboard, --speech")
+    if args.talk and not args.speech:
+        parser.error("--talk needs --speech (the talk switch works the microphone)")
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
 
@@ -119,12 +126,17 @@ def main(argv: list[str] | None = None) -> int:
 
         keys = [k.strip() for k in args.keys.split(",")] if args.keys else None
         adapters.append(TerminalKeysAdapter(sys.stdin.fileno(), keys=keys, on_end=stop.set))
+    talk = None
     if args.speech:
-        adapters.append(_speech(args.locale))
+        speech = _speech(args.locale, bool(args.talk))
+        adapters.append(speech)
+        if args.talk and hasattr(speech, "push_to_talk"):
+            talk = TalkSwitches(frozenset(args.talk), speech.push_to_talk)
 
     signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())
     try:
-        run_monitor(adapters, sys.stdout, _translator(args.locale), stop, args.seconds)
+        run_monitor(adapters, sys.stdout, _translator(args.locale), stop, args.seconds,
+                    talk=talk)
     except KeyboardInterrupt:
         pass
     return 0

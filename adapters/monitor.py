@@ -7,6 +7,8 @@ statuses carry ``status``, the ``message`` in the chosen language and its ``mess
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import json
 import threading
 import time
@@ -80,10 +82,20 @@ class _WhereFrom:
         self._inner.stop()
 
 
+@dataclass(frozen=True)
+class TalkSwitches:
+    """Switches that work the microphone in push-to-talk: ``push(True)`` while one is held."""
+
+    ids: frozenset[str]
+    push: Callable[[bool], None]
+
+
 def run_monitor(adapters: list[Adapter], out: TextIO, translate: Translate,
                 stop: threading.Event, seconds: float | None = None,
-                clock: Callable[[], float] = time.monotonic) -> None:
-    """Print JSON lines for ``adapters`` until ``stop`` is set or ``seconds`` have passed."""
+                clock: Callable[[], float] = time.monotonic,
+                talk: TalkSwitches | None = None) -> None:
+    """Print JSON lines for ``adapters`` until ``stop`` is set or ``seconds`` have passed;
+    events of ``talk`` switches are printed and also hold the microphone open."""
     wake = threading.Event()
     hub = InputHub(wake=wake.set)
     places: dict[str, dict[str, str]] = {}
@@ -92,6 +104,8 @@ def run_monitor(adapters: list[Adapter], out: TextIO, translate: Translate,
         for item in items:
             if isinstance(item, InputEvent):
                 line = event_json(item, places.get(item.source))
+                if talk is not None and item.id in talk.ids:
+                    talk.push(item.pressed)
             else:
                 line = status_json(item, translate, clock())
             out.write(json.dumps(line, ensure_ascii=False) + "\n")

@@ -127,6 +127,11 @@ class SpeechAdapter:
         """The talk switch went down (record) or up (decode what was said)."""
         self._ptt.set(pressed)
 
+    @property
+    def talking(self) -> bool:
+        """Whether the talk switch is held now (push-to-talk)."""
+        return self._ptt.held
+
     # -- worker ------------------------------------------------------------------------------
 
     def _set_status(self, kind: StatusKind, key: str, detail: str = "",

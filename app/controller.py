@@ -74,6 +74,7 @@ class AppController:
         self._settings_before: tuple[AccessProfile, str] | None = None
         self.voice: Any = None  # the speech adapter, when voice commands are on
         self._devices: set[str] = set()
+        self._talk_held: set[str] = set()  # talk switches down now (push-to-talk)
         self.access = SwitchAccess(clock, self.profile, self.model, cues=self.narrator,
                                    on_command=self.command, on_action=self._touch_action)
         self._attach_scanner()
@@ -103,6 +104,11 @@ class AppController:
             bound = item.id in self.profile.bindings
             for listener in list(self.listeners.switch_test):
                 listener(item, bound)
+        if self.voice is not None and item.id in self.profile.talk_switches():
+            # the microphone's switch, not a scan press; open while any talk switch is down
+            (self._talk_held.add if item.pressed else self._talk_held.discard)(item.id)
+            self.voice.push_to_talk(bool(self._talk_held))
+            return
         self.access.feed(item)
 
     def activate(self, target_id: str) -> bool:
@@ -312,12 +318,18 @@ class AppController:
         """Listen to switch boxes for switch users and to the microphone for voice users;
         a missing device only shows its status."""
         hub, options = self.services.hub, self.services.options
-        if self.profile.input == "switch" and SERIAL not in self._devices:
+        wants_switches = self.profile.input == "switch" or bool(self.profile.talk_switches())
+        if wants_switches and SERIAL not in self._devices:
             from hardware.connect import serial_adapter
             adapter = serial_adapter("auto", name=SERIAL)
             hub.add(adapter)
             self._devices.add(SERIAL)
         wants_voice = self.profile.input == "voice" and options.voice_input
+        mode = "push_to_talk" if self.profile.talk_switches() else "continuous"
+        if self.voice is not None and (not wants_voice or self.voice.mode != mode):
+            hub.remove(self.voice.name)  # off, or listening another way: start afresh
+            self.voice = None
+            self._talk_held.clear()
         if wants_voice and self.voice is None:
             try:
                 from adapters.speech import SpeechAdapter
@@ -325,11 +337,8 @@ class AppController:
                 log.error("voice commands unavailable: %r", error)
                 self._notice("app.status.no_voice", {})
                 return
-            self.voice = SpeechAdapter(locale=self.translator.locale)
+            self.voice = SpeechAdapter(locale=self.translator.locale, mode=mode)
             hub.add(self.voice)
-        elif not wants_voice and self.voice is not None:
-            hub.remove(self.voice.name)
-            self.voice = None
 
     def _attach_scanner(self) -> None:
         scanner = self.access.scanner

@@ -38,6 +38,21 @@ def test_presets_cover_the_access_methods() -> None:
     assert step["serial(microbit):a"] is Action.NEXT and step["kb:return"] is Action.SELECT
 
 
+def test_talk_switches_work_only_for_a_voice_learner_with_push_to_talk() -> None:
+    voice = preset("voice")
+    assert not voice.push_to_talk and voice.talk_switches() == frozenset()
+    talking = edited(voice, push_to_talk=True)
+    assert talking.talk_switches() == {"kb:space", "kb:return", "serial(microbit):a",
+                                       "serial(arduino):p2"}
+    assert not set(talking.intents()) & talking.talk_switches()  # never a scan press
+    switch = edited(preset("two_switch_step"), push_to_talk=True,
+                    bindings={"kb:space": "talk", "kb:return": "select"})
+    assert switch.talk_switches() == frozenset()  # no microphone for a switch learner
+    with pytest.raises(ProfileError) as error:
+        edited(voice, push_to_talk="yes")
+    assert error.value.key == "access.error.not_yes_no"
+
+
 @pytest.mark.parametrize("change, key", [
     ({"scan_interval": 0.2}, "access.error.out_of_range"),
     ({"scan_interval": 6}, "access.error.out_of_range"),

@@ -172,3 +172,70 @@ def test_keyboard_on_a_terminal_reads_key_by_key_and_restores_the_terminal() -> 
         os.close(master)
         os.close(slave)
     assert [l["id"] for l in monitor.lines if "id" in l] == ["kb:a", "kb:a", "kb:return", "kb:return"]
+
+
+class _Lines:
+    """A thread-safe text sink for ``run_monitor``: its JSON lines, as they come."""
+
+    def __init__(self) -> None:
+        self._text = ""
+        self._changed = threading.Condition()
+
+    def write(self, text: str) -> None:
+        with self._changed:
+            self._text += text
+            self._changed.notify_all()
+
+    def flush(self) -> None:
+        pass
+
+    def lines(self) -> list[Line]:
+        with self._changed:
+            return [json.loads(t) for t in self._text.splitlines()]
+
+    def wait(self, predicate: Callable[[Line], bool], timeout: float = 15.0) -> None:
+        with self._changed:
+            found = self._changed.wait_for(
+                lambda: any(predicate(json.loads(t)) for t in self._text.splitlines()), timeout)
+        assert found, self.lines()
+
+
+def test_a_talk_switch_on_a_big_button_holds_the_microphone_open(tmp_path: Path) -> None:
+    """``--speech --talk 'serial(microbit):a'``: a real switch box over a pty works the
+    microphone of a real push-to-talk decoder; talk while the button is up is not heard."""
+    import numpy as np
+
+    from adapters.monitor import TalkSwitches, run_monitor
+    from adapters.serial_adapter import SerialAdapter
+    from adapters.speech import SpeechAdapter
+    from tests.adapters import speech_corpus as corpus
+    from tests.adapters.speech_sources import TalkSource
+
+    def clip(text: str) -> bytes:
+        speech = corpus.synthesise(text, corpus.Voice("en-us", 150, 50),
+                                   corpus.corpus_dir(tmp_path / "speech"))
+        return corpus.mix(speech, corpus.CLEAN, np.random.default_rng(2), lead=0.1, tail=0.1)
+
+    box, source, out, stop = PtySwitchBox(tmp_path / "dev"), TalkSource(), _Lines(), threading.Event()
+    speech = SpeechAdapter("en", mode="push_to_talk", source=source)
+    monitor = threading.Thread(target=run_monitor, daemon=True, kwargs=dict(
+        adapters=[SerialAdapter(box.path), speech], out=out, translate=lambda key, params: key,
+        stop=stop, talk=TalkSwitches(frozenset({"serial(microbit):a"}), speech.push_to_talk)))
+    monitor.start()
+    try:
+        out.wait(lambda l: l.get("message_key") == "voice.status.push_to_talk")
+        out.wait(status("connected"))
+        source.say(clip("pick up the star"))  # the button is up: not heard
+        assert source.said.wait(WAIT)
+        box.write(b"HELLO microbit\nA 1\n")
+        out.wait(event("a", True))
+        source.say(clip("move forward"))
+        assert source.said.wait(WAIT)
+        box.write(b"A 0\n")
+        out.wait(lambda l: l.get("id") == "speech:move_forward" and not l["pressed"])
+    finally:
+        stop.set()
+        monitor.join(WAIT * 2)
+        box.close()
+    heard = [(l["control"], l["pressed"]) for l in out.lines() if l.get("source") == "speech"]
+    assert heard == [("move_forward", True), ("move_forward", False)]
