@@ -41,8 +41,10 @@ each codebook's Gaussians: on the tuning split one point more commands at the sa
 rejection, for about 60 ms more decoding.
 Measured ways that did not help and were dropped: ``compallsen`` (scores comparable across
 searches, but worse separation), commands and phone loop in one search, a loop of common
-English words as the competitor, the best other command's score, and frequency warping
-(fixed, or the likeliest of three per utterance).
+English words as the competitor, the best other command's score, frequency warping
+(fixed, or the likeliest of three per utterance), each word's own margin against the phone
+loop or against the phrase with that word left free, and non-rhotic pronunciations
+("forward" without its r) for British voices.
 
 A quiet, steady noise floor is mixed in before decoding: the model was trained on real
 recordings and mis-hears audio that is cleaner than any microphone (digital silence inside
