@@ -9,7 +9,8 @@ raised into the app, and every other input keeps working.
 Modes: ``continuous`` (SpeechRecognition's energy detector cuts phrases; rejected talk is
 silent, because most of what a classroom microphone hears is not meant for the game) and
 ``push_to_talk`` (audio between ``push_to_talk(True)`` and ``push_to_talk(False)``; a
-rejection says "not understood", because the child meant a command).
+rejection says "not understood", because the child meant a command). In continuous mode
+what was heard while the app itself was speaking is dropped (``OwnVoice``).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from adapters.events import AdapterStatus, EventSink, InputEvent, StatusKind, StatusSink
+from adapters.own_voice import OwnVoice
 from adapters.speech_capture import (AudioSource, EndOfStream, PushToTalk, Utterance,
                                      listen_continuously)
 from adapters.speech_decoder import (CommandDecoder, DecodeResult, DecoderSettings,
@@ -33,6 +35,7 @@ log = logging.getLogger(__name__)
 
 MODES = ("continuous", "push_to_talk")
 STATUS = "voice.status."
+BYTES_PER_SECOND = 16_000 * 2  # an utterance's audio: 16 kHz mono int16
 _LOST = object()  # capture thread -> worker: the microphone went away
 
 
@@ -61,7 +64,8 @@ class SpeechAdapter:
     def __init__(self, locale: str = "en", *, mode: str = "continuous",
                  source: AudioSource | None = None,
                  model_dirs: Sequence[Path | str] | None = None,
-                 settings: DecoderSettings | None = None) -> None:
+                 settings: DecoderSettings | None = None,
+                 own_voice: OwnVoice | None = None) -> None:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
         self.mode = mode
@@ -81,6 +85,8 @@ class SpeechAdapter:
         self._worker: threading.Thread | None = None
         self._capture: threading.Thread | None = None
         self.last_result: DecodeResult | None = None  # for the monitor and for tests
+        self.own_voice = own_voice or OwnVoice()  # when the app's narrator was speaking
+        self.own_voice_dropped = 0  # utterances not decoded: the app was speaking
 
     # -- Adapter protocol --------------------------------------------------------------------
 
@@ -280,6 +286,12 @@ class SpeechAdapter:
             log.warning("speech: dropping an utterance, decoder is behind")
 
     def _handle(self, decoder: CommandDecoder, utterance: Utterance) -> None:
+        start = utterance.t_end - len(utterance.audio) / BYTES_PER_SECOND
+        if not utterance.pushed and self.own_voice.heard_in(start, utterance.t_end):
+            self.own_voice_dropped += 1  # the loudspeaker, not the child
+            log.debug("speech: dropped %.1f s heard while the app spoke",
+                      utterance.t_end - start)
+            return
         result = decoder.decode(utterance.audio)
         self.last_result = result
         log.debug("speech: %r -> %s (%s, margin %.2f, %.0f ms)", result.text, result.command,

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from accessibility.actions import Action, Command
 from accessibility.clock import Clock
-from accessibility.narrator import Priority
+from accessibility.narrator import Priority, SpeechEvent, SpeechEventKind
 from accessibility.prediction import palette_order_for
 from accessibility.presenters.base import ScreenPresenter
 from accessibility.presenters.learner_picker_presenter import LearnerCard, LearnerPickerPresenter
@@ -27,6 +27,7 @@ from accessibility.profiles import (AccessProfile, ProfileError, preset, profile
 from accessibility.scan_model import Group, ScanNode
 from accessibility.switch_access import SwitchAccess
 from adapters.events import AdapterStatus, InputEvent, StatusKind
+from adapters.own_voice import OwnVoice
 from app.services import Services
 from app.storage.models import Learner
 from app.workspace_session import WorkspaceSession
@@ -75,6 +76,8 @@ class AppController:
         self.voice: Any = None  # the speech adapter, when voice commands are on
         self._devices: set[str] = set()
         self._talk_held: set[str] = set()  # talk switches down now (push-to-talk)
+        self.own_voice = OwnVoice()  # when the narrator spoke: not the child's commands
+        self.narrator.on_speech_event(self._narrator_spoke)
         self.access = SwitchAccess(clock, self.profile, self.model, cues=self.narrator,
                                    on_command=self.command, on_action=self._touch_action)
         self._attach_scanner()
@@ -106,6 +109,8 @@ class AppController:
                 listener(item, bound)
         if self.voice is not None and item.id in self.profile.talk_switches():
             # the microphone's switch, not a scan press; open while any talk switch is down
+            if item.pressed and not self._talk_held:
+                self.narrator.silence()  # the child talks now: the app stops talking
             (self._talk_held.add if item.pressed else self._talk_held.discard)(item.id)
             self.voice.push_to_talk(bool(self._talk_held))
             return
@@ -337,8 +342,15 @@ class AppController:
                 log.error("voice commands unavailable: %r", error)
                 self._notice("app.status.no_voice", {})
                 return
-            self.voice = SpeechAdapter(locale=self.translator.locale, mode=mode)
+            self.voice = SpeechAdapter(locale=self.translator.locale, mode=mode,
+                                       own_voice=self.own_voice)
             hub.add(self.voice)
+
+    def _narrator_spoke(self, event: SpeechEvent) -> None:
+        if event.kind is SpeechEventKind.STARTED:
+            self.own_voice.started(event.utterance_id, event.t)
+        else:
+            self.own_voice.finished(event.utterance_id, event.t)
 
     def _attach_scanner(self) -> None:
         scanner = self.access.scanner

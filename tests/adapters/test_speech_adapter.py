@@ -12,6 +12,7 @@ import pytest
 
 from adapters.events import AdapterStatus, InputEvent, StatusKind
 from adapters.speech import SpeechAdapter, language_name
+from adapters.own_voice import OwnVoice
 from adapters.speech_models import MODELS_ENV, bundled_model, find_model
 from tests.adapters import speech_corpus as corpus
 from tests.adapters.speech_sources import ScriptedSource, TalkSource
@@ -242,3 +243,29 @@ def test_language_names_come_from_the_voice_files() -> None:
 def test_unknown_mode_is_a_developer_error() -> None:
     with pytest.raises(ValueError):
         SpeechAdapter("en", mode="always")
+
+
+def test_continuous_listening_drops_what_it_heard_while_the_app_was_speaking(recorder,
+                                                                            cache: Path) -> None:
+    """The narrator reads "Move forward" aloud; through the loudspeaker that is a command
+    phrase. While the app speaks (and its echo lasts) continuous listening decodes nothing."""
+    source = TalkSource()
+    own_voice = OwnVoice(tail=0.2)
+    adapter = SpeechAdapter("en", source=source, own_voice=own_voice)
+    adapter.start(recorder.on_event, recorder.on_status)
+    recorder.wait_status("listening")
+    time.sleep(1.0)  # the energy detector settles on the room
+    own_voice.started(1, time.monotonic())
+    source.say(clip("move forward", cache))
+    assert source.said.wait(5)
+    deadline = time.monotonic() + 15
+    while adapter.own_voice_dropped == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert adapter.own_voice_dropped == 1 and recorder.events == []
+    own_voice.finished(1, time.monotonic())
+    time.sleep(2.5)  # the app has been quiet for longer than the echo and the capture's lead
+    source.say(clip("move forward", cache))
+    recorder.wait(lambda: len(recorder.events) == 2)
+    assert recorder.commands() == [("move_forward", True), ("move_forward", False)]
+    assert adapter.own_voice_dropped == 1
+    _stop(adapter)

@@ -42,3 +42,37 @@ def test_a_held_talk_switch_opens_the_microphone_and_does_nothing_else(tmp_path:
         switch("space", False)
     finally:
         running.close()
+
+
+def test_the_app_stops_talking_for_the_child_and_its_own_voice_is_not_a_command(
+        tmp_path: Path) -> None:
+    prepare_learner(tmp_path, edited(preset("voice"), push_to_talk=True,
+                                     auditory_scanning=False))
+    running = RunningApp(tmp_path, Options(data_dir=tmp_path, speech=False, voice_input=True))
+    try:
+        controller = running.controller
+        assert controller.voice.own_voice is controller.own_voice  # kept across restarts
+        spoken: list[tuple[str, int]] = []
+
+        class Spy:
+            def started(self, utterance_id: int, t: float) -> None:
+                spoken.append(("started", utterance_id))
+
+            def finished(self, utterance_id: int, t: float) -> None:
+                spoken.append(("finished", utterance_id))
+
+        controller.own_voice = Spy()
+        said = controller.narrator.say("app.learner.who")
+        assert running.wait_for(lambda: ("finished", said) in spoken, 5.0)
+        assert spoken.index(("started", said)) < spoken.index(("finished", said))
+
+        silenced: list[bool] = []
+        controller.narrator.silence = lambda: silenced.append(True)
+        hub = running.app.services.hub
+        hub.post(InputEvent("kb", "space", True, time.monotonic()))
+        running.frames(3)
+        assert silenced == [True]  # pressing the talk switch: the app stops talking
+        hub.post(InputEvent("kb", "space", False, time.monotonic()))
+        running.frames(3)
+    finally:
+        running.close()
