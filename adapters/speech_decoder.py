@@ -86,7 +86,7 @@ class NoPhrasesError(RuntimeError):
 class DecoderSettings:
     """Knobs of the decoder; defaults chosen on the tuning split (see module docstring)."""
 
-    min_margin: float = -10.0  # command minus phone-loop score, per frame of the phrase
+    min_margin: float = -9.0  # command minus phone-loop score, per frame of the phrase
     noise_floor_db: float = 25.0  # steady noise this far below the speech level
     max_seconds: float = 4.0  # longer audio is talk, not a command
     min_seconds: float = 0.15  # shorter audio is a click, not a command
