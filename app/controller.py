@@ -26,8 +26,10 @@ from accessibility.profiles import (AccessProfile, ProfileError, preset, profile
                                     profile_to_dict)
 from accessibility.scan_model import Group, ScanNode
 from accessibility.switch_access import SwitchAccess
+from accessibility.voice_help import phrases_here
 from adapters.events import AdapterStatus, InputEvent, StatusKind
 from adapters.own_voice import OwnVoice
+from adapters.speech_grammar import load_phrases
 from app.services import Services
 from app.storage.models import Learner
 from app.workspace_session import WorkspaceSession
@@ -134,12 +136,22 @@ class AppController:
         """A direct command (voice, a labelled big button): the screen's, else the app's."""
         if self.presenter is not None and self.presenter.execute(command):
             return
-        if command.verb == "help" and self.session is not None:
-            self.session.hint()
+        if command.verb == "help":
+            if self.session is not None:
+                self.session.hint()
+            if self.profile.input == "voice":
+                self._say_what_to_say()
         elif command.verb == "back":
             self.go_back()
         else:
             log.info("command %s does nothing on %s", command.name, self.screen)
+
+    def _say_what_to_say(self) -> None:
+        """The voice commands that work on this screen, said and shown as a caption."""
+        palette = self.session.level.palette if self.session is not None else None
+        spoken = phrases_here(load_phrases(self.translator.locale), palette)
+        if spoken:
+            self.narrator.say("voice.help.say", {"phrases": ", ".join(spoken)})
 
     def _touch_action(self, action: Action) -> None:
         """NEXT/SELECT from keys on a profile that does not scan: nothing to move."""

@@ -1,0 +1,27 @@
+""""help me please" tells a voice learner what works here, in every language."""
+from __future__ import annotations
+
+import pytest
+
+from accessibility.translator import LOCALES
+from accessibility.voice_help import phrases_here
+from adapters.speech_grammar import load_phrases
+
+
+def test_english_phrases_for_menus_and_for_a_level_with_two_blocks() -> None:
+    phrases = load_phrases("en")
+    assert phrases_here(phrases, None) == ["the next one", "previous one", "choose this one",
+                                           "take me back", "run my program"]
+    assert phrases_here(phrases, ("move_forward", "turn_left", "if_path")) == [
+        "move forward", "turn left", "run my program", "undo it", "remove it"]
+
+
+def test_a_command_with_no_phrase_is_left_out() -> None:
+    assert phrases_here({"run": ("run it",), "next": ()}, None) == ["run it"]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_language_names_every_command_useful_in_a_level(locale: str) -> None:
+    palette = ("move_forward", "turn_left", "turn_right", "collect", "repeat", "paint")
+    assert len(phrases_here(load_phrases(locale), palette)) == 9
+    assert len(phrases_here(load_phrases(locale), None)) == 5
