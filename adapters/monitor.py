@@ -7,11 +7,10 @@ statuses carry ``status``, the ``message`` in the chosen language and its ``mess
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import json
 import threading
 import time
+from dataclasses import dataclass
 from typing import Callable, TextIO
 
 from adapters.events import Adapter, AdapterStatus, EventSink, InputEvent, StatusKind, StatusSink
@@ -84,10 +83,10 @@ class _WhereFrom:
 
 @dataclass(frozen=True)
 class TalkSwitches:
-    """Switches that work the microphone in push-to-talk: ``push(True)`` while one is held."""
+    """Switches that work the microphone in push-to-talk: ``push(pressed, switch)``."""
 
     ids: frozenset[str]
-    push: Callable[[bool], None]
+    push: Callable[[bool, str], None]
 
 
 def run_monitor(adapters: list[Adapter], out: TextIO, translate: Translate,
@@ -105,7 +104,7 @@ def run_monitor(adapters: list[Adapter], out: TextIO, translate: Translate,
             if isinstance(item, InputEvent):
                 line = event_json(item, places.get(item.source))
                 if talk is not None and item.id in talk.ids:
-                    talk.push(item.pressed)
+                    talk.push(item.pressed, item.id)
             else:
                 line = status_json(item, translate, clock())
             out.write(json.dumps(line, ensure_ascii=False) + "\n")

@@ -129,9 +129,9 @@ class SpeechAdapter:
         self._pending_locale = locale
         self._wake.set()
 
-    def push_to_talk(self, pressed: bool) -> None:
-        """The talk switch went down (record) or up (decode what was said)."""
-        self._ptt.set(pressed)
+    def push_to_talk(self, pressed: bool, switch: str = "") -> None:
+        """A talk switch went down (record) or up (once all are up, decode what was said)."""
+        self._ptt.set(pressed, switch)
 
     @property
     def talking(self) -> bool:

@@ -118,15 +118,20 @@ class PushToTalk:
     def __init__(self, pre_roll: float = 0.3, max_hold: float = 10.0) -> None:
         self._held = threading.Event()
         self._lock = threading.Lock()
+        self._down: set[str] = set()  # talk switches held now
         self._pre_roll = pre_roll
         self._max_hold = max_hold
         self._released_at: float | None = None
 
-    def set(self, pressed: bool) -> None:
+    def set(self, pressed: bool, switch: str = "") -> None:
+        """Talk switch ``switch`` went down or up: recording lasts while any is down."""
         with self._lock:
             if pressed:
+                self._down.add(switch)
                 self._held.set()
-            elif self._held.is_set():
+                return
+            self._down.discard(switch)
+            if self._held.is_set() and not self._down:
                 self._held.clear()
                 self._released_at = time.monotonic()
 

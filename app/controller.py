@@ -77,7 +77,6 @@ class AppController:
         self._settings_before: tuple[AccessProfile, str] | None = None
         self.voice: Any = None  # the speech adapter, when voice commands are on
         self._devices: set[str] = set()
-        self._talk_held: set[str] = set()  # talk switches down now (push-to-talk)
         self.own_voice = OwnVoice()  # when the narrator spoke: not the child's commands
         self.narrator.on_speech_event(self._narrator_spoke)
         self.access = SwitchAccess(clock, self.profile, self.model, cues=self.narrator,
@@ -110,11 +109,10 @@ class AppController:
             for listener in list(self.listeners.switch_test):
                 listener(item, bound)
         if self.voice is not None and item.id in self.profile.talk_switches():
-            # the microphone's switch, not a scan press; open while any talk switch is down
-            if item.pressed and not self._talk_held:
+            # the microphone's switch, not a scan press
+            if item.pressed and not self.voice.talking:
                 self.narrator.silence()  # the child talks now: the app stops talking
-            (self._talk_held.add if item.pressed else self._talk_held.discard)(item.id)
-            self.voice.push_to_talk(bool(self._talk_held))
+            self.voice.push_to_talk(item.pressed, item.id)
             return
         self.access.feed(item)
 
@@ -346,7 +344,6 @@ class AppController:
         if self.voice is not None and (not wants_voice or self.voice.mode != mode):
             hub.remove(self.voice.name)  # off, or listening another way: start afresh
             self.voice = None
-            self._talk_held.clear()
         if wants_voice and self.voice is None:
             try:
                 from adapters.speech import SpeechAdapter
