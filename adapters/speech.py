@@ -35,7 +35,6 @@ log = logging.getLogger(__name__)
 
 MODES = ("continuous", "push_to_talk")
 STATUS = "voice.status."
-BYTES_PER_SECOND = 16_000 * 2  # an utterance's audio: 16 kHz mono int16
 _LOST = object()  # capture thread -> worker: the microphone went away
 
 
@@ -286,11 +285,11 @@ class SpeechAdapter:
             log.warning("speech: dropping an utterance, decoder is behind")
 
     def _handle(self, decoder: CommandDecoder, utterance: Utterance) -> None:
-        start = utterance.t_end - len(utterance.audio) / BYTES_PER_SECOND
-        if not utterance.pushed and self.own_voice.heard_in(start, utterance.t_end):
+        if not utterance.pushed and self.own_voice.heard_in(utterance.t_start,
+                                                            utterance.t_end):
             self.own_voice_dropped += 1  # the loudspeaker, not the child
             log.debug("speech: dropped %.1f s heard while the app spoke",
-                      utterance.t_end - start)
+                      utterance.t_end - utterance.t_start)
             return
         result = decoder.decode(utterance.audio)
         self.last_result = result

@@ -42,6 +42,11 @@ class Utterance:
     t_end: float  # time.monotonic() when it ended
     pushed: bool  # said while the talk switch was held (the child meant a command)
 
+    @property
+    def t_start(self) -> float:
+        """When it began, from its length (``audio`` is ``TARGET_RATE`` mono int16)."""
+        return self.t_end - len(self.audio) / (2 * TARGET_RATE)
+
 
 class EndOfStream(Exception):
     """The source stopped giving audio (a microphone unplugged, a file at its end)."""

@@ -15,7 +15,7 @@ margin below grows with the silence around a phrase, and push-to-talk hands over
 long the switch was held, so without the cut a command said during a long hold was refused
 as too long, and the same words were judged by how they were captured.
 
-A grammar always finds *some* phrase, even in a sentence or a cough. Three checks reject it:
+A grammar always finds *some* phrase, even in a sentence or a cough. These checks reject it:
 
 * the whole utterance must be the phrase: talk as loud as speech (within
   ``extra_speech_db``) for longer than ``extra_seconds`` outside the phrase's words (the
@@ -345,16 +345,14 @@ class CommandDecoder:
         # and needs the threshold chosen again)
         margin = (command_score - garbage_score) / words
         if extra > -settings.extra_speech_db:  # more talk than the phrase: not a command
-            return DecodeResult(None, text, margin, "extra_speech",
-                                time.perf_counter() - started, words, extra)
-        if squeezed:  # a word in less time than its sounds take: the grammar forced a fit
-            return DecodeResult(None, text, margin, "squeezed", time.perf_counter() - started,
-                                words, extra)
-        if quietest < settings.min_word_peak_db:  # a word laid over the quiet around talk
-            return DecodeResult(None, text, margin, "quiet_word",
-                                time.perf_counter() - started, words, extra)
-        if not margin >= settings.min_margin:
-            return DecodeResult(None, text, margin, "low_score", time.perf_counter() - started,
-                                words, extra)
-        return DecodeResult(command, text, margin, "accepted", time.perf_counter() - started,
-                            words, extra)
+            reason = "extra_speech"
+        elif squeezed:  # a word in less time than its sounds take: the grammar forced a fit
+            reason = "squeezed"
+        elif quietest < settings.min_word_peak_db:  # a word laid over the quiet around talk
+            reason = "quiet_word"
+        elif not margin >= settings.min_margin:
+            reason = "low_score"
+        else:
+            reason = "accepted"
+        return DecodeResult(command if reason == "accepted" else None, text, margin, reason,
+                            time.perf_counter() - started, words, extra)
