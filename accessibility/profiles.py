@@ -132,6 +132,13 @@ class AccessProfile:
             return frozenset()
         return frozenset(c for c, name in self.bindings.items() if name == TALK)
 
+    def switch_role(self, control: str) -> str:
+        """What ``control`` does for this learner, for the educator's switch test: ``talk``
+        (holds the microphone open), ``bound`` (an action or command) or ``unbound``."""
+        if control in self.talk_switches():
+            return "talk"
+        return "bound" if control in self.intents() else "unbound"
+
     def filter_timing(self) -> FilterTiming:
         return FilterTiming(
             debounce=self.debounce, acceptance=self.acceptance,

@@ -53,7 +53,7 @@ class Listeners:
     look: list[Callable[[AccessProfile], None]] = field(default_factory=list)
     status: list[Callable[[dict[str, AdapterStatus]], None]] = field(default_factory=list)
     notice: list[Callable[[str, dict[str, object]], None]] = field(default_factory=list)
-    switch_test: list[Callable[[InputEvent, bool], None]] = field(default_factory=list)
+    switch_test: list[Callable[[InputEvent, str], None]] = field(default_factory=list)
 
 
 class AppController:
@@ -105,9 +105,9 @@ class AppController:
             self._status(item)
             return
         if self.screen == SETTINGS:
-            bound = item.id in self.profile.bindings
+            role = self.profile.switch_role(item.id)
             for listener in list(self.listeners.switch_test):
-                listener(item, bound)
+                listener(item, role)
         if self.voice is not None and item.id in self.profile.talk_switches():
             # the microphone's switch, not a scan press
             if item.pressed and not self.voice.talking:

@@ -17,6 +17,8 @@ from app.ui.widgets import Highlighter
 Builder.load_file(__file__.replace(".py", ".kv"))
 
 PREVIEW_BLOCKS = ("move_forward", "turn_left", "turn_right")
+SWITCH_ROLE_TEXT = {"talk": "app.settings.switch_talk", "bound": "app.settings.switch_bound",
+                    "unbound": "app.settings.switch_unbound"}  # AccessProfile.switch_role
 
 
 class SettingsScreen(ModelScreen):
@@ -73,11 +75,12 @@ class SettingsScreen(ModelScreen):
 
     # -- switch test and preview ----------------------------------------------------------
 
-    def switch_tested(self, event: InputEvent, bound: bool) -> None:
+    def switch_tested(self, event: InputEvent, role: str) -> None:
+        """``role``: ``AccessProfile.switch_role`` of the switch (talk, bound, unbound)."""
         key = "app.settings.switch_pressed" if event.pressed else "app.settings.switch_released"
-        verdict = "app.settings.switch_bound" if bound else "app.settings.switch_unbound"
-        self.ids.switch_test.text = "\n".join((self.ctx.text(key, control=event.id),
-                                               self.ctx.text(verdict, control=event.id)))
+        self.ids.switch_test.text = "\n".join((
+            self.ctx.text(key, control=event.id),
+            self.ctx.text(SWITCH_ROLE_TEXT[role], control=event.id)))
 
     def preview(self, profile: AccessProfile) -> None:
         """Scan three blocks with the draft's speed and look: what the learner will see."""

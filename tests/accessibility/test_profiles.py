@@ -45,6 +45,10 @@ def test_talk_switches_work_only_for_a_voice_learner_with_push_to_talk() -> None
     assert talking.talk_switches() == {"kb:space", "kb:return", "serial(microbit):a",
                                        "serial(arduino):p2"}
     assert not set(talking.intents()) & talking.talk_switches()  # never a scan press
+    # the educator's switch test tells them what the space bar does for this learner
+    assert talking.switch_role("kb:space") == "talk"
+    assert voice.switch_role("kb:space") == "unbound"  # bound to talk, but no push-to-talk
+    assert voice.switch_role("speech:run") == "bound"
     switch = edited(preset("two_switch_step"), push_to_talk=True,
                     bindings={"kb:space": "talk", "kb:return": "select"})
     assert switch.talk_switches() == frozenset()  # no microphone for a switch learner

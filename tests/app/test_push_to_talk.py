@@ -7,6 +7,7 @@ from pathlib import Path
 
 from accessibility.profiles import edited, preset
 from adapters.events import InputEvent
+from app.controller import SETTINGS
 from app.driver import RunningApp, prepare_learner
 from app.options import Options
 
@@ -35,10 +36,17 @@ def test_a_held_talk_switch_opens_the_microphone_and_does_nothing_else(tmp_path:
         assert not voice.talking
         assert controller.screen == screen  # not a press on the learners' screen
 
+        controller.open_settings()  # the educator's switch test names the talk switch
+        switch("space", True)
+        tested = running.app.screens[SETTINGS].ids.switch_test.text
+        assert "is the talk switch" in tested and voice.talking
+        switch("space", False)
+
         controller.apply_profile(edited(controller.profile, push_to_talk=False))
         assert controller.voice is not voice and controller.voice.mode == "continuous"
         switch("space", True)
         assert not controller.voice.talking  # continuous: the space bar is not a talk switch
+        assert "is not used" in running.app.screens[SETTINGS].ids.switch_test.text
         switch("space", False)
     finally:
         running.close()
