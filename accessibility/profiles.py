@@ -32,6 +32,11 @@ ACTIONS = ("next", "previous", "select", "back")
 # A switch bound to TALK is the voice learner's talk switch (with ``push_to_talk``): held
 # while speaking, let go to be heard. It never reaches the switch filter.
 TALK = "talk"
+# A USB switch interface's switches have roles (``hardware/profiles``: switch1, switch2). A
+# binding ``role:switch1`` says what switch 1 of any such box does; without one, it does what
+# the space bar does (switch 2: Enter), the keys most interfaces send out of the box.
+ROLE_PREFIX = "role:"
+ROLE_KEYS = {"switch1": "kb:space", "switch2": "kb:return"}
 
 
 @dataclass(frozen=True)
@@ -121,23 +126,34 @@ class AccessProfile:
         """i18n key of the profile's name (presets); educators' copies keep their preset's."""
         return f"access.profile.{self.name}" if self.name in PRESETS else "access.profile.custom"
 
-    def intents(self) -> dict[str, Intent]:
+    def resolved(self, roles: Mapping[str, str] | None = None) -> dict[str, str]:
+        """Control id -> binding name: the profile's own, then each control of ``roles``
+        (control id -> role, from the device profiles) bound through its role."""
+        out = {c: name for c, name in self.bindings.items() if not c.startswith(ROLE_PREFIX)}
+        for control, role in (roles or {}).items():
+            name = self.bindings.get(ROLE_PREFIX + role) or self.bindings.get(
+                ROLE_KEYS.get(role, ""))
+            if name and control not in out:
+                out[control] = name
+        return out
+
+    def intents(self, roles: Mapping[str, str] | None = None) -> dict[str, Intent]:
         """Control id -> Action or Command, for ``SwitchFilter`` (talk switches excluded)."""
-        return {control: parse_intent(name) for control, name in self.bindings.items()
+        return {control: parse_intent(name) for control, name in self.resolved(roles).items()
                 if name != TALK}
 
-    def talk_switches(self) -> frozenset[str]:
+    def talk_switches(self, roles: Mapping[str, str] | None = None) -> frozenset[str]:
         """Control ids that work the microphone: held to talk (only with ``push_to_talk``)."""
         if not (self.input == "voice" and self.push_to_talk):
             return frozenset()
-        return frozenset(c for c, name in self.bindings.items() if name == TALK)
+        return frozenset(c for c, name in self.resolved(roles).items() if name == TALK)
 
-    def switch_role(self, control: str) -> str:
+    def switch_role(self, control: str, roles: Mapping[str, str] | None = None) -> str:
         """What ``control`` does for this learner, for the educator's switch test: ``talk``
         (holds the microphone open), ``bound`` (an action or command) or ``unbound``."""
-        if control in self.talk_switches():
+        if control in self.talk_switches(roles):
             return "talk"
-        return "bound" if control in self.intents() else "unbound"
+        return "bound" if control in self.intents(roles) else "unbound"
 
     def filter_timing(self) -> FilterTiming:
         return FilterTiming(

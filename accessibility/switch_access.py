@@ -5,7 +5,7 @@ The app and the benchmarks build one ``SwitchAccess`` per screen session and fee
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Mapping
 
 from accessibility.actions import Action, Command, Intent
 from accessibility.clock import Clock
@@ -28,22 +28,26 @@ class SwitchAccess:
     def __init__(self, clock: Clock, profile: AccessProfile, root: Group, *,
                  cues: CueSpeaker | None = None,
                  on_command: Callable[[Command], None] | None = None,
-                 on_action: Callable[[Action], None] | None = None) -> None:
+                 on_action: Callable[[Action], None] | None = None,
+                 roles: Mapping[str, str] | None = None) -> None:
+        """``roles``: control id -> role of every known switch box's controls (see
+        ``AccessProfile.resolved``)."""
         self.clock = clock
+        self.roles = dict(roles or {})
         self._root = root
         self._cues = cues
         self._on_command = on_command or (lambda _command: None)
         self._on_action = on_action or (lambda _action: None)
         self.scanner: Scanner | None = None
         self.profile = profile
-        self.filter = SwitchFilter(clock, profile.intents(), profile.filter_timing(),
+        self.filter = SwitchFilter(clock, profile.intents(self.roles), profile.filter_timing(),
                                    on_intent=self._intent, on_hold=self._hold)
         self.apply_profile(profile)
 
     def apply_profile(self, profile: AccessProfile) -> None:
         """Take an edited or newly chosen profile; scanning restarts at the top."""
         self.profile = profile
-        self.filter.configure(profile.intents(), profile.filter_timing())
+        self.filter.configure(profile.intents(self.roles), profile.filter_timing())
         settings = profile.scan_settings()
         if self.scanner is not None:
             self.scanner.stop()

@@ -87,7 +87,8 @@ def _parser() -> argparse.ArgumentParser:
                          help="a serial switch box: a port such as /dev/ttyACM0, or 'auto'")
     monitor.add_argument("--baud", type=int, default=None, help="serial speed (default 115200)")
     monitor.add_argument("--evdev", action="append", default=[], metavar="DEVICE",
-                         help="an input device: /dev/input/eventN, vendor:product or a name")
+                         help="an input device: /dev/input/eventN, vendor:product, a name, or "
+                              "'auto' (any known switch interface or foot switch)")
     monitor.add_argument("--profile", default=None,
                          help="the evdev device profile to use (see python -m hardware profiles)")
     grab = monitor.add_mutually_exclusive_group()

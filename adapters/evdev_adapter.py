@@ -4,6 +4,8 @@ Only ``EV_KEY`` matters: value 1 is a press, 0 a release, 2 the kernel's auto-re
 press). Optionally the device is grabbed so its keys do not also type into the desktop.
 Events have source ``evdev(<profile id>)``; controls come from the profile's key map, or the
 key's own name (``KEY_SPACE`` -> ``space``, ``BTN_0`` -> ``btn_0``).
+The device is either fixed (a selector) or found again on every attempt by ``finder``
+(whichever known switch interface is plugged in, with its profile's key map and grab).
 """
 from __future__ import annotations
 
@@ -16,7 +18,9 @@ import evdev
 from evdev import ecodes
 
 from adapters.evdev_codes import code_for_name, control_for_code
-from adapters.evdev_device import DeviceOpener, DeviceSelector, EvdevDevice, open_input_device
+from adapters.evdev_device import (
+    DeviceOpener, DeviceSelector, EvdevDevice, InputFinder, open_input_device,
+)
 from adapters.events import StatusKind
 from adapters.reconnecting import (
     UDEV_RULE, Backoff, Clock, DeviceUnavailable, ReconnectingAdapter,
@@ -33,25 +37,36 @@ _GONE = {errno.ENODEV, errno.EIO, errno.ENXIO, errno.ENOENT, errno.EBADF}
 class EvdevAdapter(ReconnectingAdapter[EvdevDevice]):
     """Reads one input device; reconnects when it is plugged in again."""
 
-    def __init__(self, selector: DeviceSelector | str, *, profile_id: str = "generic",
-                 keys: Mapping[str, str] | None = None, only_mapped: bool = False,
-                 grab: bool = False, name: str | None = None, label: str | None = None,
+    def __init__(self, selector: DeviceSelector | str | None = None, *,
+                 profile_id: str = "generic", keys: Mapping[str, str] | None = None,
+                 only_mapped: bool = False, grab: bool = False, finder: InputFinder | None = None,
+                 name: str | None = None, label: str | None = None,
                  read_timeout: float = 0.2, backoff: Backoff = Backoff(),
                  clock: Clock = time.monotonic, opener: DeviceOpener = open_input_device) -> None:
         """``keys`` maps kernel names to controls (``{"KEY_SPACE": "space"}``); with
-        ``only_mapped`` other keys are ignored, otherwise they keep their own names."""
+        ``only_mapped`` other keys are ignored, otherwise they keep their own names. With
+        ``finder`` (and no selector) the device and these three come from what it finds."""
+        if selector is None and finder is None:
+            raise ValueError("EvdevAdapter needs a selector or a finder")
         self.selector = DeviceSelector.parse(selector) if isinstance(selector, str) else selector
-        super().__init__(name or f"evdev({self.selector.describe()})", f"evdev({profile_id})",
+        described = self.selector.describe() if self.selector else "auto"
+        super().__init__(name or f"evdev({described})", f"evdev({profile_id})",
                          backoff=backoff, clock=clock)
-        self.profile_id = profile_id
-        self._keys = {code_for_name(code): control.lower() for code, control in (keys or {}).items()}
-        self._only_mapped = only_mapped
-        self._grab = grab
-        self._label = label or self.selector.describe()
+        self._finder = finder
+        self._use(profile_id, keys or {}, only_mapped, grab)
+        self._label = label or described
         self._read_timeout = read_timeout
         self._opener = opener
         self.device_path: str | None = None
         self._syncing = False  # after SYN_DROPPED, until the next SYN_REPORT
+
+    def _use(self, profile_id: str, keys: Mapping[str, str], only_mapped: bool,
+             grab: bool) -> None:
+        self.profile_id = profile_id
+        self._keys = {code_for_name(code): control.lower() for code, control in keys.items()}
+        self._only_mapped = only_mapped
+        self._grab = grab
+        self._set_source(f"evdev({profile_id})")
 
     # -- lifecycle hooks --------------------------------------------------------------------
 
@@ -61,11 +76,25 @@ class EvdevAdapter(ReconnectingAdapter[EvdevDevice]):
     def _stopped(self) -> tuple[str, dict[str, str]]:
         return "adapters.evdev.stopped", {"device": self._label}
 
+    def _choose(self) -> DeviceSelector:
+        """The fixed device, or the one the finder sees now (taking its profile)."""
+        if self._finder is None:
+            assert self.selector is not None
+            return self.selector
+        found = self._finder()
+        if found is None:
+            raise DeviceUnavailable(StatusKind.LOST, "adapters.evdev.searching", {},
+                                    "no known switch interface is plugged in")
+        self._use(found.profile_id, found.keys, found.only_mapped, found.grab)
+        self._label = found.label
+        return DeviceSelector(path=found.path)
+
     def _connect(self) -> EvdevDevice:
+        selector = self._choose()
         try:
-            device = self._opener(self.selector)
+            device = self._opener(selector)
         except PermissionError as exc:
-            path = exc.filename or self.selector.path or self.selector.describe()
+            path = exc.filename or selector.path or selector.describe()
             raise DeviceUnavailable(StatusKind.ERROR, "adapters.evdev.permission",
                                     {"path": str(path), "rule": UDEV_RULE}, repr(exc)) from exc
         except (FileNotFoundError, LookupError) as exc:

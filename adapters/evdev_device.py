@@ -14,9 +14,9 @@ import re
 import select
 import struct
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Protocol
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Protocol
 
 if TYPE_CHECKING:  # python-evdev exists on Linux only; discovery must load anywhere
     import evdev
@@ -81,6 +81,21 @@ class InputDeviceInfo:
     @property
     def readable(self) -> bool:
         return os.access(self.path, os.R_OK)
+
+
+@dataclass(frozen=True)
+class FoundInput:
+    """An input device chosen by a finder, with how to read it (from its profile)."""
+
+    path: str
+    profile_id: str
+    label: str  # what a teacher calls it: the profile's name
+    keys: Mapping[str, str] = field(default_factory=dict)
+    only_mapped: bool = False
+    grab: bool = False
+
+
+InputFinder = Callable[[], FoundInput | None]
 
 
 def _read(path: Path) -> str:

@@ -33,6 +33,7 @@ from adapters.speech_grammar import load_phrases
 from app.services import Services
 from app.storage.models import Learner
 from app.workspace_session import WorkspaceSession
+from hardware.device_profiles import load_profiles, role_table
 from levels.interpreter import Outcome
 from levels.level import TRACKS
 
@@ -41,7 +42,12 @@ log = logging.getLogger(__name__)
 AVATARS: tuple[str, ...] = ("fox", "owl", "cat", "frog", "bee", "whale", "lion", "panda")
 LEARNERS, MAP, WORKSPACE, COMPLETE, SETTINGS = ("learners", "map", "workspace", "complete",
                                                 "settings")
-SERIAL = "serial(auto)"
+SERIAL = "serial(auto)"  # whichever micro:bit or Arduino switch box is plugged in
+EVDEV = "evdev(auto)"  # whichever USB switch interface or foot switch is plugged in
+JOYSTICK = "switch_interface_joystick"  # the profile of a device chosen by hand (hardware/)
+# the automatic adapters' "nothing plugged in": said and shown once, as NO_SWITCH_BOX
+SEARCHING = frozenset({"adapters.serial.searching", "adapters.evdev.searching"})
+NO_SWITCH_BOX = "app.status.no_switch_box"
 COMPLETE_DELAY = 1.2  # seconds to see the goal reached before the next screen
 
 
@@ -79,8 +85,11 @@ class AppController:
         self._devices: set[str] = set()
         self.own_voice = OwnVoice()  # when the narrator spoke: not the child's commands
         self.narrator.on_speech_event(self._narrator_spoke)
+        # switch 1 and 2 of every known box, bound through the profile's roles
+        self.device_roles = role_table(load_profiles())
         self.access = SwitchAccess(clock, self.profile, self.model, cues=self.narrator,
-                                   on_command=self.command, on_action=self._touch_action)
+                                   on_command=self.command, on_action=self._touch_action,
+                                   roles=self.device_roles)
         self._attach_scanner()
 
     # -- start, input ---------------------------------------------------------------------
@@ -105,10 +114,10 @@ class AppController:
             self._status(item)
             return
         if self.screen == SETTINGS:
-            role = self.profile.switch_role(item.id)
+            role = self.profile.switch_role(item.id, self.device_roles)
             for listener in list(self.listeners.switch_test):
                 listener(item, role)
-        if self.voice is not None and item.id in self.profile.talk_switches():
+        if self.voice is not None and item.id in self.talk_switches:
             # the microphone's switch, not a scan press
             if item.pressed and not self.voice.talking:
                 self.narrator.silence()  # the child talks now: the app stops talking
@@ -123,6 +132,11 @@ class AppController:
             return False
         target.activate()
         return True
+
+    @property
+    def talk_switches(self) -> frozenset[str]:
+        """The learner's talk switches, the boxes' switches bound through roles included."""
+        return self.profile.talk_switches(self.device_roles)
 
     @property
     def touch_is_switch(self) -> bool:
@@ -333,14 +347,16 @@ class AppController:
         """Listen to switch boxes for switch users and to the microphone for voice users;
         a missing device only shows its status."""
         hub, options = self.services.hub, self.services.options
-        wants_switches = self.profile.input == "switch" or bool(self.profile.talk_switches())
+        wants_switches = self.profile.input == "switch" or bool(self.talk_switches)
         if wants_switches and SERIAL not in self._devices:
-            from hardware.connect import serial_adapter
-            adapter = serial_adapter("auto", name=SERIAL)
-            hub.add(adapter)
+            from hardware.connect import evdev_adapter, serial_adapter
+            hub.add(serial_adapter("auto", name=SERIAL))
+            hub.add(evdev_adapter("auto", name=EVDEV))
+            if options.switch_device:  # chosen by hand: a joystick-mode box, most likely
+                hub.add(evdev_adapter(options.switch_device, fallback=JOYSTICK))
             self._devices.add(SERIAL)
         wants_voice = self.profile.input == "voice" and options.voice_input
-        mode = "push_to_talk" if self.profile.talk_switches() else "continuous"
+        mode = "push_to_talk" if self.talk_switches else "continuous"
         if self.voice is not None and (not wants_voice or self.voice.mode != mode):
             hub.remove(self.voice.name)  # off, or listening another way: start afresh
             self.voice = None
@@ -418,13 +434,35 @@ class AppController:
 
     def _status(self, status: AdapterStatus) -> None:
         previous = self.statuses.get(status.adapter)
+        was_looking = self._no_switch_box()
         self.statuses[status.adapter] = status
         for listener in list(self.listeners.status):
             listener(dict(self.statuses))
         changed = previous is None or previous.kind is not status.kind
-        if changed and status.kind in (StatusKind.CONNECTED, StatusKind.LOST, StatusKind.ERROR):
+        if status.message_key in SEARCHING:  # said once for all the boxes, if none is here
+            if self._no_switch_box() and not was_looking:
+                self.narrator.say(NO_SWITCH_BOX, {})
+        elif changed and status.kind in (StatusKind.CONNECTED, StatusKind.LOST,
+                                         StatusKind.ERROR):
             # said after what is being said now: the child's work is not interrupted
             self.narrator.say(status.message_key, dict(status.params))
+
+    def _no_switch_box(self) -> bool:
+        """Boxes are looked for and none is connected."""
+        statuses = self.statuses.values()
+        return any(s.message_key in SEARCHING for s in statuses) and not any(
+            s.adapter in (SERIAL, EVDEV) and s.kind is StatusKind.CONNECTED for s in statuses)
+
+    def shown_statuses(self) -> list[tuple[str, dict[str, object]]]:
+        """(i18n key, params) of what the teacher reads about the devices: each adapter's
+        status, but "no switch box found" once for all the boxes looked for, and not at all
+        once one of them is connected."""
+        shown: list[tuple[str, dict[str, object]]] = [
+            (s.message_key, dict(s.params)) for s in self.statuses.values()
+            if s.message_key not in SEARCHING]
+        if self._no_switch_box():
+            shown.insert(0, (NO_SWITCH_BOX, {}))
+        return shown
 
     def _notice(self, key: str, params: dict[str, object]) -> None:
         self.narrator.say(key, params, priority=Priority.NEXT)

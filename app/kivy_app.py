@@ -182,8 +182,8 @@ class CitizenCodeApp(App):
         if not status.speech:
             parts.append(translator.t(status.message_key if self.options.speech
                                       else "app.status.speech_off"))
-        for adapter_status in self.controller.statuses.values():
-            parts.append(translator.t(adapter_status.message_key, **adapter_status.params))
+        for status_key, status_params in self.controller.shown_statuses():
+            parts.append(translator.t(status_key, **status_params))
         if key:
             parts.insert(0, translator.t(key, **(params or {})))
         self.root_view.ids.status.text = "   ".join(parts)

@@ -21,6 +21,7 @@ class Options:
     fullscreen: bool = False
     speech: bool = True  # False: captions only (a classroom that must stay quiet)
     voice_input: bool = True  # listen for voice commands when the profile asks for them
+    switch_device: str | None = None  # an input device chosen by hand (joystick-mode box)
 
 
 def system_language() -> str:
@@ -56,7 +57,11 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     parser.add_argument("--fullscreen", action="store_true")
     parser.add_argument("--no-speech", action="store_true", help="captions only, no sound")
     parser.add_argument("--no-voice-input", action="store_true", help="do not listen")
+    parser.add_argument("--switch-device", metavar="DEVICE",
+                        help="a switch interface in joystick mode, by path, vendor:product or "
+                             "name (see: python -m hardware list); known interfaces and "
+                             "foot switches are found without this")
     args = parser.parse_args(argv)
     return Options(locale=args.locale, profile=args.profile, data_dir=args.data_dir,
                    size=args.size, fullscreen=args.fullscreen, speech=not args.no_speech,
-                   voice_input=not args.no_voice_input)
+                   voice_input=not args.no_voice_input, switch_device=args.switch_device)

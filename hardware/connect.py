@@ -2,14 +2,19 @@
 
 ``serial_adapter("auto")`` follows whichever known switch box is plugged in;
 ``evdev_adapter("/dev/input/event5")`` reads that device with the profile it matches (its
-key map, whether to grab it), or with the ``generic`` profile.
+key map, whether to grab it), or with the ``generic`` profile; ``evdev_adapter("auto")``
+follows whichever known USB switch interface or foot switch is plugged in (profiles that
+match by USB id or name: a joystick-mode box calls itself a generic joystick, so it is
+chosen by hand).
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
-from adapters.evdev_device import DEV_INPUT, SYSFS_INPUT, DeviceSelector, scan_input_devices
+from adapters.evdev_device import (
+    DEV_INPUT, SYSFS_INPUT, DeviceSelector, FoundInput, scan_input_devices,
+)
 from adapters.serial_adapter import SerialAdapter
 from hardware.device_profiles import HardwareProfile, load_profiles
 from hardware.discovery import Comports, _comports, match_input, serial_finder, serial_hint
@@ -46,13 +51,34 @@ def profile_for_input(selector: DeviceSelector, profiles: list[HardwareProfile],
     return None
 
 
+def input_finder(profiles: list[HardwareProfile], sysfs: Path = SYSFS_INPUT,
+                 dev: Path = DEV_INPUT) -> Callable[[], FoundInput | None]:
+    """A finder for ``EvdevAdapter``: the best-matching known switch device present now."""
+
+    def find() -> FoundInput | None:
+        matches = [(match, info) for info in scan_input_devices(sysfs, dev)
+                   for match in [match_input(info, profiles)] if match]
+        if not matches:
+            return None
+        match, info = sorted(matches, key=lambda mi: (-mi[0].strength, mi[1].path))[0]
+        profile = match.profile
+        return FoundInput(info.path, profile.id, profile.name, profile.keys,
+                          profile.only_mapped, profile.grab)
+
+    return find
+
+
 def evdev_adapter(selector: str | DeviceSelector, *, profile_id: str | None = None,
                   grab: bool | None = None, profiles: list[HardwareProfile] | None = None,
-                  sysfs: Path = SYSFS_INPUT, dev: Path = DEV_INPUT, **kwargs: Any) -> EvdevAdapter:
-    """An evdev adapter for ``selector`` (path, ``vendor:product`` or name) with its profile."""
+                  fallback: str = GENERIC, sysfs: Path = SYSFS_INPUT, dev: Path = DEV_INPUT,
+                  **kwargs: Any) -> EvdevAdapter:
+    """An evdev adapter for ``selector`` (path, ``vendor:product`` or name) with its profile:
+    ``profile_id``, else the one the device matches, else ``fallback``."""
     from adapters.evdev_adapter import EvdevAdapter
 
     profiles = load_profiles() if profiles is None else profiles
+    if selector == AUTO:
+        return EvdevAdapter(finder=input_finder(profiles, sysfs, dev), **kwargs)
     chosen = DeviceSelector.parse(selector) if isinstance(selector, str) else selector
     by_id = {p.id: p for p in profiles if p.kind == "evdev"}
     if profile_id is not None:
@@ -60,7 +86,7 @@ def evdev_adapter(selector: str | DeviceSelector, *, profile_id: str | None = No
             raise ValueError(f"no evdev profile {profile_id!r}; known: {sorted(by_id)}")
         profile = by_id[profile_id]
     else:
-        profile = profile_for_input(chosen, profiles, sysfs, dev) or by_id.get(GENERIC)
+        profile = profile_for_input(chosen, profiles, sysfs, dev) or by_id.get(fallback)
     if profile is None:
         return EvdevAdapter(chosen, profile_id=GENERIC, grab=bool(grab), **kwargs)
     return EvdevAdapter(chosen, profile_id=profile.id, keys=profile.keys,

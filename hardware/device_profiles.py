@@ -80,6 +80,13 @@ class HardwareProfile:
         return self.roles.get(role, ())
 
 
+def role_table(profiles: list[HardwareProfile]) -> dict[str, str]:
+    """Control id -> role (``switch1``, ``switch2``, ...) of every profile's controls, so an
+    access profile can say what switch 1 of any box does (``AccessProfile.resolved``)."""
+    return {f"{profile.source}:{control}": role for profile in profiles
+            for role, controls in profile.roles.items() for control in controls}
+
+
 def _list(value: Any, what: str) -> list[str]:
     if value is None:
         return []

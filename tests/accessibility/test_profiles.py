@@ -38,6 +38,32 @@ def test_presets_cover_the_access_methods() -> None:
     assert step["serial(microbit):a"] is Action.NEXT and step["kb:return"] is Action.SELECT
 
 
+ROLES = {"evdev(foot_switch):space": "switch1", "evdev(foot_switch):return": "switch2",
+         "serial(microbit):a": "switch1", "serial(microbit):p0": "switch1",
+         "serial(microbit):p2": "run"}
+
+
+def test_a_switch_box_switch_does_what_its_role_is_bound_to_else_what_its_key_does() -> None:
+    step = preset("two_switch_step")
+    intents = step.intents(ROLES)
+    # no role binding: switch 1 does what the space bar does, switch 2 what Enter does
+    assert intents["evdev(foot_switch):space"] is Action.NEXT
+    assert intents["evdev(foot_switch):return"] is Action.SELECT
+    assert intents["serial(microbit):p0"] is Action.NEXT  # a jack for switch 1
+    assert "serial(microbit):p2" not in intents  # role "run" is bound by nobody
+    assert "evdev(foot_switch):space" not in step.intents()  # no device roles: only its own
+    chosen = edited(step, bindings={**step.bindings, "role:switch1": "select",
+                                    "serial(microbit):a": "back", "role:run": "run"})
+    intents = chosen.intents(ROLES)
+    assert intents["evdev(foot_switch):space"] is Action.SELECT  # the role's binding wins
+    assert intents["serial(microbit):a"] is Action.BACK  # a control's own binding wins
+    assert intents["serial(microbit):p2"] == Command("run")
+    assert "role:switch1" not in intents
+    talking = edited(preset("voice"), push_to_talk=True)
+    assert "evdev(foot_switch):space" in talking.talk_switches(ROLES)
+    assert talking.switch_role("evdev(foot_switch):return", ROLES) == "talk"
+
+
 def test_talk_switches_work_only_for_a_voice_learner_with_push_to_talk() -> None:
     voice = preset("voice")
     assert not voice.push_to_talk and voice.talk_switches() == frozenset()

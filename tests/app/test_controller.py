@@ -93,13 +93,23 @@ def test_a_two_switch_learner_works_through_the_hub_events(app) -> None:
     controller.activate(controller.model.children[0].id)  # the teacher starts the session
     t = 0.0
 
+    # switch boxes are listened to: micro:bit/Arduino and USB interfaces/foot switches
+    assert {"serial(auto)", "evdev(auto)"} <= set(controller.services.hub.statuses())
+    presses = iter(["kb", "evdev(foot_switch)", "serial(microbit)", "evdev(switch_interface_keys)"])
+
     def press(control: str) -> None:
+        """The space bar (Enter) or switch 1 (2) of each kind of box in turn."""
         nonlocal t
+        source = next(presses, "kb")
+        if source == "serial(microbit)":  # its jacks: P0 is switch 1, P1 switch 2
+            control = {"space": "p0", "return": "p1"}[control]
+        before = (controller.screen, scanner.highlighted)
         for pressed in (True, False):
             clock.advance(0.15)
             t = clock.now()
-            controller.handle(InputEvent("kb", control, pressed, t))
+            controller.handle(InputEvent(source, control, pressed, t))
         clock.advance(0.4)
+        assert (controller.screen, controller.access.scanner.highlighted) != before, source
 
     scanner = controller.access.scanner
     assert scanner is not None
@@ -125,6 +135,25 @@ def test_status_changes_are_shown_and_said_without_cutting_in(app) -> None:
     controller.narrator.wait_idle(2.0)
     assert seen and seen[-1]["serial(auto)"].kind is StatusKind.LOST
     assert any("switch box was unplugged" in text for text in server.texts())
+
+
+def test_no_switch_box_found_is_said_and_shown_once_for_all_boxes(app) -> None:
+    controller, clock, server = app
+    for adapter, key in (("serial(auto)", "adapters.serial.searching"),
+                         ("evdev(auto)", "adapters.evdev.searching")):
+        controller.handle(AdapterStatus(adapter, StatusKind.LOST, key, {}))
+    controller.narrator.wait_idle(2.0)
+    said = [text for text in server.texts() if "No switch box found" in text]
+    assert said == ["No switch box found. Plug in a USB switch interface, a foot switch, "
+                    "a micro:bit or an Arduino; it will connect by itself."]
+    assert controller.shown_statuses() == [("app.status.no_switch_box", {})]
+    controller.handle(AdapterStatus("evdev(auto)", StatusKind.CONNECTED,
+                                    "adapters.evdev.connected", {"device": "USB foot switch"}))
+    # a switch is here: the micro:bit still looked for is not worth a word
+    assert controller.shown_statuses() == [("adapters.evdev.connected",
+                                            {"device": "USB foot switch"})]
+    controller.narrator.wait_idle(2.0)
+    assert any("The switch USB foot switch is ready." in text for text in server.texts())
 
 
 def test_settings_change_language_live_and_cancel_restores_it(app) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -27,15 +28,26 @@ def port(device: str, vid: int | None = None, pid: int | None = None, product: s
 def make_sysfs(root: Path, devices: dict[int, tuple[str, int, int]]) -> Path:
     """A /sys/class/input look-alike: eventN/device/{name,phys,id/vendor,id/product}."""
     sysfs = root / "sys"
-    for number, (name, vendor, product) in devices.items():
-        device = sysfs / f"event{number}" / "device"
-        (device / "id").mkdir(parents=True)
-        (device / "name").write_text(name + "\n")
-        (device / "phys").write_text(f"usb-0000:00:14.0-{number}/input0\n")
-        (device / "id" / "vendor").write_text(f"{vendor:04x}\n")
-        (device / "id" / "product").write_text(f"{product:04x}\n")
+    for number, device in devices.items():
+        add_device(sysfs, number, device)
     (sysfs / "input3").mkdir(parents=True)  # not an event device: ignored
     return sysfs
+
+
+def add_device(sysfs: Path, number: int, device_info: tuple[str, int, int]) -> None:
+    """Plug a device into a ``make_sysfs`` tree: (name, USB vendor, USB product)."""
+    name, vendor, product = device_info
+    device = sysfs / f"event{number}" / "device"
+    (device / "id").mkdir(parents=True)
+    (device / "name").write_text(name + "\n")
+    (device / "phys").write_text(f"usb-0000:00:14.0-{number}/input0\n")
+    (device / "id" / "vendor").write_text(f"{vendor:04x}\n")
+    (device / "id" / "product").write_text(f"{product:04x}\n")
+
+
+def remove_device(sysfs: Path, number: int) -> None:
+    """Unplug a device from a ``make_sysfs`` tree."""
+    shutil.rmtree(sysfs / f"event{number}")
 
 
 def test_serial_ports_match_specific_before_generic() -> None:

@@ -9,6 +9,7 @@ import yaml
 from adapters.evdev_codes import code_for_name, control_for_code
 from hardware.device_profiles import (
     PROFILES_DIR, ProfileFileError, UsbId, load_profile, load_profiles, profile_from_data,
+    role_table,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,6 +50,10 @@ def test_roles_name_switch_one_and_two_for_every_automatic_profile() -> None:
     for profile in PROFILES:
         if profile.automatic:
             assert profile.controls_for("switch1"), profile.id
+    roles = role_table(PROFILES)  # what access profiles bind through
+    assert roles["evdev(foot_switch):space"] == "switch1"
+    assert roles["serial(microbit):b"] == "switch2"
+    assert roles["evdev(switch_interface_joystick):btn_0"] == "switch1"
 
 
 @pytest.mark.parametrize("data, problem", [
