@@ -26,7 +26,7 @@ from accessibility.profiles import (AccessProfile, ProfileError, preset, profile
                                     profile_to_dict)
 from accessibility.scan_model import Group, ScanNode
 from accessibility.switch_access import SwitchAccess
-from accessibility.voice_help import phrases_here
+from accessibility.voice_help import phrases_here, say_labels
 from adapters.events import AdapterStatus, InputEvent, StatusKind
 from adapters.own_voice import OwnVoice
 from adapters.speech_grammar import load_phrases
@@ -157,6 +157,19 @@ class AppController:
             self.go_back()
         else:
             log.info("command %s does nothing on %s", command.name, self.screen)
+
+    @property
+    def voice_heard(self) -> bool:
+        """Voice commands are on and listening (a microphone and a speech model)."""
+        status = self.statuses.get(self.voice.name) if self.voice is not None else None
+        return status is not None and status.kind is StatusKind.CONNECTED
+
+    def say_label(self, target_id: str) -> str | None:
+        """The phrase that does what this button does, while the learner's voice is heard."""
+        if not self.voice_heard:
+            return None
+        return say_labels(load_phrases(self.translator.locale),
+                          self.profile.bindings).get(target_id)
 
     def _say_what_to_say(self) -> None:
         """The voice commands that work on this screen, said and shown as a caption."""
@@ -434,10 +447,12 @@ class AppController:
 
     def _status(self, status: AdapterStatus) -> None:
         previous = self.statuses.get(status.adapter)
-        was_looking = self._no_switch_box()
+        was_looking, was_heard = self._no_switch_box(), self.voice_heard
         self.statuses[status.adapter] = status
         for listener in list(self.listeners.status):
             listener(dict(self.statuses))
+        if self.voice_heard != was_heard and self.presenter is not None:
+            self.presenter.refresh()  # the buttons show (or stop showing) what to say
         changed = previous is None or previous.kind is not status.kind
         if status.message_key in SEARCHING:  # said once for all the boxes, if none is here
             if self._no_switch_box() and not was_looking:

@@ -90,7 +90,7 @@ class CitizenCodeApp(App):
         self.screen_switch = ScreenSwitch()
         self.highlighter = Highlighter()
         self.ctx = UiContext(self.services.translator, Style.of(self.controller.profile),
-                             self.highlighter, self.choose)
+                             self.highlighter, self.choose, self.controller.say_label)
         self.root_view = RootView(self)
         self.screens: dict[str, ModelScreen] = {}
         for screen in (LearnersScreen(self.ctx, self._avatar_of), LevelMapScreen(self.ctx),

@@ -22,12 +22,16 @@ class UiContext:
     style: Style
     highlighter: Highlighter
     choose: Callable[[str], None]
+    say: Callable[[str], str | None] = lambda _target_id: None  # a voice learner's phrase
 
     def text(self, key: str, **params: object) -> str:
         return self.translator.t(key, **params)
 
     def label_of(self, node: Target | Group) -> str:
-        return self.translator.t(node.label_key, **node.params)
+        """A node's label; under a button, the phrase a voice learner says for it."""
+        label = self.translator.t(node.label_key, **node.params)
+        phrase = self.say(node.id) if isinstance(node, Target) else None
+        return f"{label}\n{self.text('voice.hint.say', phrase=phrase)}" if phrase else label
 
 
 class ModelScreen(Screen):

@@ -217,7 +217,10 @@ class WorkspaceScreen(ModelScreen):
         targets = ([run] if run is not None else []) + list(group.children)
         columns = 4 if len(targets) <= 4 else 3
         rows = -(-len(targets) // columns)
-        box.height = rows * (self.ctx.style.target + self.ctx.style.highlight_width * 1.5) \
+        # taller rows when a label has two lines (a voice learner's phrase under the name)
+        lines = max(self.ctx.label_of(t).count("\n") + 1 for t in targets)
+        row_height = self.ctx.style.target * (1.0 if lines == 1 else 1.6)
+        box.height = rows * (row_height + self.ctx.style.highlight_width * 1.5) \
             + self.ctx.style.highlight_width * 3
         row = self.grid(group, cols=columns, size_hint_y=1)
         for target in targets:

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from accessibility.profiles import preset
 from accessibility.translator import LOCALES
-from accessibility.voice_help import phrases_here
+from accessibility.voice_help import phrases_here, say_labels
 from adapters.speech_grammar import load_phrases
 
 
@@ -25,3 +26,16 @@ def test_every_language_names_every_command_useful_in_a_level(locale: str) -> No
     palette = ("move_forward", "turn_left", "turn_right", "collect", "repeat", "paint")
     assert len(phrases_here(load_phrases(locale), palette)) == 9
     assert len(phrases_here(load_phrases(locale), None)) == 5
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_buttons_get_the_phrase_of_the_command_bound_to_what_they_do(locale: str) -> None:
+    phrases = load_phrases(locale)
+    labels = say_labels(phrases, preset("voice").bindings)
+    assert labels["control:run"] == phrases["run"][0]
+    assert labels["control:reset"] == phrases["reset"][0]
+    assert labels["palette:collect"] == phrases["collect"][0]
+    assert "control:hint" not in labels and "control:map" not in labels  # no command for them
+    # only speech bindings: a switch bound to run is not something to say
+    assert say_labels(phrases, {"kb:space": "run", "speech:undo": "undo"}) == {
+        "control:undo": phrases["undo"][0]}

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from accessibility.profiles import edited, preset
+from adapters.events import AdapterStatus, StatusKind
 from app.controller import WORKSPACE
 from app.driver import RunningApp, prepare_learner
+from app.options import Options
 
 
 def test_help_names_the_commands_that_work_here(tmp_path: Path) -> None:
@@ -30,5 +32,33 @@ def test_help_names_the_commands_that_work_here(tmp_path: Path) -> None:
         in_level = next(t for t in captions if t.startswith("You can say"))
         assert "move forward" in in_level and "run my program" in in_level
         assert "paint block" not in in_level and "add a repeat" not in in_level
+    finally:
+        running.close()
+
+
+def test_buttons_show_what_to_say_while_the_voice_is_heard(tmp_path: Path) -> None:
+    """The phrases are not the buttons' names ("Start again" is "begin again"): a voice
+    learner who reads sees the phrase under each button, but only while voice commands
+    listen (this machine has no microphone: the adapter says so, and nothing is shown)."""
+    prepare_learner(tmp_path, edited(preset("voice"), auditory_scanning=False))
+    running = RunningApp(tmp_path, Options(data_dir=tmp_path, speech=False, voice_input=True))
+    try:
+        controller = running.controller
+        running.touch(f"learner:{controller.store.learners()[0].id}")
+        running.touch("level:junior_01")
+        assert running.wait_for(lambda: controller.screen == WORKSPACE)
+        assert running.wait_for(lambda: controller.voice is not None
+                                and controller.voice.status.kind is StatusKind.ERROR, 10)
+        running.frames(3)
+        widgets = running.app.highlighter.widgets
+        assert widgets["control:reset"].text == "Start again"  # no microphone: no phrase
+        controller.handle(AdapterStatus(controller.voice.name, StatusKind.CONNECTED,
+                                        "voice.status.listening"))  # as with a microphone
+        running.frames(3)
+        widgets = running.app.highlighter.widgets
+        assert widgets["control:reset"].text == "Start again\n“begin again”"
+        assert widgets["control:run"].text == "Run\n“run my program”"
+        assert widgets["palette:move_forward"].text == "Move forward\n“move forward”"
+        assert widgets["control:hint"].text == "Hint"  # no voice command for it
     finally:
         running.close()
