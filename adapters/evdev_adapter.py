@@ -71,9 +71,13 @@ class EvdevAdapter(ReconnectingAdapter[EvdevDevice]):
     # -- lifecycle hooks --------------------------------------------------------------------
 
     def _starting(self) -> tuple[str, dict[str, str]]:
+        if self._finder is not None:
+            return "adapters.evdev.searching", {}
         return "adapters.evdev.starting", {"device": self._label}
 
     def _stopped(self) -> tuple[str, dict[str, str]]:
+        if self._finder is not None:
+            return "adapters.evdev.stopped_any", {}
         return "adapters.evdev.stopped", {"device": self._label}
 
     def _choose(self) -> DeviceSelector:

@@ -76,6 +76,7 @@ def test_auto_evdev_follows_whichever_known_switch_device_is_plugged_in(tmp_path
     rec = Recorder()
     adapter.start(rec.on_event, rec.on_status)
     try:
+        assert rec.statuses[0].message_key == "adapters.evdev.searching"  # from the start
         assert rec.wait_status(StatusKind.LOST).message_key == "adapters.evdev.searching"
         add_device(sysfs, 4, ("PCsensor FootSwitch", 0x0C45, 0x7403))
         assert rec.wait_status(StatusKind.CONNECTED).params == {"device": "PCsensor FootSwitch"}
@@ -95,6 +96,7 @@ def test_auto_evdev_follows_whichever_known_switch_device_is_plugged_in(tmp_path
         events = rec.wait_events(3)
     finally:
         adapter.stop()
+    assert adapter.status.message_key == "adapters.evdev.stopped_any"
     assert [(e.id, e.pressed) for e in events] == [
         ("evdev(foot_switch):space", True), ("evdev(foot_switch):space", False),  # unplug
         ("evdev(switch_interface_keys):return", True)]
