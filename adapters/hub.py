@@ -71,6 +71,11 @@ class InputHub:
         for name in list(self._adapters):
             self.remove(name)
 
+    def adapter(self, name: str) -> Adapter | None:
+        """The running adapter called ``name`` (its source, its device), if any."""
+        with self._lock:
+            return self._adapters.get(name)
+
     def statuses(self) -> dict[str, AdapterStatus]:
         """The latest status of every registered adapter, by adapter name."""
         with self._lock:

@@ -23,18 +23,23 @@ from levels.packs import load_packs
 PACKS = load_packs()
 
 
-@pytest.fixture
-def app(tmp_path: Path):
+def make_app(tmp_path: Path, options: Options = Options(voice_input=False)):
     translator = Translator("en")
     server = RecordingServer()
     narrator = Narrator(translator, server)
-    services = Services(Options(voice_input=False), translator, narrator, InputHub(),
+    services = Services(options, translator, narrator, InputHub(),
                         ProgressStore(tmp_path / "progress.sqlite3"), PACKS, tmp_path)
     clock = FakeClock()
     controller = AppController(services, clock)
     controller.start()
+    return controller, clock, server
+
+
+@pytest.fixture
+def app(tmp_path: Path):
+    controller, clock, server = make_app(tmp_path)
     yield controller, clock, server
-    services.close()
+    controller.services.close()
 
 
 def pump(controller: AppController, clock: FakeClock, seconds: float) -> None:
@@ -124,6 +129,28 @@ def test_a_two_switch_learner_works_through_the_hub_events(app) -> None:
         press("space")
     press("return")
     assert controller.screen == WORKSPACE
+
+
+def test_a_joystick_mode_box_chosen_at_start_steps_like_the_space_bar(tmp_path: Path) -> None:
+    controller, clock, server = make_app(
+        tmp_path, Options(voice_input=False, switch_device="Generic USB Joystick"))
+    try:
+        learner = controller.store.learners()[0]
+        controller.store.update_learner(
+            replace(learner, profile=profile_to_dict(preset("two_switch_step"))))
+        controller.activate(controller.model.children[0].id)
+        chosen = controller.services.hub.adapter("evdev(Generic USB Joystick)")
+        assert chosen is not None and chosen.source == "evdev(switch_interface_joystick)"
+        scanner = controller.access.scanner
+        before = scanner.highlighted
+        for pressed in (True, False):  # button 0 is switch 1 of a joystick-mode box
+            clock.advance(0.15)
+            controller.handle(InputEvent("evdev(switch_interface_joystick)", "btn_0",
+                                         pressed, clock.now()))
+        clock.advance(0.4)
+        assert controller.access.scanner.highlighted != before
+    finally:
+        controller.services.close()
 
 
 def test_status_changes_are_shown_and_said_without_cutting_in(app) -> None:
