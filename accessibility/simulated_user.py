@@ -51,7 +51,7 @@ def goal_path(root: Group, goal: str) -> list[str] | None:
 
 
 def _controls_for(profile: AccessProfile, action: str) -> str | None:
-    return next((c for c, a in profile.bindings.items() if a == action), None)
+    return next((c for c, a in profile.resolved().items() if a == action), None)
 
 
 class ScanningUser:
