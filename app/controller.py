@@ -84,6 +84,7 @@ class AppController:
         self.voice: Any = None  # the speech adapter, when voice commands are on
         self._devices: set[str] = set()
         self.own_voice = OwnVoice()  # when the narrator spoke: not the child's commands
+        self._say_labels: tuple[object, dict[str, str]] = (None, {})  # see say_label
         self.narrator.on_speech_event(self._narrator_spoke)
         # switch 1 and 2 of every known box, bound through the profile's roles
         self.device_roles = role_table(load_profiles())
@@ -168,8 +169,11 @@ class AppController:
         """The phrase that does what this button does, while the learner's voice is heard."""
         if not self.voice_heard:
             return None
-        return say_labels(load_phrases(self.translator.locale),
-                          self.profile.bindings).get(target_id)
+        key = (self.translator.locale, tuple(sorted(self.profile.bindings.items())))
+        if self._say_labels[0] != key:  # read the phrases once per language and bindings,
+            # not once per button (about 3 ms each)
+            self._say_labels = (key, say_labels(load_phrases(key[0]), self.profile.bindings))
+        return self._say_labels[1].get(target_id)
 
     def _say_what_to_say(self) -> None:
         """The voice commands that work on this screen, said and shown as a caption."""
