@@ -29,7 +29,7 @@ def phrases_here(phrases: Mapping[str, Sequence[str]],
     return [phrases[command][0] for command in wanted if phrases.get(command)]
 
 
-SPEECH_PREFIX = "speech:"
+SPEECH_PREFIX = "speech:"  # the voice adapter's source (SpeechAdapter.name) in binding ids
 
 
 def target_for(intent: str) -> str | None:
