@@ -39,7 +39,10 @@ def test_a_held_talk_switch_opens_the_microphone_and_does_nothing_else(tmp_path:
         controller.open_settings()  # the educator's switch test names the talk switch
         switch("space", True)
         tested = running.app.screens[SETTINGS].ids.switch_test.text
-        assert "is the talk switch" in tested and voice.talking
+        assert tested.splitlines() == ["Keyboard: space pressed",
+                                       "Keyboard: space is the talk switch: hold it down and "
+                                       "speak.", "In a profile file: kb:space"]
+        assert voice.talking
         switch("space", False)
 
         controller.apply_profile(edited(controller.profile, push_to_talk=False))
