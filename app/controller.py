@@ -33,7 +33,10 @@ from adapters.speech_grammar import load_phrases
 from app.services import Services
 from app.storage.models import Learner
 from app.workspace_session import WorkspaceSession
-from hardware.device_profiles import load_profiles, role_table
+from adapters.keyboard import KEYBOARD_SOURCE, SCREEN_SOURCE
+from adapters.serial_adapter import UNKNOWN_FAMILY
+from hardware.connect import JOYSTICK, evdev_adapter, serial_adapter
+from hardware.device_profiles import load_profiles, profile_ids, role_table
 from levels.interpreter import Outcome
 from levels.level import TRACKS
 
@@ -44,7 +47,9 @@ LEARNERS, MAP, WORKSPACE, COMPLETE, SETTINGS = ("learners", "map", "workspace", 
                                                 "settings")
 SERIAL = "serial(auto)"  # whichever micro:bit or Arduino switch box is plugged in
 EVDEV = "evdev(auto)"  # whichever USB switch interface or foot switch is plugged in
-JOYSTICK = "switch_interface_joystick"  # the profile of a device chosen by hand (hardware/)
+# where a switch comes from when no device profile says: source -> app.device.<name>
+OTHER_DEVICES = {KEYBOARD_SOURCE: "keyboard", SCREEN_SOURCE: "screen", "speech": "voice",
+                 f"serial({UNKNOWN_FAMILY})": "switch_box"}
 # the automatic adapters' "nothing plugged in": said and shown once, as NO_SWITCH_BOX
 SEARCHING = frozenset({"adapters.serial.searching", "adapters.evdev.searching"})
 NO_SWITCH_BOX = "app.status.no_switch_box"
@@ -59,7 +64,9 @@ class Listeners:
     look: list[Callable[[AccessProfile], None]] = field(default_factory=list)
     status: list[Callable[[dict[str, AdapterStatus]], None]] = field(default_factory=list)
     notice: list[Callable[[str, dict[str, object]], None]] = field(default_factory=list)
-    switch_test: list[Callable[[InputEvent, str], None]] = field(default_factory=list)
+    # the event, what it does for this learner (AccessProfile.switch_role), the device's name
+    switch_test: list[Callable[[InputEvent, str, str | None], None]] = field(
+        default_factory=list)
 
 
 class AppController:
@@ -86,8 +93,9 @@ class AppController:
         self.own_voice = OwnVoice()  # when the narrator spoke: not the child's commands
         self._say_labels: tuple[object, dict[str, str]] = (None, {})  # see say_label
         self.narrator.on_speech_event(self._narrator_spoke)
-        # switch 1 and 2 of every known box, bound through the profile's roles
-        self.device_roles = role_table(load_profiles())
+        hardware = load_profiles()
+        self.device_roles = role_table(hardware)  # switch 1 and 2 of every known box
+        self._device_names = {**OTHER_DEVICES, **profile_ids(hardware)}
         self.access = SwitchAccess(clock, self.profile, self.model, cues=self.narrator,
                                    on_command=self.command, on_action=self._touch_action,
                                    roles=self.device_roles)
@@ -116,8 +124,9 @@ class AppController:
             return
         if self.screen == SETTINGS:
             role = self.profile.switch_role(item.id, self.device_roles)
+            name = self._device_names.get(item.source)
             for listener in list(self.listeners.switch_test):
-                listener(item, role)
+                listener(item, role, f"app.device.{name}" if name else None)
         if self.voice is not None and item.id in self.talk_switches:
             # the microphone's switch, not a scan press
             if item.pressed and not self.voice.talking:
@@ -366,7 +375,6 @@ class AppController:
         hub, options = self.services.hub, self.services.options
         wants_switches = self.profile.input == "switch" or bool(self.talk_switches)
         if wants_switches and SERIAL not in self._devices:
-            from hardware.connect import evdev_adapter, serial_adapter
             hub.add(serial_adapter("auto", name=SERIAL))
             hub.add(evdev_adapter("auto", name=EVDEV))
             if options.switch_device:  # chosen by hand: a joystick-mode box, most likely

@@ -188,10 +188,10 @@ class CitizenCodeApp(App):
             parts.insert(0, translator.t(key, **(params or {})))
         self.root_view.ids.status.text = "   ".join(parts)
 
-    def _switch_tested(self, event, role: str) -> None:
+    def _switch_tested(self, event, role: str, device_key: str | None) -> None:
         screen = self.screens.get(SETTINGS)
         if screen is not None:
-            screen.switch_tested(event, role)  # type: ignore[attr-defined]
+            screen.switch_tested(event, role, device_key)  # type: ignore[attr-defined]
 
     # -- what the learner does ------------------------------------------------------------
 

@@ -23,7 +23,8 @@ if TYPE_CHECKING:  # python-evdev exists on Linux only: imported when an evdev a
     from adapters.evdev_adapter import EvdevAdapter
 
 AUTO = "auto"
-GENERIC = "generic"
+GENERIC = "generic"  # any input device chosen by hand, keys under their own names
+JOYSTICK = "switch_interface_joystick"  # a switch interface in joystick mode, chosen by hand
 
 
 def serial_adapter(port: str = AUTO, *, baudrate: int | None = None,

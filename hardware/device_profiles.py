@@ -87,6 +87,12 @@ def role_table(profiles: list[HardwareProfile]) -> dict[str, str]:
             for role, controls in profile.roles.items() for control in controls}
 
 
+def profile_ids(profiles: list[HardwareProfile]) -> dict[str, str]:
+    """Event source (``evdev(foot_switch)``, ``serial(microbit)``) -> the profile's id, so a
+    switch can be named by the device it comes from."""
+    return {profile.source: profile.id for profile in profiles}
+
+
 def _list(value: Any, what: str) -> list[str]:
     if value is None:
         return []

@@ -11,7 +11,6 @@ from accessibility.profiles import AccessProfile
 from accessibility.scan_model import Group, Target
 from accessibility.scanner import Scanner, ScanMode, ScanSettings
 from adapters.events import InputEvent
-from adapters.keyboard import KEYBOARD_SOURCE, SCREEN_SOURCE
 from app.screens.base import ModelScreen
 from app.ui.widgets import Highlighter
 
@@ -20,16 +19,6 @@ Builder.load_file(__file__.replace(".py", ".kv"))
 PREVIEW_BLOCKS = ("move_forward", "turn_left", "turn_right")
 SWITCH_ROLE_TEXT = {"talk": "app.settings.switch_talk", "bound": "app.settings.switch_bound",
                     "unbound": "app.settings.switch_unbound"}  # AccessProfile.switch_role
-# where a switch comes from (an InputEvent's source), as the switch test names it
-DEVICE_TEXT = {
-    KEYBOARD_SOURCE: "app.device.keyboard", SCREEN_SOURCE: "app.device.screen",
-    "speech": "app.device.voice", "serial(microbit)": "app.device.microbit",
-    "serial(arduino)": "app.device.arduino", "serial(unknown)": "app.device.switch_box",
-    "evdev(foot_switch)": "app.device.foot_switch",
-    "evdev(switch_interface_keys)": "app.device.usb_keys",
-    "evdev(switch_interface_joystick)": "app.device.usb_joystick",
-    "evdev(generic)": "app.device.input_device",
-}
 
 
 class SettingsScreen(ModelScreen):
@@ -86,11 +75,12 @@ class SettingsScreen(ModelScreen):
 
     # -- switch test and preview ----------------------------------------------------------
 
-    def switch_tested(self, event: InputEvent, role: str) -> None:
-        """``role``: ``AccessProfile.switch_role`` of the switch (talk, bound, unbound)."""
+    def switch_tested(self, event: InputEvent, role: str, device_key: str | None) -> None:
+        """``role``: ``AccessProfile.switch_role`` of the switch (talk, bound, unbound);
+        ``device_key``: the i18n key of the device's name, if known."""
         key = "app.settings.switch_pressed" if event.pressed else "app.settings.switch_released"
-        device = DEVICE_TEXT.get(event.source)
-        named = f"{self.ctx.text(device) if device else event.source}: {event.control}"
+        device = self.ctx.text(device_key) if device_key else event.source
+        named = f"{device}: {event.control}"
         self.ids.switch_test.text = "\n".join((
             self.ctx.text(key, control=named),
             self.ctx.text(SWITCH_ROLE_TEXT[role], control=named),

@@ -9,7 +9,7 @@ import yaml
 from adapters.evdev_codes import code_for_name, control_for_code
 from hardware.device_profiles import (
     PROFILES_DIR, ProfileFileError, UsbId, load_profile, load_profiles, profile_from_data,
-    role_table,
+    profile_ids, role_table,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,3 +83,13 @@ def test_a_bad_file_names_itself_and_duplicate_ids_are_refused(tmp_path: Path) -
     with pytest.raises(ProfileFileError, match="c.yml"):
         load_profile(broken)
     assert PROFILES_DIR.is_dir()
+
+
+def test_every_profile_names_its_device_in_the_switch_test() -> None:
+    """The switch test names a switch by its profile (``app.device.<id>``, all six
+    languages by the i18n completeness test): a new profile needs its name there."""
+    english = yaml.safe_load((ROOT / "i18n" / "app.en.yml").read_text(encoding="utf-8"))
+    assert set(profile_ids(PROFILES).values()) <= set(english["device"]), \
+        sorted(set(profile_ids(PROFILES).values()) - set(english["device"]))
+    assert profile_ids(PROFILES)["evdev(foot_switch)"] == "foot_switch"
+    assert profile_ids(PROFILES)["serial(microbit)"] == "microbit"
