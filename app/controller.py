@@ -91,7 +91,7 @@ class AppController:
         self.voice: Any = None  # the speech adapter, when voice commands are on
         self._devices: set[str] = set()
         self.own_voice = OwnVoice()  # when the narrator spoke: not the child's commands
-        self._say_labels: tuple[object, dict[str, str]] = (None, {})  # see say_label
+        self._phrases: dict[str, dict[str, tuple[str, ...]]] = {}  # locale -> voice phrases
         self.narrator.on_speech_event(self._narrator_spoke)
         hardware = load_profiles()
         self.device_roles = role_table(hardware)  # switch 1 and 2 of every known box
@@ -178,16 +178,20 @@ class AppController:
         """The phrase that does what this button does, while the learner's voice is heard."""
         if not self.voice_heard:
             return None
-        key = (self.translator.locale, tuple(sorted(self.profile.bindings.items())))
-        if self._say_labels[0] != key:  # read the phrases once per language and bindings,
-            # not once per button (about 3 ms each)
-            self._say_labels = (key, say_labels(load_phrases(key[0]), self.profile.bindings))
-        return self._say_labels[1].get(target_id)
+        return say_labels(self._voice_phrases(), self.profile.bindings).get(target_id)
+
+    def _voice_phrases(self) -> dict[str, tuple[str, ...]]:
+        """This language's command phrases, read once (a file read is ~3 ms, and every
+        button asks)."""
+        locale = self.translator.locale
+        if locale not in self._phrases:
+            self._phrases[locale] = load_phrases(locale)
+        return self._phrases[locale]
 
     def _say_what_to_say(self) -> None:
         """The voice commands that work on this screen, said and shown as a caption."""
         palette = self.session.level.palette if self.session is not None else None
-        spoken = phrases_here(load_phrases(self.translator.locale), palette)
+        spoken = phrases_here(self._voice_phrases(), palette)
         if spoken:
             self.narrator.say("voice.help.say", {"phrases": ", ".join(spoken)})
 
