@@ -10,14 +10,14 @@ chosen by hand).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
-from adapters.evdev_device import (
-    DEV_INPUT, SYSFS_INPUT, DeviceSelector, FoundInput, scan_input_devices,
-)
+from adapters.evdev_device import DEV_INPUT, SYSFS_INPUT, DeviceSelector, scan_input_devices
 from adapters.serial_adapter import SerialAdapter
 from hardware.device_profiles import HardwareProfile, load_profiles
-from hardware.discovery import Comports, _comports, match_input, serial_finder, serial_hint
+from hardware.discovery import (
+    Comports, _comports, input_finder, match_input, serial_finder, serial_hint,
+)
 
 if TYPE_CHECKING:  # python-evdev exists on Linux only: imported when an evdev adapter is made
     from adapters.evdev_adapter import EvdevAdapter
@@ -50,23 +50,6 @@ def profile_for_input(selector: DeviceSelector, profiles: list[HardwareProfile],
             match = match_input(info, profiles)
             return match.profile if match else None
     return None
-
-
-def input_finder(profiles: list[HardwareProfile], sysfs: Path = SYSFS_INPUT,
-                 dev: Path = DEV_INPUT) -> Callable[[], FoundInput | None]:
-    """A finder for ``EvdevAdapter``: the best-matching known switch device present now."""
-
-    def find() -> FoundInput | None:
-        matches = [(match, info) for info in scan_input_devices(sysfs, dev)
-                   for match in [match_input(info, profiles)] if match]
-        if not matches:
-            return None
-        match, info = sorted(matches, key=lambda mi: (-mi[0].strength, mi[1].path))[0]
-        profile = match.profile
-        return FoundInput(info.path, profile.id, profile.name, profile.keys,
-                          profile.only_mapped, profile.grab)
-
-    return find
 
 
 def evdev_adapter(selector: str | DeviceSelector, *, profile_id: str | None = None,

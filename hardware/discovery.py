@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Literal
+from typing import Callable, Iterable, Literal, TypeVar
 
-from adapters.evdev_device import DEV_INPUT, SYSFS_INPUT, InputDeviceInfo, scan_input_devices
+from adapters.evdev_device import (
+    DEV_INPUT, SYSFS_INPUT, FoundInput, InputDeviceInfo, scan_input_devices,
+)
 from adapters.serial_adapter import FoundPort
 from hardware.device_profiles import HardwareProfile, UsbId, load_profiles
 
@@ -19,6 +21,7 @@ USB, NAME, USB_GENERIC = 3, 2, 1
 STRENGTH_NAMES = {USB: "usb", NAME: "name", USB_GENERIC: "usb_generic"}
 
 Comports = Callable[[], Iterable[object]]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -139,18 +142,44 @@ def _accessible(path: str) -> bool:
     return os.access(path, os.R_OK | os.W_OK)
 
 
+def _best_present(present: list[tuple[Match | None, str, T]]) -> tuple[Match, T] | None:
+    """Of (match, device path, device) for the devices present now, the strongest match;
+    the first path among equals, so the same device wins every time."""
+    matched = [(match, path, device) for match, path, device in present if match]
+    if not matched:
+        return None
+    match, _, device = sorted(matched, key=lambda m: (-m[0].strength, m[1]))[0]
+    return match, device
+
+
 def serial_finder(profiles: list[HardwareProfile] | None = None,
                   comports: Comports = _comports) -> Callable[[], FoundPort | None]:
     """A finder for ``SerialAdapter``: the best-matching switch box port present now."""
     profiles = load_profiles() if profiles is None else profiles
 
     def find() -> FoundPort | None:
-        matches = [(match, port) for port in list_serial_ports(comports)
-                   for match in [match_serial(port, profiles)] if match]
-        if not matches:
+        best = _best_present([(match_serial(port, profiles), port.device, port)
+                              for port in list_serial_ports(comports)])
+        if best is None:
             return None
-        match, port = sorted(matches, key=lambda mp: (-mp[0].strength, mp[1].device))[0]
+        match, port = best
         return FoundPort(port.device, match.profile.family, match.profile.name)
+
+    return find
+
+
+def input_finder(profiles: list[HardwareProfile], sysfs: Path = SYSFS_INPUT,
+                 dev: Path = DEV_INPUT) -> Callable[[], FoundInput | None]:
+    """A finder for ``EvdevAdapter``: the best-matching known switch device present now."""
+
+    def find() -> FoundInput | None:
+        best = _best_present([(match_input(info, profiles), info.path, info)
+                              for info in scan_input_devices(sysfs, dev)])
+        if best is None:
+            return None
+        profile = best[0].profile
+        return FoundInput(best[1].path, profile.id, profile.name, profile.keys,
+                          profile.only_mapped, profile.grab)
 
     return find
 
