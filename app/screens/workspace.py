@@ -214,22 +214,24 @@ class WorkspaceScreen(ModelScreen):
         box.clear_widgets()
         if group is None:
             return
-        targets = ([run] if run is not None else []) + list(group.children)
+        targets = [t for t in ([run] if run is not None else []) + list(group.children)
+                   if isinstance(t, Target)]
+        labels = [self.ctx.label_of(t) for t in targets]
         columns = 4 if len(targets) <= 4 else 3
         rows = -(-len(targets) // columns)
         # taller rows when a label has two lines (a voice learner's phrase under the name)
-        lines = max(self.ctx.label_of(t).count("\n") + 1 for t in targets)
-        row_height = self.ctx.style.target * (1.0 if lines == 1 else 1.6)
+        two_lines = any("\n" in label for label in labels)
+        row_height = self.ctx.style.target * (1.6 if two_lines else 1.0)
         box.height = rows * (row_height + self.ctx.style.highlight_width * 1.5) \
             + self.ctx.style.highlight_width * 3
         row = self.grid(group, cols=columns, size_hint_y=1)
-        for target in targets:
-            if isinstance(target, Target):
-                primary = target.id == "control:run"
-                row.add_widget(self.button(
-                    target, background=self.ctx.style.colour("accent" if primary else "surface"),
-                    color=self.ctx.style.colour("accent_text" if primary else "text"),
-                    font_size=self.ctx.style.font * 0.85))
+        for target, label in zip(targets, labels):
+            primary = target.id == "control:run"
+            row.add_widget(self.button(
+                target, text=label,
+                background=self.ctx.style.colour("accent" if primary else "surface"),
+                color=self.ctx.style.colour("accent_text" if primary else "text"),
+                font_size=self.ctx.style.font * 0.85))
         box.add_widget(row)
 
     def _overlay(self, group: Group | None) -> None:
