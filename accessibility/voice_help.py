@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from accessibility.presenters.workspace_presenter import CONTROLS, RUN_ID, palette_id
+from adapters.events import SPEECH_SOURCE
 
 AROUND = ("next", "previous", "select", "back", "run")  # menus, maps, the level's end
 BLOCK_COMMANDS = ("move_forward", "turn_left", "turn_right", "collect", "repeat", "paint")
@@ -29,7 +30,7 @@ def phrases_here(phrases: Mapping[str, Sequence[str]],
     return [phrases[command][0] for command in wanted if phrases.get(command)]
 
 
-SPEECH_PREFIX = "speech:"  # the voice adapter's source (SpeechAdapter.name) in binding ids
+SPEECH_PREFIX = f"{SPEECH_SOURCE}:"  # binding ids of voice commands
 
 
 def target_for(intent: str) -> str | None:

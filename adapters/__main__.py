@@ -17,7 +17,7 @@ import sys
 import threading
 from typing import Any
 
-from adapters.events import Adapter
+from adapters.events import SPEECH_SOURCE, Adapter
 from adapters.monitor import TalkSwitches, UnavailableAdapter, run_monitor
 from adapters.serial_adapter import DEFAULT_BAUDRATE, SerialAdapter
 
@@ -74,7 +74,7 @@ def _speech(locale: str, push_to_talk: bool) -> Adapter:
         return SpeechAdapter(locale=locale,
                              mode="push_to_talk" if push_to_talk else "continuous")
     except Exception as exc:  # missing module, missing libraries, no microphone ...
-        return UnavailableAdapter("speech", "adapters.speech.unavailable",
+        return UnavailableAdapter(SPEECH_SOURCE, "adapters.speech.unavailable",
                                   f"{type(exc).__name__}: {exc}")
 
 

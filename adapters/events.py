@@ -6,6 +6,9 @@ from enum import Enum
 from typing import Callable, Protocol
 
 
+SPEECH_SOURCE = "speech"  # the voice adapter's source: its events are speech:<command>
+
+
 @dataclass(frozen=True)
 class InputEvent:
     """One press or release of one control on one source.

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import yaml
 
-from adapters.events import AdapterStatus, EventSink, InputEvent, StatusKind, StatusSink
+from adapters.events import (SPEECH_SOURCE, AdapterStatus, EventSink, InputEvent, StatusKind,
+                             StatusSink)
 from adapters.own_voice import OwnVoice
 from adapters.speech_capture import (AudioSource, EndOfStream, PushToTalk, Utterance,
                                      listen_continuously)
@@ -58,7 +59,7 @@ def default_source() -> AudioSource:
 class SpeechAdapter:
     """Voice commands as an input adapter (follows ``adapters.events.Adapter``)."""
 
-    name = "speech"
+    name = SPEECH_SOURCE
 
     def __init__(self, locale: str = "en", *, mode: str = "continuous",
                  source: AudioSource | None = None,

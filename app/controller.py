@@ -27,7 +27,7 @@ from accessibility.profiles import (AccessProfile, ProfileError, preset, profile
 from accessibility.scan_model import Group, ScanNode
 from accessibility.switch_access import SwitchAccess
 from accessibility.voice_help import phrases_here, say_labels
-from adapters.events import AdapterStatus, InputEvent, StatusKind
+from adapters.events import SPEECH_SOURCE, AdapterStatus, InputEvent, StatusKind
 from adapters.own_voice import OwnVoice
 from adapters.speech_grammar import load_phrases
 from app.services import Services
@@ -48,7 +48,7 @@ LEARNERS, MAP, WORKSPACE, COMPLETE, SETTINGS = ("learners", "map", "workspace", 
 SERIAL = "serial(auto)"  # whichever micro:bit or Arduino switch box is plugged in
 EVDEV = "evdev(auto)"  # whichever USB switch interface or foot switch is plugged in
 # where a switch comes from when no device profile says: source -> app.device.<name>
-OTHER_DEVICES = {KEYBOARD_SOURCE: "keyboard", SCREEN_SOURCE: "screen", "speech": "voice",
+OTHER_DEVICES = {KEYBOARD_SOURCE: "keyboard", SCREEN_SOURCE: "screen", SPEECH_SOURCE: "voice",
                  f"serial({UNKNOWN_FAMILY})": "switch_box"}
 # the automatic adapters' "nothing plugged in": said and shown once, as NO_SWITCH_BOX
 SEARCHING = frozenset({"adapters.serial.searching", "adapters.evdev.searching"})
