@@ -80,7 +80,7 @@ class SettingsScreen(ModelScreen):
         ``device_key``: the i18n key of the device's name, if known."""
         key = "app.settings.switch_pressed" if event.pressed else "app.settings.switch_released"
         device = self.ctx.text(device_key) if device_key else event.source
-        named = f"{device}: {event.control}"
+        named = self.ctx.text("app.settings.switch_named", device=device, control=event.control)
         self.ids.switch_test.text = "\n".join((
             self.ctx.text(key, control=named),
             self.ctx.text(SWITCH_ROLE_TEXT[role], control=named),
