@@ -31,6 +31,7 @@ from adapters.speech_decoder import (CommandDecoder, DecodeResult, DecoderSettin
                                      ModelError, NoPhrasesError)
 from adapters.speech_grammar import I18N_DIR, CommandGrammar, load_phrases
 from adapters.speech_models import SpeechModel, find_model, install_folder
+from adapters.speech_training import trained_model
 
 log = logging.getLogger(__name__)
 
@@ -65,13 +66,15 @@ class SpeechAdapter:
                  source: AudioSource | None = None,
                  model_dirs: Sequence[Path | str] | None = None,
                  settings: DecoderSettings | None = None,
-                 own_voice: OwnVoice | None = None) -> None:
+                 own_voice: OwnVoice | None = None,
+                 voice_dir: Path | None = None) -> None:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
         self.mode = mode
         self._locale = locale
         self._source = source
         self._model_dirs = list(model_dirs or ())
+        self.voice_dir = voice_dir  # the learner's trained voices, one folder per locale
         self._settings = settings or DecoderSettings()
         self._on_event: EventSink | None = None
         self._on_status: StatusSink | None = None
@@ -161,6 +164,8 @@ class SpeechAdapter:
             self._set_status(StatusKind.ERROR, "no_model", f"no speech model for {locale}",
                              language=language, folder=folder)
             return None
+        if self.voice_dir is not None:  # trained to this learner's voice: use it
+            model = trained_model(self.voice_dir / locale, model) or model
         try:
             phrases = load_phrases(locale)
         except OSError as exc:
@@ -181,7 +186,8 @@ class SpeechAdapter:
             self._set_status(StatusKind.ERROR, "bad_model", str(exc),
                              folder=str(model.acoustic.parent))
             return None
-        log.info("speech: %s model %s, %d phrases", locale, model.acoustic,
+        log.info("speech: %s model %s%s, %d phrases", locale, model.acoustic,
+                 " (trained to this learner)" if model.trained else "",
                  len(decoder.grammar.commands))
         return decoder
 

@@ -90,6 +90,10 @@ class DecoderSettings:
     """Knobs of the decoder; defaults chosen on the tuning split (see module docstring)."""
 
     min_margin: float = -9.0  # command minus phone-loop score, per frame of the phrase
+    # the same for a model trained to the learner's voice (``speech_training``): its
+    # commands score far above the phone loop, so it can be much stricter (chosen on the
+    # tuning split, trained voices, at 95 % rejection: see ``speech_tuning``)
+    trained_min_margin: float = 2.0
     noise_floor_db: float = 25.0  # steady noise this far below the speech level
     max_seconds: float = 4.0  # longer audio is talk, not a command
     min_seconds: float = 0.15  # shorter audio is a click, not a command
@@ -203,6 +207,16 @@ def outside_loudness(samples: np.ndarray, first: int, last: int, count: int,
     return float(10 * np.log10(np.sort(outside)[-count] / level))
 
 
+def prepared(audio: bytes, settings: DecoderSettings) -> tuple[np.ndarray, bytes]:
+    """What the searches hear of an utterance: its loud part (``speech_region``, returned for
+    the loudness checks) and, as int16 bytes, the same with the noise floor mixed in. Voice
+    training prepares its clips with this too, so it adapts to the audio decoding sees."""
+    samples = speech_region(np.frombuffer(audio[: len(audio) // 2 * 2], dtype="<i2"),
+                            settings.region_pad_seconds, settings.region_db)
+    floored = with_noise_floor(samples, settings.noise_floor_db, seed=len(samples))
+    return samples, np.clip(floored, -32768, 32767).astype("<i2").tobytes()
+
+
 class CommandDecoder:
     """Decodes 16 kHz mono int16 utterances into one command or a rejection.
 
@@ -231,6 +245,13 @@ class CommandDecoder:
         self._aliases: dict[str, str] = {}  # JSGF-safe alias -> dictionary word
         if grammar is not None:
             self.set_grammar(grammar)
+
+    @property
+    def min_margin(self) -> float:
+        """The rejection threshold for this decoder's model (trained or not)."""
+        if self.model.trained:
+            return self.settings.trained_min_margin
+        return self.settings.min_margin
 
     # -- set-up ------------------------------------------------------------------------------
 
@@ -316,15 +337,12 @@ class CommandDecoder:
         settings = self.settings
         if self.grammar is None:
             raise RuntimeError("set_grammar() before decode()")
-        samples = speech_region(np.frombuffer(audio[: len(audio) // 2 * 2], dtype="<i2"),
-                                settings.region_pad_seconds, settings.region_db)
+        samples, pcm = prepared(audio, settings)
         seconds = len(samples) / SAMPLE_RATE
         if seconds > settings.max_seconds:
             return DecodeResult(None, "", -math.inf, "too_long", time.perf_counter() - started)
         if seconds < settings.min_seconds:
             return DecodeResult(None, "", -math.inf, "too_short", time.perf_counter() - started)
-        floored = with_noise_floor(samples, settings.noise_floor_db, seed=len(samples))
-        pcm = np.clip(floored, -32768, 32767).astype("<i2").tobytes()
         text, command_score = self._search(COMMAND_SEARCH, pcm)
         text = " ".join(self._aliases.get(word, word) for word in text.split())
         frames = max(self._decoder.n_frames(), 1)
@@ -353,7 +371,7 @@ class CommandDecoder:
             reason = "squeezed"
         elif quietest < settings.min_word_peak_db:  # a word laid over the quiet around talk
             reason = "quiet_word"
-        elif not margin >= settings.min_margin:
+        elif not margin >= self.min_margin:
             reason = "low_score"
         else:
             reason = "accepted"

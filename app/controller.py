@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 from typing import Any, Callable
 
 from accessibility.actions import Action, Command
@@ -32,6 +33,7 @@ from adapters.own_voice import OwnVoice
 from adapters.speech_grammar import load_phrases
 from app.services import Services
 from app.storage.models import Learner
+from app.storage.paths import learner_voice_dir
 from app.workspace_session import WorkspaceSession
 from adapters.keyboard import KEYBOARD_SOURCE, SCREEN_SOURCE
 from adapters.serial_adapter import UNKNOWN_FAMILY
@@ -386,7 +388,9 @@ class AppController:
             self._devices.add(SERIAL)
         wants_voice = self.profile.input == "voice" and options.voice_input
         mode = "push_to_talk" if self.talk_switches else "continuous"
-        if self.voice is not None and (not wants_voice or self.voice.mode != mode):
+        voice_dir = self.voice_dir()
+        if self.voice is not None and (not wants_voice or self.voice.mode != mode
+                                       or self.voice.voice_dir != voice_dir):
             hub.remove(self.voice.name)  # off, or listening another way: start afresh
             self.voice = None
         if wants_voice and self.voice is None:
@@ -397,8 +401,14 @@ class AppController:
                 self._notice("app.status.no_voice", {})
                 return
             self.voice = SpeechAdapter(locale=self.translator.locale, mode=mode,
-                                       own_voice=self.own_voice)
+                                       own_voice=self.own_voice, voice_dir=voice_dir)
             hub.add(self.voice)
+
+    def voice_dir(self) -> Path | None:
+        """Where this learner's trained voices live (``python -m app.train_voice``)."""
+        if self.learner is None:
+            return None
+        return learner_voice_dir(self.services.data_dir, self.learner.id)
 
     def _narrator_spoke(self, event: SpeechEvent) -> None:
         if event.kind is SpeechEventKind.STARTED:

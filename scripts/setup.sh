@@ -11,6 +11,7 @@ DEBIAN_PACKAGES=(
   libmtdev1 libsdl2-2.0-0                 # Kivy's touch and window back ends
   espeak-ng espeak-ng-data alsa-utils     # narration (pyttsx3 drives espeak-ng, plays with aplay)
   sox                                     # test speech: noise, speed, measurements
+  sphinxbase-utils                        # sphinx_fe: pocketsphinx's front end, for voice training
   portaudio19-dev                         # PyAudio (SpeechRecognition's Microphone) builds against it
   socat                                   # serial tests over pseudo-terminals
   fonts-sil-andika fonts-dejavu-core      # a readable font for children, and a fallback

@@ -42,3 +42,9 @@ def data_dir(override: str | Path | None = None) -> Path:
 def database_path(directory: str | Path | None = None) -> Path:
     """The progress database inside ``data_dir(directory)``."""
     return data_dir(directory) / DB_FILENAME
+
+
+def learner_voice_dir(directory: Path, learner_id: int) -> Path:
+    """A learner's trained voices (one folder per locale, ``adapters.speech_training``):
+    beside the progress file, so they stay on the device and move with it."""
+    return directory / "voices" / str(learner_id)

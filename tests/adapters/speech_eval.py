@@ -8,28 +8,36 @@ from collections import defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import numpy as np
 
 from adapters.speech_decoder import CommandDecoder, DecodeResult, DecoderSettings
 from adapters.speech_grammar import CommandGrammar, load_phrases
-from adapters.speech_models import find_model
-from tests.adapters.speech_corpus import TARGET_NOISES, Utterance
+from adapters.speech_models import SpeechModel, find_model
+from adapters.speech_training import TrainingClip, train
+from tests.adapters.speech_corpus import TARGET_NOISES, Utterance, training_clips
 
 _DECODER: CommandDecoder | None = None
+OPEN = DecoderSettings(min_margin=-1e9, trained_min_margin=-1e9)  # reject on nothing but form
 
 
-def english_decoder(settings: DecoderSettings | None = None) -> CommandDecoder:
+def english_model() -> SpeechModel:
     model = find_model("en")
     assert model is not None, "pocketsphinx's bundled English model is missing"
-    decoder = CommandDecoder(model, None, settings)
+    return model
+
+
+def english_decoder(settings: DecoderSettings | None = None,
+                    model: SpeechModel | None = None) -> CommandDecoder:
+    decoder = CommandDecoder(model or english_model(), None, settings)
     decoder.set_grammar(CommandGrammar.build("en", load_phrases("en"), decoder.knows))
     return decoder
 
 
-def _init(settings: DecoderSettings) -> None:
+def _init(settings: DecoderSettings, model: SpeechModel | None) -> None:
     global _DECODER
-    _DECODER = english_decoder(settings)
+    _DECODER = english_decoder(settings, model)
 
 
 def _decode(audio: bytes) -> DecodeResult:
@@ -38,12 +46,31 @@ def _decode(audio: bytes) -> DecodeResult:
 
 
 def decode_all(utterances: Sequence[Utterance], settings: DecoderSettings,
-               workers: int | None = None) -> list[DecodeResult]:
-    """Every utterance decoded with ``settings``, in ``workers`` processes."""
+               workers: int | None = None, model: SpeechModel | None = None
+               ) -> list[DecodeResult]:
+    """Every utterance decoded with ``settings`` (and ``model``: default, the bundled
+    English one), in ``workers`` processes."""
     workers = workers or min(2, os.cpu_count() or 1)
     audios = [u.audio for u in utterances]
-    with ProcessPoolExecutor(workers, initializer=_init, initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_init, initargs=(settings, model)) as pool:
         return list(pool.map(_decode, audios, chunksize=16))
+
+
+def decode_trained(utterances: Sequence[Utterance], settings: DecoderSettings,
+                   cache_dir: Path, models_dir: Path) -> list[DecodeResult]:
+    """Each voice's utterances decoded with a model trained to that voice on its training
+    clips (``speech_corpus.training_clips``: other speeds and pitches than the test clips)."""
+    results: list[DecodeResult | None] = [None] * len(utterances)
+    phrases = load_phrases("en")
+    for voice in dict.fromkeys(u.voice for u in utterances):
+        clips = [TrainingClip(text, audio)
+                 for text, audio in training_clips(voice, phrases, cache_dir)]
+        model = train(english_model(), clips, models_dir / voice.label.replace("/", "_")).model
+        indexes = [i for i, u in enumerate(utterances) if u.voice == voice]
+        decoded = decode_all([utterances[i] for i in indexes], settings, model=model)
+        for i, result in zip(indexes, decoded):
+            results[i] = result
+    return [r for r in results if r is not None]
 
 
 def with_margin(results: Sequence[DecodeResult], margin: float) -> list[DecodeResult]:

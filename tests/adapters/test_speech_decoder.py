@@ -19,8 +19,9 @@ from adapters.speech_decoder import (DecoderSettings, outside_loudness, quietest
                                     speech_region)
 from adapters.speech_grammar import load_phrases
 from tests.adapters import speech_corpus as corpus
-from tests.adapters.speech_eval import (TARGET, breakdown, decode_all, english_decoder,
-                                        in_target, rates, timing, with_margin)
+from tests.adapters.speech_eval import (OPEN, TARGET, breakdown, decode_all, decode_trained,
+                                        english_decoder, in_target, rates, timing,
+                                        with_margin)
 
 CLEAR = corpus.Voice("en-us", 150, 50)
 # regression floors, a little under the figures of the seeded 450-clip held-out draw
@@ -176,7 +177,7 @@ def held_out(cache: Path):
     everything = corpus.build(load_phrases("en"), "held_out", cache)
     chosen = np.random.default_rng(11).choice(len(everything), 450, replace=False)
     utterances = [everything[i] for i in sorted(chosen)]
-    results = decode_all(utterances, DecoderSettings(min_margin=-1e9))
+    results = decode_all(utterances, OPEN)
     return utterances, results
 
 
@@ -212,7 +213,7 @@ def test_held_out_accuracy_stays_above_the_floors(held_out) -> None:
 @pytest.mark.slow
 @pytest.mark.xfail(strict=True, reason="issue 3 target (90 % / 90 % under clean and 20 dB "
                    "SNR) not reached with the bundled US English model on held-out espeak-ng "
-                   "voices; see the speech report")
+                   "voices that were not trained; trained ones reach it (below)")
 def test_held_out_meets_the_issue_target(held_out) -> None:
     """The target is stated over clean and 20 dB SNR (``speech_corpus.TARGET_NOISES``):
     a child's close-talk or headset microphone. 10 dB is reported and floored above."""
@@ -220,3 +221,28 @@ def test_held_out_meets_the_issue_target(held_out) -> None:
     pairs = list(zip(utterances, with_margin(open_results, DecoderSettings().min_margin)))
     target = rates(in_target(pairs))
     assert target.recognition >= 0.9 and target.rejection >= 0.9, str(target)
+
+
+@pytest.fixture(scope="module")
+def held_out_trained(held_out, cache: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The same 450 clips, each voice decoded with a model trained to it on its training
+    clips (``speech_corpus.training_clips``: other speeds and pitches than these clips)."""
+    utterances, _ = held_out
+    voices = tmp_path_factory.mktemp("trained-voices")
+    return utterances, decode_trained(utterances, OPEN, cache, voices)
+
+
+@pytest.mark.slow
+def test_trained_voices_meet_the_issue_target(held_out, held_out_trained) -> None:
+    """A learner who trained the recogniser (``python -m app.train_voice``, about a minute of
+    their commands): 90 % / 90 % on held-out voices, and more talk rejected than untrained
+    for at least as many commands."""
+    utterances, trained_open = held_out_trained
+    trained = rates(in_target(list(zip(utterances, with_margin(
+        trained_open, DecoderSettings().trained_min_margin)))))
+    bundled = rates(in_target(list(zip(utterances, with_margin(
+        held_out[1], DecoderSettings().min_margin)))))
+    print(f"bundled: {bundled}\ntrained: {trained}")
+    assert trained.recognition >= 0.9 and trained.rejection >= 0.9, str(trained)
+    assert trained.recognition >= bundled.recognition
+    assert trained.rejection >= bundled.rejection + 0.05

@@ -1,0 +1,384 @@
+"""Voice training: adapt the acoustic model to one learner from a minute of their commands.
+
+The bundled model was trained on adult American speech; a child, an accent or a speech
+difference sits far from it, and the decoder then cannot tell "paint block" from "pink
+block" (see ``speech_decoder``). Training asks the learner to say each command phrase a
+couple of times, then moves the model's Gaussians towards that voice:
+
+1. each clip is prepared as the decoder prepares audio (``speech_decoder.prepared``),
+   aligned to its phrase's phones by pocketsphinx, and turned into the model's own features
+   by ``sphinx_fe`` (sphinxbase's front end: the same code and parameters as pocketsphinx's,
+   so the features are what decoding computes);
+2. MLLR: one affine transform per feature stream, estimated twice (the second time aligned
+   with the first transform), moves every Gaussian, also of sounds the learner never said;
+3. MAP: Gaussians the learner's clips did use move further towards them, by how much audio
+   they saw (``TrainingSettings.map_weight`` frames of prior).
+
+The result is a model folder: the adapted ``means`` plus links to the base model's other
+files, and ``voice.json`` (what it was trained from). It stays on the device.
+
+Only phonetically-tied models (the bundled English one: one codebook per base phone, and the
+``1s_c_d_dd`` features) are supported; another model gives ``TrainingError``. Measured on
+the test corpus (``tests/adapters/speech_tuning.py``), training with the 18 English phrases
+said twice at another speed and pitch than the test clips lets the decoder reject far more
+talk for the same commands understood; see ``DecoderSettings.trained_min_margin``.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from adapters.speech_decoder import SAMPLE_RATE, DecoderSettings, prepared
+from adapters.speech_models import SpeechModel
+
+FRONT_END = "sphinx_fe"
+SILENCE = "SIL"
+PHONE_WORD = "phone_"  # one-phone dictionary words, to align a phrase phone by phone
+VOICE_FILE = "voice.json"
+MEANS = "means"
+
+
+class TrainingError(RuntimeError):
+    """Training cannot run or produced nothing usable (message for the log and teacher)."""
+
+
+@dataclass(frozen=True)
+class TrainingClip:
+    """One phrase as the learner said it (16 kHz mono int16 little-endian)."""
+
+    phrase: str
+    audio: bytes
+
+
+@dataclass(frozen=True)
+class TrainingSettings:
+    """Knobs of the adaptation (not tuned on the test corpus: textbook values)."""
+
+    mllr_passes: int = 2  # the second pass aligns with the first transform
+    map_weight: float = 10.0  # frames of prior before a Gaussian follows the learner's audio
+    min_clips: int = 6  # fewer usable clips than this is too little to adapt to
+
+
+@dataclass(frozen=True)
+class TrainingReport:
+    """What training used: clips aligned, clips skipped (phrase, reason) and speech frames."""
+
+    model: SpeechModel
+    used: int
+    skipped: tuple[tuple[str, str], ...]
+    frames: int
+
+
+# -- the model's files -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Gaussians:
+    """A sphinx ``means`` or ``variances`` file: codebook x stream x density x dimension."""
+
+    header: bytes  # text header, byte-order magic and the dimensions, as read
+    values: np.ndarray
+
+
+def _read_gaussians(path: Path) -> _Gaussians:
+    raw = path.read_bytes()
+    start = raw.index(b"endhdr\n") + len(b"endhdr\n")
+    if np.frombuffer(raw[start:start + 4], "<u4")[0] != 0x11223344:
+        raise TrainingError(f"{path} is not a little-endian sphinx parameter file")
+    codebooks, streams, densities = (int(v) for v in np.frombuffer(raw[start + 4:start + 16], "<i4"))
+    lengths = np.frombuffer(raw[start + 16:start + 16 + 4 * streams], "<i4")
+    if len(set(lengths.tolist())) != 1:
+        raise TrainingError(f"{path}: streams of different lengths are not supported")
+    body = start + 16 + 4 * streams + 4  # after the count of values
+    count = codebooks * streams * densities * int(lengths[0])
+    values = np.frombuffer(raw[body:body + 4 * count], "<f4").astype(np.float64)
+    return _Gaussians(raw[:body], values.reshape(codebooks, streams, densities, int(lengths[0])))
+
+
+def _checksum(words: np.ndarray) -> int:
+    """sphinx's ``chksum0``: rotate left by 20 bits, add the next 32-bit word."""
+    total = 0
+    for word in words.tolist():
+        total = (((total << 20) | (total >> 12)) + word) & 0xFFFFFFFF
+    return total
+
+
+def _write_gaussians(path: Path, like: _Gaussians, values: np.ndarray) -> None:
+    body = values.astype("<f4").tobytes()
+    magic_end = like.header.index(b"endhdr\n") + len(b"endhdr\n") + 4
+    summed = np.frombuffer(like.header[magic_end:] + body, "<u4")
+    path.write_bytes(like.header + body + np.array([_checksum(summed)], "<u4").tobytes())
+
+
+def _feature_params(acoustic: Path) -> dict[str, str]:
+    params: dict[str, str] = {}
+    path = acoustic / "feat.params"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split()
+            if len(parts) == 2 and parts[0].startswith("-"):
+                params[parts[0]] = parts[1]
+    return params
+
+
+def _base_phones(acoustic: Path) -> list[str]:
+    """The model's base phones in codebook order, from the binary ``mdef``: after its text
+    description (padded to 32 bits) come ten int32 counts, then the names, NUL-terminated."""
+    raw = (acoustic / "mdef").read_bytes()
+    end = b"END FILE FORMAT DESCRIPTION\n"
+    if not raw.startswith(b"BMDF") or end not in raw:
+        raise TrainingError(f"{acoustic}/mdef is not a binary model definition")
+    start = raw.index(end) + len(end)
+    start += (-start) % 4
+    n_ciphone = int(np.frombuffer(raw[start:start + 4], "<i4")[0])
+    names = raw[start + 40:].split(b"\0")[:n_ciphone]
+    return [name.decode("ascii") for name in names]
+
+
+# -- features and alignment --------------------------------------------------------------------
+
+def _cepstra(pcm: bytes, params: dict[str, str]) -> np.ndarray:
+    """13 cepstra per 10 ms frame, from sphinxbase's front end with the model's parameters."""
+    if shutil.which(FRONT_END) is None:
+        raise TrainingError(f"{FRONT_END} is missing: run scripts/setup.sh "
+                            "(Debian package sphinxbase-utils)")
+    args = [FRONT_END, "-raw", "yes", "-input_endian", "little", "-samprate", str(SAMPLE_RATE),
+            "-nfft", "512", "-remove_silence", "no"]
+    for name in ("-lowerf", "-upperf", "-nfilt", "-transform", "-lifter", "-remove_noise"):
+        if name in params:
+            args += [name, params[name]]
+    with tempfile.TemporaryDirectory(prefix="citizencode-voice-") as folder:
+        raw, cep = Path(folder, "clip.raw"), Path(folder, "clip.mfc")
+        raw.write_bytes(pcm)
+        done = subprocess.run(args + ["-i", str(raw), "-o", str(cep)], capture_output=True)
+        if done.returncode != 0 or not cep.exists():
+            raise TrainingError(f"{FRONT_END} failed: {done.stderr.decode(errors='replace')[-300:]}")
+        data = cep.read_bytes()
+    return np.frombuffer(data[4:], "<f4").astype(np.float64).reshape(-1, 13)
+
+
+def features(cepstra: np.ndarray) -> np.ndarray:
+    """``1s_c_d_dd`` with batch CMN, as pocketsphinx computes them: frames x 3 streams x 13
+    (cepstra, their 2-frame deltas, and the deltas' deltas)."""
+    c = cepstra - cepstra.mean(axis=0)
+    padded = np.concatenate([c[:1].repeat(3, axis=0), c, c[-1:].repeat(3, axis=0)])
+    n = len(c)
+
+    def shifted(k: int) -> np.ndarray:
+        return padded[3 + k: 3 + k + n]
+
+    delta = shifted(2) - shifted(-2)
+    delta2 = (shifted(3) - shifted(-1)) - (shifted(1) - shifted(-3))
+    return np.stack([c, delta, delta2], axis=1)
+
+
+def _phone_words(decoder, phrase: str) -> list[str]:
+    words = []
+    for word in phrase.split():
+        phones = decoder.lookup_word(word)
+        if phones is None:
+            raise TrainingError(f"{word!r} is not in the dictionary")
+        for phone in phones.split():
+            name = PHONE_WORD + phone.lower()
+            if decoder.lookup_word(name) is None:
+                decoder.add_word(name, phone, True)
+            words.append(name)
+    return words
+
+
+def _phones_per_frame(decoder, pcm: bytes, phrase: str, index: dict[str, int]
+                      ) -> np.ndarray | None:
+    """The base phone (codebook) of every frame, or None when the audio cannot be that phrase.
+
+    The phrase is aligned as a string of one-phone words: the codebook depends only on the
+    base phone in this kind of model, and pocketsphinx's state alignment fails on a frame
+    count it disagrees with itself about."""
+    words = _phone_words(decoder, phrase)
+    try:
+        decoder.set_align_text(" ".join(words))
+        decoder.start_utt()
+        decoder.process_raw(pcm, False, True)
+        decoder.end_utt()
+    except RuntimeError:
+        return None
+    if decoder.hyp() is None:
+        return None
+    frames = np.full(decoder.n_frames(), index[SILENCE])
+    for seg in decoder.seg():
+        if seg.word.startswith(PHONE_WORD):
+            frames[seg.start_frame:seg.end_frame + 1] = index[seg.word[len(PHONE_WORD):].upper()]
+    return frames
+
+
+# -- estimation --------------------------------------------------------------------------------
+
+@dataclass
+class _Statistics:
+    """Per Gaussian: frames it explains (occupancy) and the sum of those frames."""
+
+    occupancy: np.ndarray
+    first: np.ndarray
+
+
+def _accumulate(clips: Sequence[tuple[np.ndarray, np.ndarray]], means: np.ndarray,
+                variances: np.ndarray) -> _Statistics:
+    stats = _Statistics(np.zeros(means.shape[:3]), np.zeros(means.shape))
+    log_norm = -0.5 * np.log(variances).sum(axis=3)  # codebook x stream x density
+    for phones, feats in clips:
+        n = min(len(phones), len(feats))
+        for codebook in np.unique(phones[:n]):
+            frames = feats[:n][phones[:n] == codebook]  # t x stream x dim
+            for s in range(means.shape[1]):
+                mu, var = means[codebook, s], variances[codebook, s]  # density x dim
+                x = frames[:, s]
+                loglik = log_norm[codebook, s] - 0.5 * (
+                    (x**2) @ (1 / var).T - 2 * x @ (mu / var).T + (mu**2 / var).sum(axis=1))
+                post = np.exp(loglik - loglik.max(axis=1, keepdims=True))
+                post /= post.sum(axis=1, keepdims=True)
+                stats.occupancy[codebook, s] += post.sum(axis=0)
+                stats.first[codebook, s] += post.T @ x
+    return stats
+
+
+def _mllr(stats: _Statistics, means: np.ndarray, variances: np.ndarray
+          ) -> tuple[np.ndarray, np.ndarray]:
+    """Per stream, the A and b maximising the likelihood of the statistics under A mu + b
+    (diagonal covariances: one small linear system per row)."""
+    streams, dims = means.shape[1], means.shape[3]
+    a = np.zeros((streams, dims, dims))
+    b = np.zeros((streams, dims))
+    for s in range(streams):
+        mu = means[:, s].reshape(-1, dims)
+        extended = np.concatenate([mu, np.ones((len(mu), 1))], axis=1)
+        occupancy = stats.occupancy[:, s].reshape(-1)
+        first = stats.first[:, s].reshape(-1, dims)
+        var = variances[:, s].reshape(-1, dims)
+        for i in range(dims):
+            weight = occupancy / var[:, i]
+            g = (extended * weight[:, None]).T @ extended
+            k = ((first[:, i] / var[:, i])[:, None] * extended).sum(axis=0)
+            g += 1e-6 * np.trace(g) * np.eye(dims + 1)  # never singular, barely a prior
+            row = np.linalg.solve(g, k)
+            a[s, i], b[s, i] = row[:dims], row[dims]
+    return a, b
+
+
+def _transformed(means: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return np.einsum("sij,csmj->csmi", a, means) + b[None, :, None, :]
+
+
+# -- the trained model -------------------------------------------------------------------------
+
+def _link_base(folder: Path, base: Path) -> None:
+    """Links to every base model file but ``means`` (renewed if the base moved)."""
+    for source in base.iterdir():
+        if source.name == MEANS:
+            continue
+        link = folder / source.name
+        if link.is_symlink() or link.exists():
+            if link.is_symlink() and link.resolve() == source.resolve():
+                continue
+            link.unlink()
+        link.symlink_to(source.resolve())
+
+
+def trained_model(folder: Path, base: SpeechModel) -> SpeechModel | None:
+    """The learner's trained model in ``folder`` for ``base``, or None if there is none (or
+    it was trained from another model)."""
+    try:
+        voice = json.loads((folder / VOICE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if voice.get("base") != base.acoustic.name or not (folder / MEANS).exists():
+        return None
+    try:
+        _link_base(folder, base.acoustic)
+    except OSError:
+        return None
+    return SpeechModel(base.locale, folder, base.dictionary, bundled=False, trained=True)
+
+
+def train(base: SpeechModel, clips: Sequence[TrainingClip], folder: Path,
+          settings: TrainingSettings | None = None,
+          decoder_settings: DecoderSettings | None = None) -> TrainingReport:
+    """Adapt ``base`` to the voice in ``clips``; the model is written to ``folder`` (replacing
+    an earlier one only once the new one is complete)."""
+    from pocketsphinx import Decoder
+
+    settings = settings or TrainingSettings()
+    decoder_settings = decoder_settings or DecoderSettings()
+    params = _feature_params(base.acoustic)
+    if params.get("-feat", "1s_c_d_dd") != "1s_c_d_dd":
+        raise TrainingError(f"features {params['-feat']} are not supported for voice training")
+    means = _read_gaussians(base.acoustic / MEANS)
+    variances = np.maximum(_read_gaussians(base.acoustic / "variances").values, 1e-4)
+    phones = _base_phones(base.acoustic)
+    if len(phones) != means.values.shape[0] or SILENCE not in phones:
+        raise TrainingError(f"{base.acoustic} is not a model with one codebook per phone")
+    index = {phone: i for i, phone in enumerate(phones)}
+
+    prepared_clips, too_short = [], []
+    for clip in clips:
+        samples, pcm = prepared(clip.audio, decoder_settings)
+        if len(samples) < decoder_settings.min_seconds * SAMPLE_RATE:  # a click, or nothing
+            too_short.append((clip.phrase, "too_short"))
+            continue
+        prepared_clips.append((clip.phrase, pcm, features(_cepstra(pcm, params))))
+
+    folder.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".training-", dir=folder))
+    try:
+        current = means.values
+        skipped: list[tuple[str, str]] = []
+        aligned: list[tuple[np.ndarray, np.ndarray]] = []
+        for attempt in range(settings.mllr_passes + 1):
+            hmm = base.acoustic
+            if attempt:
+                _link_base(work, base.acoustic)
+                _write_gaussians(work / MEANS, means, current)
+                hmm = work
+            decoder = Decoder(hmm=str(hmm), dict=str(base.dictionary), lm=None,
+                              loglevel="FATAL", beam=decoder_settings.beam,
+                              pbeam=decoder_settings.beam, wbeam=decoder_settings.word_beam)
+            skipped, aligned = list(too_short), []
+            for phrase, pcm, feats in prepared_clips:
+                try:
+                    frames = _phones_per_frame(decoder, pcm, phrase, index)
+                except TrainingError:  # a word the dictionary does not know
+                    skipped.append((phrase, "unknown_word"))
+                    continue
+                if frames is None:
+                    skipped.append((phrase, "not_aligned"))
+                else:
+                    aligned.append((frames, feats))
+            if len(aligned) < settings.min_clips:
+                raise TrainingError(f"only {len(aligned)} of {len(clips)} clips could be "
+                                    f"used; at least {settings.min_clips} are needed")
+            stats = _accumulate(aligned, current, variances)
+            if attempt < settings.mllr_passes:
+                a, b = _mllr(stats, means.values, variances)
+                current = _transformed(means.values, a, b)
+        occupancy = stats.occupancy[..., None]
+        adapted = (settings.map_weight * current + stats.first) / (settings.map_weight + occupancy)
+        _write_gaussians(work / MEANS, means, adapted)
+        frames = int(sum(int((f != index[SILENCE]).sum()) for f, _ in aligned))
+        (work / VOICE_FILE).write_text(json.dumps({
+            "base": base.acoustic.name, "locale": base.locale, "clips": len(aligned),
+            "speech_seconds": frames / 100, "map_weight": settings.map_weight}),
+            encoding="utf-8")
+        (work / MEANS).replace(folder / MEANS)
+        (work / VOICE_FILE).replace(folder / VOICE_FILE)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    model = trained_model(folder, base)
+    if model is None:
+        raise TrainingError(f"the trained model in {folder} cannot be read back")
+    return TrainingReport(model, len(aligned), tuple(skipped), frames)
+
+

@@ -1,0 +1,134 @@
+"""``python -m app.train_voice --learner Sam``: train voice commands to one learner's voice.
+
+    python -m app.train_voice --learner Sam                 # the learner says each phrase twice
+    python -m app.train_voice --learner Sam --from-recordings folder/   # or from WAV files
+
+A teacher sits with the learner: the terminal shows each command phrase, the learner says
+it into the microphone, and after the last one the model is adapted to that voice
+(``adapters.speech_training``) and saved beside the progress file
+(``app.storage.paths.learner_voice_dir``). The game uses it from the learner's next start.
+Recordings, instead of the microphone, are WAV files named after the phrase
+(``move forward.wav``, ``move forward 2.wav``), for a learner recorded elsewhere.
+
+Nothing leaves the device, and a failed training leaves an earlier trained voice as it was.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import wave
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from accessibility.translator import Translator
+from adapters.speech import default_source, language_name
+from adapters.speech_capture import to_16k
+from adapters.speech_grammar import load_phrases
+from adapters.speech_models import find_model, install_folder
+from adapters.speech_training import TrainingClip, TrainingError, train
+from app.storage.paths import data_dir, database_path, learner_voice_dir
+from app.storage.store import ProgressStore
+
+ROUNDS = 2  # each phrase said twice: about a minute of speech for the 18 English phrases
+TRIES = 3  # a phrase not heard this many times in a row is skipped
+Say = Callable[[str], None]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m app.train_voice",
+                                     description="Train voice commands to a learner's voice.")
+    parser.add_argument("--learner", required=True, help="the learner's name, as in the game")
+    parser.add_argument("--locale", default=None, help="language (default: the learner's)")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="the progress folder, if not the default")
+    parser.add_argument("--from-recordings", type=Path, default=None, metavar="FOLDER",
+                        help="WAV files named after the phrases, instead of the microphone")
+    return parser
+
+
+def phrases_to_say(locale: str) -> list[str]:
+    """Every command phrase of ``locale``, in the order of the voice file."""
+    return [phrase for alternatives in load_phrases(locale).values() for phrase in alternatives]
+
+
+def _read_wav(path: Path) -> bytes:
+    with wave.open(str(path)) as wav:
+        if wav.getnchannels() != 1:
+            raise ValueError(f"{path.name} is not mono")
+        return to_16k(wav.readframes(wav.getnframes()), wav.getframerate(), wav.getsampwidth())
+
+
+def from_recordings(folder: Path, phrases: list[str]) -> Iterator[TrainingClip]:
+    """Clips from ``<phrase>.wav`` and ``<phrase> <n>.wav`` files; others are ignored."""
+    known = {phrase.lower(): phrase for phrase in phrases}
+    for path in sorted(folder.glob("*.wav")):
+        stem = re.sub(r"[\s_-]+\d+$", "", path.stem).replace("_", " ").strip().lower()
+        if stem in known:
+            yield TrainingClip(known[stem], _read_wav(path))
+
+
+def from_microphone(phrases: list[str], t: Callable[..., str], say: Say) -> Iterator[TrainingClip]:
+    """Prompts each phrase ``ROUNDS`` times and records one utterance for each."""
+    import speech_recognition as sr
+
+    recognizer = sr.Recognizer()
+    recognizer.pause_threshold = 0.8  # a child pausing inside a phrase is not done
+    total = len(phrases) * ROUNDS
+    with default_source() as source:
+        recognizer.adjust_for_ambient_noise(source, duration=1.0)
+        for count, phrase in enumerate(phrases * ROUNDS, start=1):
+            for _ in range(TRIES):
+                say(t("voice.training.say", phrase=phrase, count=count, total=total))
+                try:
+                    audio = recognizer.listen(source, timeout=8, phrase_time_limit=5)
+                except sr.WaitTimeoutError:
+                    say(t("voice.training.not_heard"))
+                    continue
+                yield TrainingClip(phrase, audio.get_raw_data(convert_rate=16_000,
+                                                              convert_width=2))
+                break
+            else:
+                say(t("voice.training.skipped", phrase=phrase))
+
+
+def main(argv: list[str] | None = None, say: Say = print) -> int:
+    args = _parser().parse_args(argv)
+    folder = data_dir(args.data_dir)
+    store = ProgressStore(database_path(folder))
+    learners = store.learners()
+    learner = next((l for l in learners if l.name.casefold() == args.learner.casefold()), None)
+    t = Translator(args.locale or (learner.locale if learner else "en")).t
+    if learner is None:
+        say(t("voice.training.no_learner", name=args.learner,
+              names=", ".join(l.name for l in learners) or "-"))
+        return 2
+    locale = args.locale or learner.locale
+    base = find_model(locale)
+    if base is None:
+        say(t("voice.status.no_model", language=language_name(locale),
+              folder=str(install_folder(locale))))
+        return 2
+    phrases = phrases_to_say(locale)
+    if args.from_recordings is not None:
+        clips = list(from_recordings(args.from_recordings, phrases))
+    else:
+        try:
+            clips = list(from_microphone(phrases, t, say))
+        except (OSError, AttributeError, ImportError) as error:  # no microphone, no PyAudio
+            say(t("voice.training.no_microphone", reason=str(error) or type(error).__name__))
+            return 2
+    say(t("voice.training.learning", count=len(clips)))
+    target = learner_voice_dir(folder, learner.id) / locale
+    try:
+        report = train(base, clips, target)
+    except TrainingError as error:
+        say(t("voice.training.failed", reason=str(error)))
+        return 1
+    say(t("voice.training.done", name=learner.name, clips=report.used,
+          seconds=f"{report.frames / 100:.0f}"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""Voice training on real audio: espeak-ng clips, sphinxbase's front end, pocketsphinx."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from adapters.speech import SpeechAdapter
+from adapters.speech_decoder import DecoderSettings, prepared
+from adapters.speech_grammar import load_phrases
+from adapters.speech_training import (MEANS, VOICE_FILE, TrainingClip, TrainingError,
+                                      TrainingSettings, _cepstra, _feature_params,
+                                      _read_gaussians, _write_gaussians, train, trained_model)
+from tests.adapters import speech_corpus as corpus
+from tests.adapters.speech_eval import english_decoder, english_model, with_margin
+
+VOICE = corpus.HELD_OUT_VOICES[0]  # en-gb at 130 words a minute: far from the US model
+OPEN = DecoderSettings(min_margin=-1e9, trained_min_margin=-1e9)
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return corpus.corpus_dir(tmp_path_factory.getbasetemp() / "speech-corpus")
+
+
+@pytest.fixture(scope="module")
+def clips(cache: Path) -> list[TrainingClip]:
+    return [TrainingClip(text, audio)
+            for text, audio in corpus.training_clips(VOICE, load_phrases("en"), cache)]
+
+
+@pytest.fixture(scope="module")
+def trained(clips, tmp_path_factory: pytest.TempPathFactory):
+    return train(english_model(), clips, tmp_path_factory.mktemp("voices") / "en")
+
+
+def test_a_rewritten_parameter_file_is_byte_for_byte_the_original(tmp_path: Path) -> None:
+    """Header, values and sphinx's checksum: pocketsphinx refuses a file whose sum is off."""
+    original = english_model().acoustic / MEANS
+    gaussians = _read_gaussians(original)
+    assert gaussians.values.shape == (42, 3, 128, 13)
+    _write_gaussians(tmp_path / MEANS, gaussians, gaussians.values)
+    assert (tmp_path / MEANS).read_bytes() == original.read_bytes()
+
+
+def test_the_front_end_computes_what_pocketsphinx_computes(cache: Path) -> None:
+    """Cepstra from sphinx_fe, decoded with process_cep, score exactly as the raw audio."""
+    base = english_model()
+    _, pcm = prepared(corpus.mix(corpus.synthesise("move forward", VOICE, cache), corpus.CLEAN,
+                                 np.random.default_rng(0)), DecoderSettings())
+    cepstra = _cepstra(pcm, _feature_params(base.acoustic))
+    decoder = english_decoder()._decoder
+    scores = []
+    for feed in (lambda: decoder.process_raw(pcm, False, True),
+                 lambda: decoder.process_cep(cepstra.astype(np.float32).tobytes(), False, True)):
+        decoder.set_align_text("move forward")
+        decoder.start_utt()
+        feed()
+        decoder.end_utt()
+        scores.append(decoder.hyp().score)
+    assert scores[0] == pytest.approx(scores[1], rel=1e-6)
+
+
+def test_training_writes_a_model_that_loads_and_says_what_it_used(trained) -> None:
+    assert trained.used == 36 and trained.skipped == ()
+    assert 2000 < trained.frames < 6000  # about 20-60 s of speech, silence not counted
+    model = trained.model
+    assert model.trained and (model.acoustic / VOICE_FILE).exists()
+    assert trained_model(model.acoustic, english_model()) == model
+    decoder = english_decoder(model=model)
+    assert decoder.min_margin == DecoderSettings().trained_min_margin
+
+
+def test_training_makes_the_voice_clearer(trained, cache: Path) -> None:
+    """The voice's own test clips (other speed and pitch than its training clips), clean:
+    with its trained model at its threshold, as many commands understood and more of its
+    classroom talk rejected than with the bundled model at the bundled threshold."""
+    utterances = corpus.build(load_phrases("en"), "held_out", cache, [corpus.CLEAN], [VOICE])
+    outcome = {}
+    for name, model, margin in (("bundled", english_model(), DecoderSettings().min_margin),
+                                ("trained", trained.model,
+                                 DecoderSettings().trained_min_margin)):
+        decoder = english_decoder(OPEN, model)
+        results = with_margin([decoder.decode(u.audio) for u in utterances], margin)
+        commands = np.mean([r.command == u.expected for u, r in zip(utterances, results)
+                            if u.in_grammar])
+        rejected = np.mean([r.command is None for u, r in zip(utterances, results)
+                            if not u.in_grammar])
+        outcome[name] = (commands, rejected)
+    print(outcome)
+    assert outcome["trained"][0] >= outcome["bundled"][0]
+    assert outcome["trained"][1] >= outcome["bundled"][1] + 0.05
+
+
+def test_bad_clips_are_skipped_and_too_few_keep_the_earlier_voice(clips, tmp_path: Path
+                                                                   ) -> None:
+    folder = tmp_path / "en"
+    click = bytes(800 * 2)  # 50 ms
+    silence = bytes(16_000 * 2)  # a second of nothing: no phrase can be aligned to it
+    nonsense = TrainingClip("xyzzy plugh", clips[0].audio)
+    report = train(english_model(), [TrainingClip("turn left", click),
+                                     TrainingClip("move forward", silence), nonsense]
+                   + clips[:8], folder)
+    assert set(report.skipped) == {("turn left", "too_short"), ("move forward", "not_aligned"),
+                                   ("xyzzy plugh", "unknown_word")}
+    assert report.used == 8
+    before = (folder / MEANS).read_bytes()
+    with pytest.raises(TrainingError, match="at least 6"):
+        train(english_model(), clips[:3], folder, TrainingSettings())
+    assert (folder / MEANS).read_bytes() == before  # the earlier training is kept
+    assert trained_model(folder, english_model()) is not None
+    assert not list(folder.glob(".training-*"))  # no half-written model left behind
+
+
+def test_the_adapter_uses_the_learners_trained_voice(trained) -> None:
+    voice_dir = trained.model.acoustic.parent  # <voices>/<locale>
+    adapter = SpeechAdapter(locale="en", voice_dir=voice_dir)
+    decoder = adapter._load("en", None)
+    assert decoder is not None and decoder.model == trained.model
+    untrained = SpeechAdapter(locale="en", voice_dir=voice_dir / "nobody")._load("en", None)
+    assert untrained is not None and not untrained.model.trained
