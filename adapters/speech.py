@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import yaml
@@ -90,6 +90,7 @@ class SpeechAdapter:
         self.last_result: DecodeResult | None = None  # for the monitor and for tests
         self.own_voice = own_voice or OwnVoice()  # when the app's narrator was speaking
         self.own_voice_dropped = 0  # utterances not decoded: the app was speaking
+        self._recorder: Callable[[bytes], None] | None = None
 
     # -- Adapter protocol --------------------------------------------------------------------
 
@@ -135,6 +136,11 @@ class SpeechAdapter:
     def push_to_talk(self, pressed: bool, switch: str = "") -> None:
         """A talk switch went down (record) or up (once all are up, decode what was said)."""
         self._ptt.set(pressed, switch)
+
+    def record_to(self, sink: Callable[[bytes], None] | None) -> None:
+        """Hand every utterance to ``sink`` (on the decoding thread) instead of decoding it,
+        until called with None: voice training records the learner's phrases this way."""
+        self._recorder = sink
 
     @property
     def talking(self) -> bool:
@@ -297,6 +303,13 @@ class SpeechAdapter:
             self.own_voice_dropped += 1  # the loudspeaker, not the child
             log.debug("speech: dropped %.1f s heard while the app spoke",
                       utterance.t_end - utterance.t_start)
+            return
+        recorder = self._recorder
+        if recorder is not None:
+            try:
+                recorder(utterance.audio)
+            except Exception:  # a sink must not kill the thread
+                log.exception("recording sink failed")
             return
         result = decoder.decode(utterance.audio)
         self.last_result = result

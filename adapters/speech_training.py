@@ -15,7 +15,7 @@ couple of times, then moves the model's Gaussians towards that voice:
    they saw (``TrainingSettings.map_weight`` frames of prior).
 
 The result is a model folder: the adapted ``means`` plus links to the base model's other
-files, and ``voice.json`` (what it was trained from). It stays on the device.
+files, and ``training.json`` (what it was trained from). It stays on the device.
 
 Only phonetically-tied models (the bundled English one: one codebook per base phone, and the
 ``1s_c_d_dd`` features) are supported; another model gives ``TrainingError``. Measured on
@@ -41,7 +41,7 @@ from adapters.speech_models import SpeechModel
 FRONT_END = "sphinx_fe"
 SILENCE = "SIL"
 PHONE_WORD = "phone_"  # one-phone dictionary words, to align a phrase phone by phone
-VOICE_FILE = "voice.json"
+VOICE_FILE = "training.json"
 MEANS = "means"
 
 

@@ -9,6 +9,7 @@ a window.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,7 @@ from accessibility.presenters.learner_picker_presenter import LearnerCard, Learn
 from accessibility.presenters.level_complete_presenter import LevelCompletePresenter
 from accessibility.presenters.level_map_presenter import LevelMapPresenter, TileState
 from accessibility.presenters.settings_presenter import SettingsDraft, SettingsPresenter
+from accessibility.presenters.voice_training_presenter import Recording, VoiceTrainingPresenter
 from accessibility.profiles import (AccessProfile, ProfileError, preset, profile_from_dict,
                                     profile_to_dict)
 from accessibility.scan_model import Group, ScanNode
@@ -31,6 +33,8 @@ from accessibility.voice_help import phrases_here, say_labels
 from adapters.events import SPEECH_SOURCE, AdapterStatus, InputEvent, StatusKind
 from adapters.own_voice import OwnVoice
 from adapters.speech_grammar import load_phrases
+from adapters.speech_models import find_model
+from adapters.speech_training import TrainingClip, TrainingError, TrainingReport, train
 from app.services import Services
 from app.storage.models import Learner
 from app.storage.paths import learner_voice_dir
@@ -47,6 +51,7 @@ log = logging.getLogger(__name__)
 AVATARS: tuple[str, ...] = ("fox", "owl", "cat", "frog", "bee", "whale", "lion", "panda")
 LEARNERS, MAP, WORKSPACE, COMPLETE, SETTINGS = ("learners", "map", "workspace", "complete",
                                                 "settings")
+VOICE_TRAINING = "voice_training"
 SERIAL = "serial(auto)"  # whichever micro:bit or Arduino switch box is plugged in
 EVDEV = "evdev(auto)"  # whichever USB switch interface or foot switch is plugged in
 # where a switch comes from when no device profile says: source -> app.device.<name>
@@ -91,6 +96,7 @@ class AppController:
         self._return_to = LEARNERS
         self._settings_before: tuple[AccessProfile, str] | None = None
         self.voice: Any = None  # the speech adapter, when voice commands are on
+        self._settings_presenter: ScreenPresenter | None = None  # under voice training
         self._devices: set[str] = set()
         self.own_voice = OwnVoice()  # when the narrator spoke: not the child's commands
         self._phrases: dict[str, dict[str, tuple[str, ...]]] = {}  # locale -> voice phrases
@@ -291,7 +297,7 @@ class AppController:
             draft, on_change=self._preview, on_save=self._save_settings,
             on_cancel=self._cancel_settings, on_export=self.export_progress,
             on_add_learner=self.add_learner, on_message=self._notice,
-            translate=self.translator.t)
+            translate=self.translator.t, on_train_voice=self.open_voice_training)
         self._show(SETTINGS, presenter)
 
     def go_back(self) -> None:
@@ -301,6 +307,8 @@ class AppController:
             self.show_learners()
         elif self.screen == SETTINGS:
             self._cancel_settings()
+        elif self.screen == VOICE_TRAINING:
+            self._leave_voice_training()
 
     def _show(self, screen: str, presenter: ScreenPresenter) -> None:
         self.screen = screen
@@ -458,6 +466,72 @@ class AppController:
             self.show_map()
         else:
             self.show_learners()
+
+    # -- voice training (from the settings) ------------------------------------------------
+
+    def open_voice_training(self) -> None:
+        """The learner says each command phrase twice; then the recogniser adapts to them."""
+        voice = self.voice
+        if self.learner is None or voice is None or voice.status.kind is not StatusKind.CONNECTED:
+            self._notice("voice.training.needs_microphone", {})
+            return
+        self._settings_presenter = self.presenter
+        locale = self.translator.locale
+        phrases = [phrase for alternatives in load_phrases(locale).values()
+                   for phrase in alternatives]
+        presenter = VoiceTrainingPresenter(
+            phrases, on_prompt=self.narrator.say, on_finish=self._train_voice,
+            on_leave=self._leave_voice_training)
+        voice.record_to(lambda audio: self.clock.call_later(0, lambda: presenter.heard(audio)))
+        self._show(VOICE_TRAINING, presenter)
+        presenter.start()
+
+    def _train_voice(self, recordings: list[Recording]) -> None:
+        """Adapts off the app's thread (several seconds); the screen says when it is done."""
+        presenter, learner, locale = self.presenter, self.learner, self.translator.locale
+        if self.voice is not None:
+            self.voice.record_to(None)
+        self.narrator.say("voice.training.learning", {"count": len(recordings)})
+        base = find_model(locale)
+        if learner is None or base is None or not isinstance(presenter, VoiceTrainingPresenter):
+            return
+        folder = learner_voice_dir(self.services.data_dir, learner.id) / locale
+
+        def work() -> None:
+            try:
+                report = train(base, [TrainingClip(r.phrase, r.audio) for r in recordings],
+                               folder)
+            except (TrainingError, OSError) as error:
+                log.error("voice training failed: %s", error)
+                reason = str(error)
+                self.clock.call_later(0, lambda: self._voice_trained(presenter, None, reason))
+                return
+            self.clock.call_later(0, lambda: self._voice_trained(presenter, report, ""))
+
+        threading.Thread(target=work, name="voice-training", daemon=True).start()
+
+    def _voice_trained(self, presenter: VoiceTrainingPresenter, report: TrainingReport | None,
+                       reason: str) -> None:
+        if report is None:
+            presenter.failed(reason)
+            self.narrator.say("voice.training.failed", {"reason": reason})
+            return
+        presenter.finished(report.used, report.frames / 100)
+        name = self.learner.name if self.learner else ""
+        self.narrator.say("voice.training.done_now", {"name": name, **presenter.result})
+        if self.voice is not None:  # listen again, with the trained voice
+            self.services.hub.remove(self.voice.name)
+            self.voice = None
+            self._sync_devices()
+
+    def _leave_voice_training(self) -> None:
+        if self.voice is not None:
+            self.voice.record_to(None)
+        settings = self._settings_presenter
+        if settings is not None:
+            self._show(SETTINGS, settings)
+        else:
+            self._leave_settings()
 
     def export_progress(self) -> None:
         path = self.services.data_dir / f"progress-{date.today().isoformat()}.csv"

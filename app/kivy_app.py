@@ -25,6 +25,7 @@ from app.screens.complete import CompleteScreen
 from app.screens.learners import LearnersScreen
 from app.screens.level_map import LevelMapScreen
 from app.screens.settings import SettingsScreen
+from app.screens.voice_training import VoiceTrainingScreen
 from app.screens.workspace import WorkspaceScreen
 from app.services import Services, build_services
 from app.ui.lock_button import LockButton
@@ -96,7 +97,8 @@ class CitizenCodeApp(App):
         for screen in (LearnersScreen(self.ctx, self._avatar_of), LevelMapScreen(self.ctx),
                        WorkspaceScreen(self.ctx), CompleteScreen(self.ctx),
                        SettingsScreen(self.ctx, self.clock, self._learner_name,
-                                      self.controller.rename_learner)):
+                                      self.controller.rename_learner),
+                       VoiceTrainingScreen(self.ctx, self._learner_name)):
             self.screens[screen.name] = screen
             self.root_view.ids.screens.add_widget(screen)
         self.lock = LockButton(self._open_settings, size_hint=(None, None),

@@ -21,7 +21,8 @@ class ScreenPresenter:
 
     def on_model_changed(self, listener: ModelListener) -> None:
         """``listener(root, focus)`` after every change; wire ``SwitchAccess.set_model``."""
-        self._listeners.append(listener)
+        if listener not in self._listeners:  # a screen shown again keeps one listener
+            self._listeners.append(listener)
 
     def execute(self, command: Command) -> bool:
         """Carry out a direct command; ``False`` when it does not apply to this screen."""

@@ -50,7 +50,8 @@ class SettingsPresenter(ScreenPresenter):
     def __init__(self, draft: SettingsDraft, *, on_change: Changed, on_save: Changed,
                  on_cancel: Callable[[], None], on_export: Callable[[], None],
                  on_add_learner: Callable[[], None], on_message: Message,
-                 translate: Callable[[str], str]) -> None:
+                 translate: Callable[[str], str],
+                 on_train_voice: Callable[[], None] | None = None) -> None:
         super().__init__()
         self._translate = translate
         self.draft = draft
@@ -59,6 +60,7 @@ class SettingsPresenter(ScreenPresenter):
         self._on_cancel = on_cancel
         self._on_export = on_export
         self._on_add_learner = on_add_learner
+        self._on_train_voice = on_train_voice
         self._on_message = on_message
 
     def model(self) -> Group:
@@ -68,7 +70,8 @@ class SettingsPresenter(ScreenPresenter):
                 Target("settings:save", "app.settings.save", self._save),
                 Target("settings:cancel", "app.settings.cancel", self._on_cancel),
                 Target("settings:add_learner", "app.settings.add_learner", self._on_add_learner),
-                Target("settings:export", "app.settings.export", self._on_export)]),
+                Target("settings:export", "app.settings.export", self._on_export),
+                *self._voice_training(profile)]),
             Group("settings:profiles", "access.field.preset", [
                 Target(f"preset:{name}", f"access.profile.{name}", self._setter(self._preset, name),
                        params={"chosen": name == profile.name})
@@ -91,6 +94,12 @@ class SettingsPresenter(ScreenPresenter):
             Group("settings:timing", "app.settings.timing", [
                 target for step in STEPS for target in self._stepper(step)]),
         ])
+
+    def _voice_training(self, profile: AccessProfile) -> list[Target]:
+        """Train voice commands: for a learner who plays by voice (the microphone listens)."""
+        if self._on_train_voice is None or profile.input != "voice":
+            return []
+        return [Target("settings:train_voice", "voice.training.open", self._on_train_voice)]
 
     def value(self, field: str) -> object:
         return getattr(self.draft.profile, field)

@@ -1,0 +1,101 @@
+"""Voice training as a screen: the learner says each command phrase, twice, then the app
+adapts the recogniser to that voice (``adapters.speech_training``, run by the controller).
+
+A teacher sits beside the learner. The screen shows one phrase at a time, large; the
+narrator reads it; what the microphone hears next is kept for it (``heard``). A phrase the
+learner cannot say is skipped; leaving keeps nothing (an earlier training stays as it was).
+The root group's ``params`` carry what the screen shows besides its buttons.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from accessibility.actions import Command
+from accessibility.presenters.base import ScreenPresenter
+from accessibility.scan_model import Group, Target
+
+ROOT_ID = "voice_training"
+ROUNDS = 2  # each phrase twice: about a minute of speech for the 18 English phrases
+LISTENING, LEARNING, DONE, FAILED = "listening", "learning", "done", "failed"
+
+
+@dataclass(frozen=True)
+class Recording:
+    """One phrase as the learner said it (16 kHz mono int16 bytes)."""
+
+    phrase: str
+    audio: bytes
+
+
+class VoiceTrainingPresenter(ScreenPresenter):
+    def __init__(self, phrases: list[str], *, on_prompt: Callable[[str, dict[str, object]], None],
+                 on_finish: Callable[[list[Recording]], None],
+                 on_leave: Callable[[], None]) -> None:
+        super().__init__()
+        self._queue = [phrase for _ in range(ROUNDS) for phrase in phrases]
+        self._on_prompt = on_prompt  # (i18n key, params): said aloud by the narrator
+        self._on_finish = on_finish
+        self._on_leave = on_leave
+        self.recordings: list[Recording] = []
+        self.index = 0
+        self.state = LISTENING
+        self.result: dict[str, object] = {}
+
+    @property
+    def phrase(self) -> str | None:
+        return self._queue[self.index] if self.index < len(self._queue) else None
+
+    def model(self) -> Group:
+        listening = self.state == LISTENING
+        return Group(ROOT_ID, "voice.training.title", [
+            Target("training:skip", "voice.training.skip", self.skip, enabled=listening),
+            Target("training:leave",
+                   "voice.training.finish" if self.state in (DONE, FAILED)
+                   else "voice.training.leave", self._on_leave,
+                   enabled=self.state != LEARNING),  # a few seconds: then it is saved
+        ], params={"state": self.state, "phrase": self.phrase or "",
+                   "position": self.index + 1, "total": len(self._queue),
+                   "recorded": len(self.recordings), **self.result})
+
+    def execute(self, command: Command) -> bool:
+        if command.verb == "back" and self.state != LEARNING:
+            self._on_leave()
+            return True
+        return False
+
+    def start(self) -> None:
+        self._prompt()
+
+    def heard(self, audio: bytes) -> None:
+        """What the microphone heard next: the learner saying the current phrase."""
+        if self.state != LISTENING or self.phrase is None:
+            return
+        self.recordings.append(Recording(self.phrase, audio))
+        self._next()
+
+    def skip(self) -> None:
+        if self.state == LISTENING:
+            self._next()
+
+    def finished(self, phrases: int, seconds: float) -> None:
+        self.state, self.result = DONE, {"clips": phrases, "seconds": f"{seconds:.0f}"}
+        self._publish(focus="training:leave")
+
+    def failed(self, reason: str) -> None:
+        self.state, self.result = FAILED, {"reason": reason}
+        self._publish(focus="training:leave")
+
+    def _next(self) -> None:
+        self.index += 1
+        if self.phrase is None:
+            self.state = LEARNING
+            self._publish(focus=None)
+            self._on_finish(list(self.recordings))
+            return
+        self._prompt()
+
+    def _prompt(self) -> None:
+        self._publish(focus=None)
+        self._on_prompt("voice.training.say", {"phrase": self.phrase, "count": self.index + 1,
+                                               "total": len(self._queue)})

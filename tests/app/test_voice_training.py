@@ -1,0 +1,144 @@
+"""Voice training in the real app, from the teacher's settings: the learner says each phrase
+(push-to-talk, real espeak-ng audio), the recogniser is trained, and the game listens again
+with the trained voice. And from the command line, from recordings."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from accessibility.presenters.voice_training_presenter import DONE, VoiceTrainingPresenter
+from accessibility.profiles import edited, preset
+from accessibility.translator import Translator
+from adapters.events import InputEvent, StatusKind
+from adapters.speech import SpeechAdapter
+from adapters.speech_grammar import load_phrases
+from adapters.speech_training import trained_model
+from app import train_voice
+from app.controller import SETTINGS, VOICE_TRAINING
+from app.driver import RunningApp, prepare_learner
+from app.options import Options
+from app.storage.paths import learner_voice_dir
+from app.storage.store import ProgressStore
+from tests.adapters import speech_corpus as corpus
+from tests.adapters.speech_eval import english_model
+from tests.adapters.speech_sources import TalkSource
+
+VOICE = corpus.HELD_OUT_VOICES[2]  # en-us+f2, fast and high
+
+
+@pytest.fixture(scope="module")
+def recordings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[bytes]]:
+    cache = corpus.corpus_dir(tmp_path_factory.getbasetemp() / "speech-corpus")
+    said: dict[str, list[bytes]] = {}
+    for phrase, audio in corpus.training_clips(VOICE, load_phrases("en"), cache):
+        said.setdefault(phrase, []).append(audio)
+    return said
+
+
+def test_a_teacher_trains_a_voice_learner_from_the_settings(tmp_path: Path, recordings) -> None:
+    prepare_learner(tmp_path, edited(preset("voice"), push_to_talk=True,
+                                     auditory_scanning=False))
+    running = RunningApp(tmp_path, Options(data_dir=tmp_path, speech=False, voice_input=True))
+    try:
+        controller, hub = running.controller, running.app.services.hub
+        controller.choose_learner(controller.store.learners()[0].id)
+        running.frames(3)
+        controller.open_settings()
+        running.frames(3)
+        assert controller.model.find("settings:train_voice") is not None
+        # this machine has no microphone: training says what it needs and stays put
+        controller.activate("settings:train_voice")
+        running.frames(3)
+        assert controller.screen == SETTINGS
+        assert "needs the microphone" in running.app.root_view.ids.status.text
+
+        source = TalkSource()  # the microphone, as the learner's voice
+        hub.remove(controller.voice.name)
+        controller.voice = SpeechAdapter("en", mode="push_to_talk", source=source,
+                                         own_voice=controller.own_voice,
+                                         voice_dir=controller.voice_dir())
+        hub.add(controller.voice)
+        assert running.wait_for(lambda: controller.voice.status.kind is StatusKind.CONNECTED)
+        controller.activate("settings:train_voice")
+        running.frames(3)
+        assert controller.screen == VOICE_TRAINING
+        presenter = controller.presenter
+        assert isinstance(presenter, VoiceTrainingPresenter)
+        screen = running.app.screens[VOICE_TRAINING]
+        assert screen.ids.phrase.text == "“the next one”"
+        assert screen.ids.progress.text == "Phrase 1 of 36"
+
+        presenter.skip()  # the teacher skips a phrase the learner cannot say today
+        running.frames(2)
+        assert screen.ids.phrase.text == "“previous one”"
+        takes = {phrase: list(clips) for phrase, clips in recordings.items()}
+        while presenter.phrase is not None and presenter.state == "listening":
+            phrase, position = presenter.phrase, presenter.index
+            hub.post(InputEvent("kb", "space", True, time.monotonic()))  # the talk switch
+            running.frames(2)
+            source.say(takes[phrase].pop(0))
+            assert source.said.wait(5)
+            time.sleep(0.05)
+            hub.post(InputEvent("kb", "space", False, time.monotonic()))
+            assert running.wait_for(lambda: presenter.index > position, 10.0), phrase
+        assert running.wait_for(lambda: presenter.state == DONE, 90.0), presenter.state
+        running.frames(3)
+        assert screen.ids.message.text.startswith("Done: voice commands now know Sam's voice "
+                                                  "(35 phrases")
+        assert screen.ids.phrase.text == ""
+        folder = controller.voice_dir()
+        assert trained_model(folder / "en", english_model()) is not None
+        # the game listens again, now with the trained voice
+        assert controller.voice.voice_dir == folder
+        assert controller.voice._load("en", None).model.trained
+        controller.activate("training:leave")
+        running.frames(3)
+        assert controller.screen == SETTINGS  # the settings as they were, still unsaved
+    finally:
+        running.close()
+
+
+def test_leaving_training_keeps_nothing(tmp_path: Path) -> None:
+    presenter = VoiceTrainingPresenter(["move forward", "turn left"], on_prompt=lambda k, p: None,
+                                       on_finish=lambda r: pytest.fail("nothing to train"),
+                                       on_leave=lambda: None)
+    presenter.start()
+    presenter.heard(b"\0" * 3200)
+    assert presenter.index == 1 and presenter.phrase == "turn left"
+    presenter.model().find("training:leave").activate()
+    assert presenter.state == "listening"  # leaving never trains
+
+
+def _wav_folder(folder: Path, recordings) -> Path:
+    folder.mkdir()
+    for phrase, clips in recordings.items():
+        for n, audio in enumerate(clips, start=1):
+            corpus.write_wav(folder / (f"{phrase}.wav" if n == 1 else f"{phrase} {n}.wav"),
+                             audio)
+    return folder
+
+
+def test_the_command_line_trains_from_recordings_and_says_what_is_wrong(
+        tmp_path: Path, recordings) -> None:
+    data = tmp_path / "data"
+    store = ProgressStore(data / "progress.sqlite3")
+    sam = store.add_learner("Sam", "fox", "en", {})
+    store.close()
+    said: list[str] = []
+    t = Translator("en").t
+    assert train_voice.main(["--learner", "Alex", "--data-dir", str(data)], said.append) == 2
+    assert said[-1] == t("voice.training.no_learner", name="Alex", names="Sam")
+    # no microphone on this machine: said plainly, nothing written
+    assert train_voice.main(["--learner", "sam", "--data-dir", str(data)], said.append) == 2
+    assert said[-1].startswith("No microphone found (")
+    assert not learner_voice_dir(data, sam.id).exists()
+
+    wavs = _wav_folder(tmp_path / "wavs", recordings)
+    code = train_voice.main(["--learner", "sam", "--data-dir", str(data),
+                             "--from-recordings", str(wavs)], said.append)
+    assert code == 0, said
+    assert said[-2] == t("voice.training.learning", count=36)
+    assert said[-1].startswith("Done: voice commands are trained to Sam's voice (36 phrases")
+    assert trained_model(learner_voice_dir(data, sam.id) / "en", english_model()) is not None
