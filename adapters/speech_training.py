@@ -21,7 +21,9 @@ Only phonetically-tied models (the bundled English one: one codebook per base ph
 ``1s_c_d_dd`` features) are supported; another model gives ``TrainingError``. Measured on
 the test corpus (``tests/adapters/speech_tuning.py``), training with the 18 English phrases
 said twice at another speed and pitch than the test clips lets the decoder reject far more
-talk for the same commands understood; see ``DecoderSettings.trained_min_margin``.
+talk for the same commands understood (held-out voices, clean and 20 dB noise: 91.7 % of
+commands and 94.3 % of other talk rejected, against 91.7 % / 84.9 % untrained); see
+``DecoderSettings.trained_min_margin``.
 """
 from __future__ import annotations
 
@@ -304,6 +306,31 @@ def trained_model(folder: Path, base: SpeechModel) -> SpeechModel | None:
     return SpeechModel(base.locale, folder, base.dictionary, bundled=False, trained=True)
 
 
+def _trainable(base: SpeechModel) -> tuple[dict[str, str], _Gaussians, list[str]]:
+    """The model's feature parameters, means and base phones; ``TrainingError`` if it is
+    not a kind this module can adapt."""
+    params = _feature_params(base.acoustic)
+    if params.get("-feat", "1s_c_d_dd") != "1s_c_d_dd":
+        raise TrainingError(f"features {params['-feat']} are not supported for voice training")
+    try:
+        means = _read_gaussians(base.acoustic / MEANS)
+        phones = _base_phones(base.acoustic)
+    except (OSError, ValueError) as error:
+        raise TrainingError(f"{base.acoustic} cannot be read for voice training: {error}")
+    if len(phones) != means.values.shape[0] or SILENCE not in phones:
+        raise TrainingError(f"{base.acoustic} is not a model with one codebook per phone")
+    return params, means, phones
+
+
+def can_train(base: SpeechModel) -> bool:
+    """Whether ``train`` can adapt this model (ask before a learner says 36 phrases)."""
+    try:
+        _trainable(base)
+    except TrainingError:
+        return False
+    return True
+
+
 def train(base: SpeechModel, clips: Sequence[TrainingClip], folder: Path,
           settings: TrainingSettings | None = None,
           decoder_settings: DecoderSettings | None = None) -> TrainingReport:
@@ -313,14 +340,8 @@ def train(base: SpeechModel, clips: Sequence[TrainingClip], folder: Path,
 
     settings = settings or TrainingSettings()
     decoder_settings = decoder_settings or DecoderSettings()
-    params = _feature_params(base.acoustic)
-    if params.get("-feat", "1s_c_d_dd") != "1s_c_d_dd":
-        raise TrainingError(f"features {params['-feat']} are not supported for voice training")
-    means = _read_gaussians(base.acoustic / MEANS)
+    params, means, phones = _trainable(base)
     variances = np.maximum(_read_gaussians(base.acoustic / "variances").values, 1e-4)
-    phones = _base_phones(base.acoustic)
-    if len(phones) != means.values.shape[0] or SILENCE not in phones:
-        raise TrainingError(f"{base.acoustic} is not a model with one codebook per phone")
     index = {phone: i for i, phone in enumerate(phones)}
 
     prepared_clips, too_short = [], []

@@ -34,7 +34,8 @@ from adapters.events import SPEECH_SOURCE, AdapterStatus, InputEvent, StatusKind
 from adapters.own_voice import OwnVoice
 from adapters.speech_grammar import load_phrases
 from adapters.speech_models import find_model
-from adapters.speech_training import TrainingClip, TrainingError, TrainingReport, train
+from adapters.speech_training import (TrainingClip, TrainingError, TrainingReport, can_train,
+                                      train)
 from app.services import Services
 from app.storage.models import Learner
 from app.storage.paths import learner_voice_dir
@@ -471,12 +472,21 @@ class AppController:
 
     def open_voice_training(self) -> None:
         """The learner says each command phrase twice; then the recogniser adapts to them."""
-        voice = self.voice
+        voice, locale = self.voice, self.translator.locale
+        base = find_model(locale)
+        if voice is not None and voice.status.kind is StatusKind.ERROR:
+            # no model, no microphone ...: the adapter's own message says what to do
+            self._notice(voice.status.message_key, dict(voice.status.params))
+            return
         if self.learner is None or voice is None or voice.status.kind is not StatusKind.CONNECTED:
             self._notice("voice.training.needs_microphone", {})
             return
+        if base is None or not can_train(base):
+            from adapters.speech import language_name
+
+            self._notice("voice.training.unsupported", {"language": language_name(locale)})
+            return
         self._settings_presenter = self.presenter
-        locale = self.translator.locale
         phrases = [phrase for alternatives in load_phrases(locale).values()
                    for phrase in alternatives]
         presenter = VoiceTrainingPresenter(

@@ -9,9 +9,11 @@ import pytest
 from adapters.speech import SpeechAdapter
 from adapters.speech_decoder import DecoderSettings, prepared
 from adapters.speech_grammar import load_phrases
+from adapters.speech_models import SpeechModel
 from adapters.speech_training import (MEANS, VOICE_FILE, TrainingClip, TrainingError,
                                       TrainingSettings, _cepstra, _feature_params,
-                                      _read_gaussians, _write_gaussians, train, trained_model)
+                                      _read_gaussians, _write_gaussians, can_train, train,
+                                      trained_model)
 from tests.adapters import speech_corpus as corpus
 from tests.adapters.speech_eval import english_decoder, english_model, with_margin
 
@@ -120,3 +122,16 @@ def test_the_adapter_uses_the_learners_trained_voice(trained) -> None:
     assert decoder is not None and decoder.model == trained.model
     untrained = SpeechAdapter(locale="en", voice_dir=voice_dir / "nobody")._load("en", None)
     assert untrained is not None and not untrained.model.trained
+
+
+def test_only_models_it_can_adapt_are_offered_for_training(tmp_path: Path) -> None:
+    base = english_model()
+    assert can_train(base)
+    for source in base.acoustic.iterdir():
+        (tmp_path / source.name).symlink_to(source)
+    (tmp_path / "feat.params").unlink()
+    (tmp_path / "feat.params").write_text("-feat s2_4x\n-cmn current\n")
+    other = SpeechModel("en", tmp_path, base.dictionary)
+    assert not can_train(other)
+    with pytest.raises(TrainingError, match="s2_4x"):
+        train(other, [], tmp_path / "voice")

@@ -100,6 +100,26 @@ def test_a_teacher_trains_a_voice_learner_from_the_settings(tmp_path: Path, reco
         running.close()
 
 
+def test_without_a_model_for_the_language_training_says_what_is_missing(tmp_path: Path
+                                                                      ) -> None:
+    prepare_learner(tmp_path, edited(preset("voice"), auditory_scanning=False))
+    running = RunningApp(tmp_path, Options(data_dir=tmp_path, speech=False, voice_input=True,
+                                           locale="fr"))
+    try:
+        controller = running.controller
+        controller.choose_learner(controller.store.learners()[0].id)
+        assert running.wait_for(lambda: controller.voice.status.kind is StatusKind.ERROR)
+        controller.open_settings()
+        running.frames(3)
+        controller.activate("settings:train_voice")
+        running.frames(3)
+        assert controller.screen == SETTINGS
+        status = running.app.root_view.ids.status.text
+        assert status.startswith("Les commandes vocales en français ont besoin d'un modèle"), status
+    finally:
+        running.close()
+
+
 def test_leaving_training_keeps_nothing(tmp_path: Path) -> None:
     presenter = VoiceTrainingPresenter(["move forward", "turn left"], on_prompt=lambda k, p: None,
                                        on_finish=lambda r: pytest.fail("nothing to train"),
