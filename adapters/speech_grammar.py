@@ -54,6 +54,12 @@ def load_phrases(locale: str, directory: Path = I18N_DIR) -> dict[str, tuple[str
     return phrases
 
 
+def every_phrase(locale: str) -> list[str]:
+    """Every phrase of every command in ``locale``, in file order (what voice training asks
+    a learner to say)."""
+    return [phrase for alternatives in load_phrases(locale).values() for phrase in alternatives]
+
+
 @dataclass(frozen=True)
 class CommandGrammar:
     """The phrases the decoder may hear, as word tuples, and the command each one means."""

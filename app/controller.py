@@ -32,7 +32,7 @@ from accessibility.switch_access import SwitchAccess
 from accessibility.voice_help import phrases_here, say_labels
 from adapters.events import SPEECH_SOURCE, AdapterStatus, InputEvent, StatusKind
 from adapters.own_voice import OwnVoice
-from adapters.speech_grammar import load_phrases
+from adapters.speech_grammar import every_phrase, load_phrases
 from adapters.speech_models import find_model
 from adapters.speech_training import (TrainingClip, TrainingError, TrainingReport, can_train,
                                       train)
@@ -487,10 +487,8 @@ class AppController:
             self._notice("voice.training.unsupported", {"language": language_name(locale)})
             return
         self._settings_presenter = self.presenter
-        phrases = [phrase for alternatives in load_phrases(locale).values()
-                   for phrase in alternatives]
         presenter = VoiceTrainingPresenter(
-            phrases, on_prompt=self.narrator.say, on_finish=self._train_voice,
+            every_phrase(locale), on_prompt=self.narrator.say, on_finish=self._train_voice,
             on_leave=self._leave_voice_training)
         voice.record_to(lambda audio: self.clock.call_later(0, lambda: presenter.heard(audio)))
         self._show(VOICE_TRAINING, presenter)

@@ -24,7 +24,7 @@ from pathlib import Path
 from accessibility.translator import Translator
 from adapters.speech import default_source, language_name
 from adapters.speech_capture import to_16k
-from adapters.speech_grammar import load_phrases
+from adapters.speech_grammar import every_phrase
 from adapters.speech_models import find_model, install_folder
 from adapters.speech_training import TrainingClip, TrainingError, train
 from app.storage.paths import data_dir, database_path, learner_voice_dir
@@ -45,11 +45,6 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--from-recordings", type=Path, default=None, metavar="FOLDER",
                         help="WAV files named after the phrases, instead of the microphone")
     return parser
-
-
-def phrases_to_say(locale: str) -> list[str]:
-    """Every command phrase of ``locale``, in the order of the voice file."""
-    return [phrase for alternatives in load_phrases(locale).values() for phrase in alternatives]
 
 
 def _read_wav(path: Path) -> bytes:
@@ -109,7 +104,7 @@ def main(argv: list[str] | None = None, say: Say = print) -> int:
         say(t("voice.status.no_model", language=language_name(locale),
               folder=str(install_folder(locale))))
         return 2
-    phrases = phrases_to_say(locale)
+    phrases = every_phrase(locale)
     if args.from_recordings is not None:
         clips = list(from_recordings(args.from_recordings, phrases))
     else:
