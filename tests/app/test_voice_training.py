@@ -48,11 +48,12 @@ def test_a_teacher_trains_a_voice_learner_from_the_settings(tmp_path: Path, reco
         controller.open_settings()
         running.frames(3)
         assert controller.model.find("settings:train_voice") is not None
-        # this machine has no microphone: training says what it needs and stays put
+        # this machine has no microphone: training says so first and stays put
         controller.activate("settings:train_voice")
         running.frames(3)
         assert controller.screen == SETTINGS
-        assert "needs the microphone" in running.app.root_view.ids.status.text
+        assert running.app.root_view.ids.status.text.startswith(
+            Translator("en").t("voice.status.no_microphone"))
 
         source = TalkSource()  # the microphone, as the learner's voice
         hub.remove(controller.voice.name)
