@@ -26,7 +26,7 @@ from adapters.speech import default_source, language_name
 from adapters.speech_capture import to_16k
 from adapters.speech_grammar import every_phrase
 from adapters.speech_models import find_model, install_folder
-from adapters.speech_training import TrainingClip, TrainingError, train
+from adapters.speech_training import TrainingClip, TrainingError, can_train, train
 from app.storage.paths import data_dir, database_path, learner_voice_dir
 from app.storage.store import ProgressStore
 
@@ -103,6 +103,9 @@ def main(argv: list[str] | None = None, say: Say = print) -> int:
     if base is None:
         say(t("voice.status.no_model", language=language_name(locale),
               folder=str(install_folder(locale))))
+        return 2
+    if not can_train(base):  # before the learner says 36 phrases for nothing
+        say(t("voice.training.unsupported", language=language_name(locale)))
         return 2
     phrases = every_phrase(locale)
     if args.from_recordings is not None:

@@ -142,7 +142,7 @@ def _wav_folder(folder: Path, recordings) -> Path:
 
 
 def test_the_command_line_trains_from_recordings_and_says_what_is_wrong(
-        tmp_path: Path, recordings) -> None:
+        tmp_path: Path, recordings, monkeypatch: pytest.MonkeyPatch) -> None:
     data = tmp_path / "data"
     store = ProgressStore(data / "progress.sqlite3")
     sam = store.add_learner("Sam", "fox", "en", {})
@@ -155,6 +155,19 @@ def test_the_command_line_trains_from_recordings_and_says_what_is_wrong(
     assert train_voice.main(["--learner", "sam", "--data-dir", str(data)], said.append) == 2
     assert said[-1].startswith("No microphone found (")
     assert not learner_voice_dir(data, sam.id).exists()
+
+    # a German model of another kind (continuous, say): refused before any recording
+    german = tmp_path / "models" / "de" / "model"
+    german.mkdir(parents=True)
+    for source in english_model().acoustic.iterdir():
+        (german / source.name).symlink_to(source)
+    (german / "feat.params").unlink()
+    (german / "feat.params").write_text("-feat s2_4x\n")
+    (german.parent / "de.dict").symlink_to(english_model().dictionary)
+    monkeypatch.setenv("CITIZENCODE_SPEECH_MODELS", str(tmp_path / "models"))
+    assert train_voice.main(["--learner", "sam", "--data-dir", str(data), "--locale", "de"],
+                            said.append) == 2
+    assert said[-1] == Translator("de").t("voice.training.unsupported", language="Deutsch")
 
     wavs = _wav_folder(tmp_path / "wavs", recordings)
     code = train_voice.main(["--learner", "sam", "--data-dir", str(data),
