@@ -150,12 +150,12 @@ def test_too_short_and_too_long_audio_is_not_decoded(decoder) -> None:
     assert decoder.decode(talk).reason == "too_long"
 
 
-def test_decoding_is_repeatable_and_fast(decoder, cache: Path) -> None:
+def test_decoding_is_repeatable(decoder, cache: Path) -> None:
+    """(How fast it is: ``benchmarks/voice.py``; tests do not time anything.)"""
     audio = _clip("turn left", cache, corpus.Voice("en-gb", 170, 50), corpus.Noise("white", 20))
     first, second = decoder.decode(audio), decoder.decode(audio)
     assert (first.command, first.text, first.margin) == (second.command, second.text,
                                                          second.margin)
-    assert first.seconds < 0.5
 
 
 def test_wav_comparison_with_plain_recognize_sphinx(cache: Path, tmp_path: Path) -> None:
@@ -163,8 +163,7 @@ def test_wav_comparison_with_plain_recognize_sphinx(cache: Path, tmp_path: Path)
     comparison = compare_wav(wav)
     assert comparison.ours.command == "move_forward"
     assert comparison.plain_text is None or isinstance(comparison.plain_text, str)
-    # recognize_sphinx loads a decoder and a 30 MB language model on every call
-    assert 0 < comparison.ours.seconds < comparison.plain_seconds
+    assert comparison.ours.seconds > 0 and comparison.plain_seconds > 0  # both were timed
 
 
 # -- the held-out corpus -----------------------------------------------------------------
@@ -207,7 +206,6 @@ def test_held_out_accuracy_stays_above_the_floors(held_out) -> None:
     grammar_alone = rates(list(zip(utterances, open_results)))
     assert grammar_alone.recognition >= 0.72  # what rejection costs is visible in the report
     assert grammar_alone.rejection <= 0.45  # a grammar alone guesses: rejection is needed
-    assert timing(results)[0] < 400
 
 
 @pytest.mark.slow
