@@ -91,6 +91,7 @@ class SpeechAdapter:
         self.own_voice = own_voice or OwnVoice()  # when the app's narrator was speaking
         self.own_voice_dropped = 0  # utterances not decoded: the app was speaking
         self._recorder: Callable[[bytes], None] | None = None
+        self.model: SpeechModel | None = None  # the model in use, once loaded
 
     # -- Adapter protocol --------------------------------------------------------------------
 
@@ -136,6 +137,11 @@ class SpeechAdapter:
     def push_to_talk(self, pressed: bool, switch: str = "") -> None:
         """A talk switch went down (record) or up (once all are up, decode what was said)."""
         self._ptt.set(pressed, switch)
+
+    def reload_model(self) -> None:
+        """The learner's trained voice was made or forgotten: load the model again before
+        the next utterance (the microphone stays open)."""
+        self.set_locale(self.locale)
 
     def record_to(self, sink: Callable[[bytes], None] | None) -> None:
         """Hand every utterance to ``sink`` (on the decoding thread) instead of decoding it,
@@ -192,6 +198,7 @@ class SpeechAdapter:
             self._set_status(StatusKind.ERROR, "bad_model", str(exc),
                              folder=str(model.acoustic.parent))
             return None
+        self.model = model
         log.info("speech: %s model %s%s, %d phrases", locale, model.acoustic,
                  " (trained to this learner)" if model.trained else "",
                  len(decoder.grammar.commands))

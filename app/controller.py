@@ -9,6 +9,7 @@ a window.
 from __future__ import annotations
 
 import logging
+import shutil
 import threading
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -35,7 +36,7 @@ from adapters.own_voice import OwnVoice
 from adapters.speech_grammar import every_phrase, load_phrases
 from adapters.speech_models import find_model
 from adapters.speech_training import (TrainingClip, TrainingError, TrainingReport, can_train,
-                                      train)
+                                      train, trained_model)
 from app.services import Services
 from app.storage.models import Learner
 from app.storage.paths import learner_voice_dir
@@ -298,7 +299,8 @@ class AppController:
             draft, on_change=self._preview, on_save=self._save_settings,
             on_cancel=self._cancel_settings, on_export=self.export_progress,
             on_add_learner=self.add_learner, on_message=self._notice,
-            translate=self.translator.t, on_train_voice=self.open_voice_training)
+            translate=self.translator.t, on_train_voice=self.open_voice_training,
+            on_forget_voice=self.forget_voice, voice_trained=self._voice_trained_here())
         self._show(SETTINGS, presenter)
 
     def go_back(self) -> None:
@@ -490,19 +492,27 @@ class AppController:
         presenter = VoiceTrainingPresenter(
             every_phrase(locale), on_prompt=self.narrator.say, on_finish=self._train_voice,
             on_leave=self._leave_voice_training)
-        voice.record_to(lambda audio: self.clock.call_later(0, lambda: presenter.heard(audio)))
+        voice.record_to(lambda audio: self.clock.call_later(0, lambda: self._heard(presenter,
+                                                                                audio)))
         self._show(VOICE_TRAINING, presenter)
         presenter.start()
+
+    def _heard(self, presenter: VoiceTrainingPresenter, audio: bytes) -> None:
+        if self.presenter is presenter:  # not a phrase that arrived after the teacher left
+            presenter.heard(audio)
 
     def _train_voice(self, recordings: list[Recording]) -> None:
         """Adapts off the app's thread (several seconds); the screen says when it is done."""
         presenter, learner, locale = self.presenter, self.learner, self.translator.locale
+        if not isinstance(presenter, VoiceTrainingPresenter):
+            return
         if self.voice is not None:
             self.voice.record_to(None)
-        self.narrator.say("voice.training.learning", {"count": len(recordings)})
         base = find_model(locale)
-        if learner is None or base is None or not isinstance(presenter, VoiceTrainingPresenter):
+        if learner is None or base is None:
+            self._voice_trained(presenter, None, f"no speech model for {locale}")
             return
+        self.narrator.say("voice.training.learning", {"count": len(recordings)})
         folder = learner_voice_dir(self.services.data_dir, learner.id) / locale
 
         def work() -> None:
@@ -527,19 +537,45 @@ class AppController:
         presenter.finished(report.used, report.frames / 100)
         name = self.learner.name if self.learner else ""
         self.narrator.say("voice.training.done_now", {"name": name, **presenter.result})
-        if self.voice is not None:  # listen again, with the trained voice
-            self.services.hub.remove(self.voice.name)
-            self.voice = None
-            self._sync_devices()
+        if self.voice is not None:
+            self.voice.reload_model()  # listen with the trained voice from now on
 
     def _leave_voice_training(self) -> None:
         if self.voice is not None:
             self.voice.record_to(None)
         settings = self._settings_presenter
-        if settings is not None:
+        if isinstance(settings, SettingsPresenter):
+            settings.voice_trained = self._voice_trained_here()
             self._show(SETTINGS, settings)
         else:
             self._leave_settings()
+
+    def _trained_folder(self) -> Path | None:
+        """This learner's trained voice for the current language (it may not exist)."""
+        voice_dir = self.voice_dir()
+        return voice_dir / self.translator.locale if voice_dir is not None else None
+
+    def _voice_trained_here(self) -> bool:
+        folder, base = self._trained_folder(), find_model(self.translator.locale)
+        return folder is not None and base is not None and \
+            trained_model(folder, base) is not None
+
+    def forget_voice(self) -> None:
+        """Back to the standard model: after a training another child talked through, say."""
+        folder = self._trained_folder()
+        if folder is None:
+            return
+        try:
+            shutil.rmtree(folder)
+        except OSError as error:
+            log.error("cannot forget the trained voice in %s: %r", folder, error)
+        if self.voice is not None:
+            self.voice.reload_model()  # and with the standard model again
+        name = self.learner.name if self.learner else ""
+        self._notice("voice.training.forgotten", {"name": name})
+        if isinstance(self.presenter, SettingsPresenter):
+            self.presenter.voice_trained = self._voice_trained_here()
+            self.presenter.refresh("settings:train_voice")
 
     def export_progress(self) -> None:
         path = self.services.data_dir / f"progress-{date.today().isoformat()}.csv"

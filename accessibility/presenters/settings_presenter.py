@@ -51,7 +51,9 @@ class SettingsPresenter(ScreenPresenter):
                  on_cancel: Callable[[], None], on_export: Callable[[], None],
                  on_add_learner: Callable[[], None], on_message: Message,
                  translate: Callable[[str], str],
-                 on_train_voice: Callable[[], None] | None = None) -> None:
+                 on_train_voice: Callable[[], None] | None = None,
+                 on_forget_voice: Callable[[], None] | None = None,
+                 voice_trained: bool = False) -> None:
         super().__init__()
         self._translate = translate
         self.draft = draft
@@ -61,6 +63,8 @@ class SettingsPresenter(ScreenPresenter):
         self._on_export = on_export
         self._on_add_learner = on_add_learner
         self._on_train_voice = on_train_voice
+        self._on_forget_voice = on_forget_voice
+        self.voice_trained = voice_trained  # this learner's voice commands are trained
         self._on_message = on_message
 
     def model(self) -> Group:
@@ -99,7 +103,10 @@ class SettingsPresenter(ScreenPresenter):
         """Train voice commands: for a learner who plays by voice (the microphone listens)."""
         if self._on_train_voice is None or profile.input != "voice":
             return []
-        return [Target("settings:train_voice", "voice.training.open", self._on_train_voice)]
+        if not self.voice_trained or self._on_forget_voice is None:
+            return [Target("settings:train_voice", "voice.training.open", self._on_train_voice)]
+        return [Target("settings:train_voice", "voice.training.again", self._on_train_voice),
+                Target("settings:forget_voice", "voice.training.forget", self._on_forget_voice)]
 
     def value(self, field: str) -> object:
         return getattr(self.draft.profile, field)

@@ -91,12 +91,24 @@ def test_a_teacher_trains_a_voice_learner_from_the_settings(tmp_path: Path, reco
         assert screen.ids.phrase.text == ""
         folder = controller.voice_dir()
         assert trained_model(folder / "en", english_model()) is not None
-        # the game listens again, now with the trained voice
-        assert controller.voice.voice_dir == folder
-        assert controller.voice._load("en", None).model.trained
+        # the game listens on, now with the trained voice, the microphone still open
+        assert controller.voice._source is source
+        assert running.wait_for(lambda: controller.voice.model.trained, 5.0)
         controller.activate("training:leave")
         running.frames(3)
         assert controller.screen == SETTINGS  # the settings as they were, still unsaved
+        t = Translator("en").t
+        again = controller.model.find("settings:train_voice")
+        assert again is not None and again.label_key == "voice.training.again"
+        # a teacher who heard another child talk through the training goes back
+        controller.activate("settings:forget_voice")
+        running.frames(3)
+        assert not (folder / "en").exists()
+        assert running.wait_for(lambda: not controller.voice.model.trained, 5.0)
+        assert running.app.root_view.ids.caption.text == t("voice.training.forgotten",
+                                                           name="Sam")  # said aloud
+        assert controller.model.find("settings:forget_voice") is None
+        assert controller.model.find("settings:train_voice").label_key == "voice.training.open"
     finally:
         running.close()
 
