@@ -25,7 +25,8 @@ from accessibility.presenters.learner_picker_presenter import LearnerCard, Learn
 from accessibility.presenters.level_complete_presenter import LevelCompletePresenter
 from accessibility.presenters.level_map_presenter import LevelMapPresenter, TileState
 from accessibility.presenters.settings_presenter import SettingsDraft, SettingsPresenter
-from accessibility.presenters.voice_training_presenter import Recording, VoiceTrainingPresenter
+from accessibility.presenters.voice_training_presenter import (LEARNING, Recording,
+                                                              VoiceTrainingPresenter)
 from accessibility.profiles import (AccessProfile, ProfileError, preset, profile_from_dict,
                                     profile_to_dict)
 from accessibility.scan_model import Group, ScanNode
@@ -541,6 +542,9 @@ class AppController:
             self.voice.reload_model()  # listen with the trained voice from now on
 
     def _leave_voice_training(self) -> None:
+        training = self.presenter
+        if isinstance(training, VoiceTrainingPresenter) and training.state == LEARNING:
+            return  # a few seconds more: then it is saved and the teacher can leave
         if self.voice is not None:
             self.voice.record_to(None)
         settings = self._settings_presenter

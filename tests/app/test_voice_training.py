@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from accessibility.presenters.voice_training_presenter import DONE, VoiceTrainingPresenter
+from accessibility.presenters.voice_training_presenter import (DONE, LEARNING,
+                                                              VoiceTrainingPresenter)
 from accessibility.profiles import edited, preset
 from accessibility.translator import Translator
 from adapters.events import InputEvent, StatusKind
@@ -84,6 +85,9 @@ def test_a_teacher_trains_a_voice_learner_from_the_settings(tmp_path: Path, reco
             time.sleep(0.05)
             hub.post(InputEvent("kb", "space", False, time.monotonic()))
             assert running.wait_for(lambda: presenter.index > position, 10.0), phrase
+        assert presenter.state == LEARNING
+        controller.go_back()  # Escape while it learns: it finishes first (a few seconds)
+        assert controller.screen == VOICE_TRAINING
         assert running.wait_for(lambda: presenter.state == DONE, 90.0), presenter.state
         running.frames(3)
         assert screen.ids.message.text.startswith("Done: voice commands now know Sam's voice "
