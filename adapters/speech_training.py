@@ -15,7 +15,7 @@ couple of times, then moves the model's Gaussians towards that voice:
    they saw (``TrainingSettings.map_weight`` frames of prior).
 
 The result is a model folder: the adapted ``means`` plus links to the base model's other
-files, and ``training.json`` (what it was trained from). It stays on the device.
+files (copies where the disk has no links), and ``training.json`` (what it was trained from). It stays on the device.
 
 Only phonetically-tied models (the bundled English one: one codebook per base phone, and the
 ``1s_c_d_dd`` features) are supported; another model gives ``TrainingError``. Measured on
@@ -278,16 +278,22 @@ def _transformed(means: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 # -- the trained model -------------------------------------------------------------------------
 
 def _link_base(folder: Path, base: Path) -> None:
-    """Links to every base model file but ``means`` (renewed if the base moved)."""
+    """Every base model file but ``means`` in ``folder``: a link (renewed if the base moved),
+    or a copy where the disk has no links (a FAT-formatted USB stick as the data folder)."""
     for source in base.iterdir():
         if source.name == MEANS:
             continue
         link = folder / source.name
-        if link.is_symlink() or link.exists():
-            if link.is_symlink() and link.resolve() == source.resolve():
+        if link.is_symlink():
+            if link.resolve() == source.resolve():
                 continue
             link.unlink()
-        link.symlink_to(source.resolve())
+        elif link.exists():
+            continue  # a copy, made where links cannot be
+        try:
+            link.symlink_to(source.resolve())
+        except OSError:
+            shutil.copyfile(source, link)
 
 
 def trained_model(folder: Path, base: SpeechModel) -> SpeechModel | None:

@@ -135,3 +135,20 @@ def test_only_models_it_can_adapt_are_offered_for_training(tmp_path: Path) -> No
     assert not can_train(other)
     with pytest.raises(TrainingError, match="s2_4x"):
         train(other, [], tmp_path / "voice")
+
+
+def test_a_disk_without_links_gets_copies(trained, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A FAT-formatted USB stick as the data folder cannot hold symbolic links."""
+    def no_links(self, target, target_is_directory=False):
+        raise OSError("operation not permitted")
+
+    folder = tmp_path / "en"
+    folder.mkdir()
+    for name in (MEANS, VOICE_FILE):
+        (folder / name).write_bytes((trained.model.acoustic / name).read_bytes())
+    monkeypatch.setattr(Path, "symlink_to", no_links)
+    model = trained_model(folder, english_model())
+    assert model is not None and not (folder / "mdef").is_symlink()
+    assert (folder / "mdef").read_bytes() == (english_model().acoustic / "mdef").read_bytes()
+    assert english_decoder(model=model).model.trained  # pocketsphinx loads the copies
