@@ -27,6 +27,7 @@ commands and 94.3 % of other talk rejected, against 91.7 % / 84.9 % untrained); 
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -296,15 +297,21 @@ def _link_base(folder: Path, base: Path) -> None:
             shutil.copyfile(source, link)
 
 
+def _fingerprint(base: SpeechModel) -> str:
+    """Which base model a voice was trained from: its name and a hash of its means."""
+    digest = hashlib.sha1((base.acoustic / MEANS).read_bytes()).hexdigest()[:16]
+    return f"{base.acoustic.name}:{digest}"
+
+
 def trained_model(folder: Path, base: SpeechModel) -> SpeechModel | None:
     """The learner's trained model in ``folder`` for ``base``, or None if there is none (or
-    it was trained from another model)."""
+    it was trained from another model: the learner then trains again)."""
     try:
         voice = json.loads((folder / VOICE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if voice.get("base") != base.acoustic.name or not (folder / MEANS).exists():
-        return None
+    if voice.get("base") != _fingerprint(base) or not (folder / MEANS).exists():
+        return None  # none, or trained from another model (pocketsphinx was upgraded, say)
     try:
         _link_base(folder, base.acoustic)
     except OSError:
@@ -396,7 +403,7 @@ def train(base: SpeechModel, clips: Sequence[TrainingClip], folder: Path,
         _write_gaussians(work / MEANS, means, adapted)
         frames = int(sum(int((f != index[SILENCE]).sum()) for f, _ in aligned))
         (work / VOICE_FILE).write_text(json.dumps({
-            "base": base.acoustic.name, "locale": base.locale, "clips": len(aligned),
+            "base": _fingerprint(base), "locale": base.locale, "clips": len(aligned),
             "speech_seconds": frames / 100, "map_weight": settings.map_weight}),
             encoding="utf-8")
         (work / MEANS).replace(folder / MEANS)

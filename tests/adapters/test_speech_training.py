@@ -137,6 +137,21 @@ def test_only_models_it_can_adapt_are_offered_for_training(tmp_path: Path) -> No
         train(other, [], tmp_path / "voice")
 
 
+def test_a_voice_trained_from_another_model_is_not_used(trained, tmp_path: Path) -> None:
+    """After an upgrade of pocketsphinx's model, adapted means would not fit its mdef."""
+    base = english_model()
+    other = tmp_path / "en-us"
+    other.mkdir()
+    for source in base.acoustic.iterdir():
+        if source.name != MEANS:
+            (other / source.name).symlink_to(source)
+    gaussians = _read_gaussians(base.acoustic / MEANS)
+    _write_gaussians(other / MEANS, gaussians, gaussians.values * 1.01)
+    upgraded = SpeechModel("en", other, base.dictionary)
+    assert trained_model(trained.model.acoustic, base) is not None
+    assert trained_model(trained.model.acoustic, upgraded) is None
+
+
 def test_a_disk_without_links_gets_copies(trained, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """A FAT-formatted USB stick as the data folder cannot hold symbolic links."""
