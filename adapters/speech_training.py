@@ -15,7 +15,8 @@ couple of times, then moves the model's Gaussians towards that voice:
    they saw (``TrainingSettings.map_weight`` frames of prior).
 
 The result is a model folder: the adapted ``means`` plus links to the base model's other
-files (copies where the disk has no links), and ``training.json`` (what it was trained from). It stays on the device.
+files (copies where the disk has no links), and ``training.json`` (what it was trained
+from). It stays on the device.
 
 Only phonetically-tied models (the bundled English one: one codebook per base phone, and the
 ``1s_c_d_dd`` features) are supported; another model gives ``TrainingError``. Measured on
@@ -38,12 +39,12 @@ from pathlib import Path
 
 import numpy as np
 
-from adapters.speech_decoder import SAMPLE_RATE, DecoderSettings, prepared
+from adapters.speech_decoder import PHONE_PREFIX, SAMPLE_RATE, DecoderSettings, prepared
 from adapters.speech_models import SpeechModel
 
 FRONT_END = "sphinx_fe"
 SILENCE = "SIL"
-PHONE_WORD = "phone_"  # one-phone dictionary words, to align a phrase phone by phone
+PHONE_WORD = PHONE_PREFIX  # one-phone words, as the decoder's phone loop names them
 VOICE_FILE = "training.json"
 MEANS = "means"
 
@@ -94,7 +95,8 @@ def _read_gaussians(path: Path) -> _Gaussians:
     start = raw.index(b"endhdr\n") + len(b"endhdr\n")
     if np.frombuffer(raw[start:start + 4], "<u4")[0] != 0x11223344:
         raise TrainingError(f"{path} is not a little-endian sphinx parameter file")
-    codebooks, streams, densities = (int(v) for v in np.frombuffer(raw[start + 4:start + 16], "<i4"))
+    dimensions = np.frombuffer(raw[start + 4:start + 16], "<i4")
+    codebooks, streams, densities = (int(v) for v in dimensions)
     lengths = np.frombuffer(raw[start + 16:start + 16 + 4 * streams], "<i4")
     if len(set(lengths.tolist())) != 1:
         raise TrainingError(f"{path}: streams of different lengths are not supported")
@@ -161,7 +163,8 @@ def _cepstra(pcm: bytes, params: dict[str, str]) -> np.ndarray:
         raw.write_bytes(pcm)
         done = subprocess.run(args + ["-i", str(raw), "-o", str(cep)], capture_output=True)
         if done.returncode != 0 or not cep.exists():
-            raise TrainingError(f"{FRONT_END} failed: {done.stderr.decode(errors='replace')[-300:]}")
+            why = done.stderr.decode(errors="replace")[-300:]
+            raise TrainingError(f"{FRONT_END} failed: {why}")
         data = cep.read_bytes()
     return np.frombuffer(data[4:], "<f4").astype(np.float64).reshape(-1, 13)
 
