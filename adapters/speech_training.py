@@ -49,8 +49,18 @@ VOICE_FILE = "training.json"
 MEANS = "means"
 
 
+CANNOT_RUN = "voice.training.cannot_run"  # i18n keys of what a teacher is told
+TOO_FEW = "voice.training.too_few"
+
+
 class TrainingError(RuntimeError):
-    """Training cannot run or produced nothing usable (message for the log and teacher)."""
+    """Training cannot run or produced nothing usable: ``str()`` for the log, ``key`` and
+    ``params`` (``detail`` is the log's text) for the teacher."""
+
+    def __init__(self, detail: str, key: str = CANNOT_RUN, **params: object) -> None:
+        super().__init__(detail)
+        self.key = key
+        self.params: dict[str, object] = {"detail": detail, **params}
 
 
 @dataclass(frozen=True)
@@ -396,7 +406,9 @@ def train(base: SpeechModel, clips: Sequence[TrainingClip], folder: Path,
                     aligned.append((frames, feats))
             if len(aligned) < settings.min_clips:
                 raise TrainingError(f"only {len(aligned)} of {len(clips)} clips could be "
-                                    f"used; at least {settings.min_clips} are needed")
+                                    f"used; at least {settings.min_clips} are needed",
+                                    TOO_FEW, used=len(aligned), total=len(clips),
+                                    needed=settings.min_clips)
             stats = _accumulate(aligned, current, variances)
             if attempt < settings.mllr_passes:
                 a, b = _mllr(stats, means.values, variances)

@@ -476,7 +476,6 @@ class AppController:
     def open_voice_training(self) -> None:
         """The learner says each command phrase twice; then the recogniser adapts to them."""
         voice, locale = self.voice, self.translator.locale
-        base = find_model(locale)
         if voice is not None and voice.status.kind is StatusKind.ERROR:
             # no model, no microphone ...: the adapter's own message says what to do
             self._notice(voice.status.message_key, dict(voice.status.params))
@@ -484,6 +483,7 @@ class AppController:
         if self.learner is None or voice is None or voice.status.kind is not StatusKind.CONNECTED:
             self._notice("voice.training.needs_microphone", {})
             return
+        base = find_model(locale)
         if base is None or not can_train(base):
             from adapters.speech import language_name
 
@@ -491,8 +491,8 @@ class AppController:
             return
         self._settings_presenter = self.presenter
         presenter = VoiceTrainingPresenter(
-            every_phrase(locale), on_prompt=self.narrator.say, on_finish=self._train_voice,
-            on_leave=self._leave_voice_training)
+            every_phrase(locale), self.learner.name, on_say=self.narrator.say,
+            on_finish=self._train_voice, on_leave=self._leave_voice_training)
         voice.record_to(lambda audio: self.clock.call_later(0, lambda: self._heard(presenter,
                                                                                 audio)))
         self._show(VOICE_TRAINING, presenter)
@@ -510,34 +510,30 @@ class AppController:
         if self.voice is not None:
             self.voice.record_to(None)
         base = find_model(locale)
-        if learner is None or base is None:
-            self._voice_trained(presenter, None, f"no speech model for {locale}")
+        if learner is None or base is None:  # gone since the screen opened
+            self._voice_trained(presenter, TrainingError(f"no speech model for {locale}"))
             return
-        self.narrator.say("voice.training.learning", {"count": len(recordings)})
         folder = learner_voice_dir(self.services.data_dir, learner.id) / locale
 
         def work() -> None:
             try:
-                report = train(base, [TrainingClip(r.phrase, r.audio) for r in recordings],
-                               folder)
-            except (TrainingError, OSError) as error:
-                log.error("voice training failed: %s", error)
-                reason = str(error)
-                self.clock.call_later(0, lambda: self._voice_trained(presenter, None, reason))
-                return
-            self.clock.call_later(0, lambda: self._voice_trained(presenter, report, ""))
+                outcome: TrainingReport | TrainingError = train(
+                    base, [TrainingClip(r.phrase, r.audio) for r in recordings], folder)
+            except TrainingError as error:
+                outcome = error
+            except OSError as error:  # the data folder is full or read-only
+                outcome = TrainingError(str(error))
+            self.clock.call_later(0, lambda: self._voice_trained(presenter, outcome))
 
         threading.Thread(target=work, name="voice-training", daemon=True).start()
 
-    def _voice_trained(self, presenter: VoiceTrainingPresenter, report: TrainingReport | None,
-                       reason: str) -> None:
-        if report is None:
-            presenter.failed(reason)
-            self.narrator.say("voice.training.failed", {"reason": reason})
+    def _voice_trained(self, presenter: VoiceTrainingPresenter,
+                       outcome: TrainingReport | TrainingError) -> None:
+        if isinstance(outcome, TrainingError):
+            log.error("voice training failed: %s", outcome)
+            presenter.failed(outcome.key, outcome.params)
             return
-        presenter.finished(report.used, report.frames / 100)
-        name = self.learner.name if self.learner else ""
-        self.narrator.say("voice.training.done_now", {"name": name, **presenter.result})
+        presenter.finished(outcome.used, outcome.frames / 100)
         if self.voice is not None:
             self.voice.reload_model()  # listen with the trained voice from now on
 

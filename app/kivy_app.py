@@ -98,7 +98,7 @@ class CitizenCodeApp(App):
                        WorkspaceScreen(self.ctx), CompleteScreen(self.ctx),
                        SettingsScreen(self.ctx, self.clock, self._learner_name,
                                       self.controller.rename_learner),
-                       VoiceTrainingScreen(self.ctx, self._learner_name)):
+                       VoiceTrainingScreen(self.ctx)):
             self.screens[screen.name] = screen
             self.root_view.ids.screens.add_widget(screen)
         self.lock = LockButton(self._open_settings, size_hint=(None, None),

@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None, say: Say = print) -> int:
     try:
         report = train(base, clips, target)
     except TrainingError as error:
-        say(t("voice.training.failed", reason=str(error)))
+        say(t(error.key, **error.params))
         return 1
     say(t("voice.training.done", name=learner.name, clips=report.used,
           seconds=f"{report.frames / 100:.0f}"))

@@ -4,7 +4,8 @@ adapts the recogniser to that voice (``adapters.speech_training``, run by the co
 A teacher sits beside the learner. The screen shows one phrase at a time, large; the
 narrator reads it; what the microphone hears next is kept for it (``heard``). A phrase the
 learner cannot say is skipped; leaving keeps nothing (an earlier training stays as it was).
-The root group's ``params`` carry what the screen shows besides its buttons.
+The root group's ``params`` carry what the screen shows besides its buttons, and the
+narrator says the prompts and the ``message()`` of each later step.
 """
 from __future__ import annotations
 
@@ -29,18 +30,20 @@ class Recording:
 
 
 class VoiceTrainingPresenter(ScreenPresenter):
-    def __init__(self, phrases: list[str], *, on_prompt: Callable[[str, dict[str, object]], None],
+    def __init__(self, phrases: list[str], learner: str, *,
+                 on_say: Callable[[str, dict[str, object]], None],
                  on_finish: Callable[[list[Recording]], None],
                  on_leave: Callable[[], None]) -> None:
         super().__init__()
         self._queue = [phrase for _ in range(ROUNDS) for phrase in phrases]
-        self._on_prompt = on_prompt  # (i18n key, params): said aloud by the narrator
+        self.learner = learner  # the name, as the screen and the narrator say it
+        self._on_say = on_say  # (i18n key, params): said aloud by the narrator
         self._on_finish = on_finish
         self._on_leave = on_leave
         self.recordings: list[Recording] = []
         self.index = 0
         self.state = LISTENING
-        self.result: dict[str, object] = {}
+        self._outcome: tuple[str, dict[str, object]] = ("", {})  # once done or failed
 
     @property
     def phrase(self) -> str | None:
@@ -48,15 +51,26 @@ class VoiceTrainingPresenter(ScreenPresenter):
 
     def model(self) -> Group:
         listening = self.state == LISTENING
-        return Group(ROOT_ID, "voice.training.title", [
+        return Group(ROOT_ID, "voice.training.title_for", [
             Target("training:skip", "voice.training.skip", self.skip, enabled=listening),
             Target("training:leave",
                    "voice.training.finish" if self.state in (DONE, FAILED)
                    else "voice.training.leave", self._on_leave,
                    enabled=self.state != LEARNING),  # a few seconds: then it is saved
-        ], params={"state": self.state, "phrase": self.phrase or "",
-                   "position": self.index + 1, "total": len(self._queue),
-                   "recorded": len(self.recordings), **self.result})
+        ], params={"name": self.learner, "phrase": self.phrase if listening else None,
+                   "progress": self._progress() if listening else None,
+                   "message": self.message()})
+
+    def message(self) -> tuple[str, dict[str, object]]:
+        """(i18n key, params) of what the screen says under the phrase."""
+        if self.state == LEARNING:
+            return "voice.training.learning", {"count": len(self.recordings)}
+        if self.state in (DONE, FAILED):
+            return self._outcome
+        return "voice.training.say_now", {}
+
+    def _progress(self) -> tuple[str, dict[str, object]]:
+        return "voice.training.progress", {"count": self.index + 1, "total": len(self._queue)}
 
     def execute(self, command: Command) -> bool:
         if command.verb == "back" and self.state != LEARNING:
@@ -79,23 +93,28 @@ class VoiceTrainingPresenter(ScreenPresenter):
             self._next()
 
     def finished(self, phrases: int, seconds: float) -> None:
-        self.state, self.result = DONE, {"clips": phrases, "seconds": f"{seconds:.0f}"}
-        self._publish(focus="training:leave")
+        self._end(DONE, "voice.training.done_now",
+                  {"name": self.learner, "clips": phrases, "seconds": f"{seconds:.0f}"})
 
-    def failed(self, reason: str) -> None:
-        self.state, self.result = FAILED, {"reason": reason}
+    def failed(self, key: str, params: dict[str, object]) -> None:
+        """Training could not be done: ``key`` says why (``TrainingError.key``)."""
+        self._end(FAILED, key, params)
+
+    def _end(self, state: str, key: str, params: dict[str, object]) -> None:
+        self.state, self._outcome = state, (key, params)
         self._publish(focus="training:leave")
+        self._on_say(*self.message())
 
     def _next(self) -> None:
         self.index += 1
         if self.phrase is None:
             self.state = LEARNING
             self._publish(focus=None)
+            self._on_say(*self.message())
             self._on_finish(list(self.recordings))
             return
         self._prompt()
 
     def _prompt(self) -> None:
         self._publish(focus=None)
-        self._on_prompt("voice.training.say", {"phrase": self.phrase, "count": self.index + 1,
-                                               "total": len(self._queue)})
+        self._on_say("voice.training.say", {"phrase": self.phrase, **self._progress()[1]})

@@ -108,8 +108,10 @@ def test_bad_clips_are_skipped_and_too_few_keep_the_earlier_voice(clips, tmp_pat
                                    ("xyzzy plugh", "unknown_word")}
     assert report.used == 8
     before = (folder / MEANS).read_bytes()
-    with pytest.raises(TrainingError, match="at least 6"):
+    with pytest.raises(TrainingError, match="at least 6") as failure:
         train(english_model(), clips[:3], folder, TrainingSettings())
+    assert failure.value.key == "voice.training.too_few"  # what the teacher is told
+    assert failure.value.params["used"] == 3 and failure.value.params["needed"] == 6
     assert (folder / MEANS).read_bytes() == before  # the earlier training is kept
     assert trained_model(folder, english_model()) is not None
     assert not list(folder.glob(".training-*"))  # no half-written model left behind

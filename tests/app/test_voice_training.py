@@ -138,7 +138,8 @@ def test_without_a_model_for_the_language_training_says_what_is_missing(tmp_path
 
 
 def test_leaving_training_keeps_nothing(tmp_path: Path) -> None:
-    presenter = VoiceTrainingPresenter(["move forward", "turn left"], on_prompt=lambda k, p: None,
+    presenter = VoiceTrainingPresenter(["move forward", "turn left"], "Sam",
+                                       on_say=lambda k, p: None,
                                        on_finish=lambda r: pytest.fail("nothing to train"),
                                        on_leave=lambda: None)
     presenter.start()
@@ -192,3 +193,24 @@ def test_the_command_line_trains_from_recordings_and_says_what_is_wrong(
     assert said[-2] == t("voice.training.learning", count=36)
     assert said[-1].startswith("Done: voice commands are trained to Sam's voice (36 phrases")
     assert trained_model(learner_voice_dir(data, sam.id) / "en", english_model()) is not None
+
+
+def test_what_the_narrator_says_is_what_the_screen_shows() -> None:
+    said: list[tuple[str, dict]] = []
+    finished: list[list] = []
+    presenter = VoiceTrainingPresenter(["move forward"], "Sam",
+                                       on_say=lambda key, params: said.append((key, params)),
+                                       on_finish=finished.append, on_leave=lambda: None)
+    presenter.start()
+    assert said[-1] == ("voice.training.say", {"phrase": "move forward", "count": 1,
+                                               "total": 2})
+    presenter.heard(b"\0" * 3200)
+    presenter.skip()
+    assert presenter.state == LEARNING and len(finished[0]) == 1
+    assert said[-1] == presenter.model().params["message"] == (
+        "voice.training.learning", {"count": 1})
+    presenter.failed("voice.training.too_few", {"used": 1, "total": 1, "needed": 6})
+    shown = presenter.model().params
+    assert said[-1] == shown["message"] == ("voice.training.too_few",
+                                            {"used": 1, "total": 1, "needed": 6})
+    assert shown["phrase"] is None and shown["progress"] is None
