@@ -80,8 +80,8 @@ def from_microphone(phrases: list[str], t: Callable[..., str], say: Say) -> Iter
                 except sr.WaitTimeoutError:
                     say(t("voice.training.not_heard"))
                     continue
-                yield TrainingClip(phrase, audio.get_raw_data(convert_rate=16_000,
-                                                              convert_width=2))
+                yield TrainingClip(phrase, to_16k(audio.frame_data, audio.sample_rate,
+                                                  audio.sample_width))
                 break
             else:
                 say(t("voice.training.skipped", phrase=phrase))

@@ -28,6 +28,8 @@ from pathlib import Path
 
 import numpy as np
 
+from adapters.speech_training import TrainingClip
+
 RATE = 16_000
 CORPUS_ENV = "CITIZENCODE_SPEECH_CORPUS"
 
@@ -328,7 +330,7 @@ def build(phrases: dict[str, Sequence[str]], split: str, cache_dir: Path,
 
 
 def training_clips(voice: Voice, phrases: dict[str, Sequence[str]], cache_dir: Path,
-                   seed: int = 7) -> list[tuple[str, bytes]]:
+                   seed: int = 7) -> list[TrainingClip]:
     """What a learner says to train the recogniser (``adapters.speech_training``): every
     command phrase twice, in ``voice`` but slower and higher, then faster and lower (0.85x
     speed, pitch +10; 1.15x, pitch -10) than its test clips, in a quiet room. espeak-ng says
@@ -339,7 +341,8 @@ def training_clips(voice: Voice, phrases: dict[str, Sequence[str]], cache_dir: P
     texts = [phrase for phrase, _ in command_phrases(phrases)]
     clips = synthesise_all([(text, v) for v in renditions for text in texts], cache_dir)
     rng = np.random.default_rng(seed)
-    return [(text, mix(clips[(text, v)], CLEAN, rng)) for v in renditions for text in texts]
+    return [TrainingClip(text, mix(clips[(text, v)], CLEAN, rng))
+            for v in renditions for text in texts]
 
 
 def corpus_dir(default: Path) -> Path:

@@ -15,7 +15,7 @@ import numpy as np
 from adapters.speech_decoder import CommandDecoder, DecodeResult, DecoderSettings
 from adapters.speech_grammar import CommandGrammar, load_phrases
 from adapters.speech_models import SpeechModel, find_model
-from adapters.speech_training import TrainingClip, train
+from adapters.speech_training import train
 from tests.adapters.speech_corpus import TARGET_NOISES, Utterance, training_clips
 
 _DECODER: CommandDecoder | None = None
@@ -63,9 +63,8 @@ def decode_trained(utterances: Sequence[Utterance], settings: DecoderSettings,
     results: list[DecodeResult | None] = [None] * len(utterances)
     phrases = load_phrases("en")
     for voice in dict.fromkeys(u.voice for u in utterances):
-        clips = [TrainingClip(text, audio)
-                 for text, audio in training_clips(voice, phrases, cache_dir)]
-        model = train(english_model(), clips, models_dir / voice.label.replace("/", "_")).model
+        model = train(english_model(), training_clips(voice, phrases, cache_dir),
+                      models_dir / voice.label.replace("/", "_")).model
         indexes = [i for i, u in enumerate(utterances) if u.voice == voice]
         decoded = decode_all([utterances[i] for i in indexes], settings, model=model)
         for i, result in zip(indexes, decoded):

@@ -28,8 +28,7 @@ def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def clips(cache: Path) -> list[TrainingClip]:
-    return [TrainingClip(text, audio)
-            for text, audio in corpus.training_clips(VOICE, load_phrases("en"), cache)]
+    return corpus.training_clips(VOICE, load_phrases("en"), cache)
 
 
 @pytest.fixture(scope="module")

@@ -33,8 +33,8 @@ VOICE = corpus.HELD_OUT_VOICES[2]  # en-us+f2, fast and high
 def recordings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[bytes]]:
     cache = corpus.corpus_dir(tmp_path_factory.getbasetemp() / "speech-corpus")
     said: dict[str, list[bytes]] = {}
-    for phrase, audio in corpus.training_clips(VOICE, load_phrases("en"), cache):
-        said.setdefault(phrase, []).append(audio)
+    for clip in corpus.training_clips(VOICE, load_phrases("en"), cache):
+        said.setdefault(clip.phrase, []).append(clip.audio)
     return said
 
 
