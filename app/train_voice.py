@@ -47,20 +47,32 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_wav(path: Path) -> bytes:
-    with wave.open(str(path)) as wav:
-        if wav.getnchannels() != 1:
-            raise ValueError(f"{path.name} is not mono")
-        return to_16k(wav.readframes(wav.getnframes()), wav.getframerate(), wav.getsampwidth())
+def _read_wav(path: Path) -> bytes | None:
+    """16 kHz mono int16 audio of a mono WAV file; None if it is not one."""
+    try:
+        with wave.open(str(path)) as wav:
+            if wav.getnchannels() != 1:
+                return None
+            return to_16k(wav.readframes(wav.getnframes()), wav.getframerate(),
+                          wav.getsampwidth())
+    except (OSError, EOFError, wave.Error):
+        return None
 
 
-def from_recordings(folder: Path, phrases: list[str]) -> Iterator[TrainingClip]:
-    """Clips from ``<phrase>.wav`` and ``<phrase> <n>.wav`` files; others are ignored."""
+def from_recordings(folder: Path, phrases: list[str], t: Callable[..., str],
+                    say: Say) -> Iterator[TrainingClip]:
+    """Clips from ``<phrase>.wav`` and ``<phrase> <n>.wav`` files; others are ignored, and
+    one that is not a mono WAV file is skipped with a word to the teacher."""
     known = {phrase.lower(): phrase for phrase in phrases}
     for path in sorted(folder.glob("*.wav")):
         stem = re.sub(r"[\s_-]+\d+$", "", path.stem).replace("_", " ").strip().lower()
-        if stem in known:
-            yield TrainingClip(known[stem], _read_wav(path))
+        if stem not in known:
+            continue
+        audio = _read_wav(path)
+        if audio is None:
+            say(t("voice.training.bad_recording", file=path.name))
+            continue
+        yield TrainingClip(known[stem], audio)
 
 
 def from_microphone(phrases: list[str], t: Callable[..., str], say: Say) -> Iterator[TrainingClip]:
@@ -109,7 +121,7 @@ def main(argv: list[str] | None = None, say: Say = print) -> int:
         return 2
     phrases = every_phrase(locale)
     if args.from_recordings is not None:
-        clips = list(from_recordings(args.from_recordings, phrases))
+        clips = list(from_recordings(args.from_recordings, phrases, t, say))
     else:
         try:
             clips = list(from_microphone(phrases, t, say))

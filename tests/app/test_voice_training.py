@@ -4,6 +4,7 @@ with the trained voice. And from the command line, from recordings."""
 from __future__ import annotations
 
 import time
+import wave
 from pathlib import Path
 
 import pytest
@@ -187,9 +188,17 @@ def test_the_command_line_trains_from_recordings_and_says_what_is_wrong(
     assert said[-1] == Translator("de").t("voice.training.unsupported", language="Deutsch")
 
     wavs = _wav_folder(tmp_path / "wavs", recordings)
+    (wavs / "turn left 3.wav").write_text("not audio")  # a file saved wrongly
+    with wave.open(str(wavs / "turn right 3.wav"), "wb") as stereo:
+        stereo.setnchannels(2)
+        stereo.setsampwidth(2)
+        stereo.setframerate(16_000)
+        stereo.writeframes(bytes(6400))
     code = train_voice.main(["--learner", "sam", "--data-dir", str(data),
                              "--from-recordings", str(wavs)], said.append)
     assert code == 0, said
+    assert t("voice.training.bad_recording", file="turn left 3.wav") in said
+    assert t("voice.training.bad_recording", file="turn right 3.wav") in said
     assert said[-2] == t("voice.training.learning", count=36)
     assert said[-1].startswith("Done: voice commands are trained to Sam's voice (36 phrases")
     assert trained_model(learner_voice_dir(data, sam.id) / "en", english_model()) is not None
