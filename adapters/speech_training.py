@@ -357,6 +357,13 @@ def can_train(base: SpeechModel) -> bool:
     return True
 
 
+def forget(folder: Path) -> None:
+    """Remove the trained voice in ``folder`` (the learner goes back to the base model);
+    ``OSError`` if the disk refuses."""
+    if folder.exists():
+        shutil.rmtree(folder)
+
+
 def train(base: SpeechModel, clips: Sequence[TrainingClip], folder: Path,
           settings: TrainingSettings | None = None,
           decoder_settings: DecoderSettings | None = None) -> TrainingReport:

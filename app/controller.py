@@ -9,7 +9,6 @@ a window.
 from __future__ import annotations
 
 import logging
-import shutil
 import threading
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -37,7 +36,7 @@ from adapters.own_voice import OwnVoice
 from adapters.speech_grammar import every_phrase, load_phrases
 from adapters.speech_models import find_model
 from adapters.speech_training import (TrainingClip, TrainingError, TrainingReport, can_train,
-                                      train, trained_model)
+                                      forget, train, trained_model)
 from app.services import Services
 from app.storage.models import Learner
 from app.storage.paths import learner_voice_dir
@@ -504,16 +503,15 @@ class AppController:
 
     def _train_voice(self, recordings: list[Recording]) -> None:
         """Adapts off the app's thread (several seconds); the screen says when it is done."""
-        presenter, learner, locale = self.presenter, self.learner, self.translator.locale
+        presenter, locale = self.presenter, self.translator.locale
         if not isinstance(presenter, VoiceTrainingPresenter):
             return
         if self.voice is not None:
             self.voice.record_to(None)
-        base = find_model(locale)
-        if learner is None or base is None:  # gone since the screen opened
+        base, folder = find_model(locale), self._trained_folder()
+        if folder is None or base is None:  # gone since the screen opened
             self._voice_trained(presenter, TrainingError(f"no speech model for {locale}"))
             return
-        folder = learner_voice_dir(self.services.data_dir, learner.id) / locale
 
         def work() -> None:
             try:
@@ -566,9 +564,11 @@ class AppController:
         if folder is None:
             return
         try:
-            shutil.rmtree(folder)
+            forget(folder)
         except OSError as error:
             log.error("cannot forget the trained voice in %s: %r", folder, error)
+            self._notice("voice.training.cannot_forget", {"detail": str(error)})
+            return
         if self.voice is not None:
             self.voice.reload_model()  # and with the standard model again
         name = self.learner.name if self.learner else ""

@@ -12,8 +12,8 @@ from adapters.speech_grammar import load_phrases
 from adapters.speech_models import SpeechModel
 from adapters.speech_training import (MEANS, VOICE_FILE, TrainingClip, TrainingError,
                                       TrainingSettings, _cepstra, _feature_params,
-                                      _read_gaussians, _write_gaussians, can_train, train,
-                                      trained_model)
+                                      _read_gaussians, _write_gaussians, can_train, forget,
+                                      train, trained_model)
 from tests.adapters import speech_corpus as corpus
 from tests.adapters.speech_eval import english_decoder, english_model, with_margin
 
@@ -168,3 +168,14 @@ def test_a_disk_without_links_gets_copies(trained, tmp_path: Path,
     assert model is not None and not (folder / "mdef").is_symlink()
     assert (folder / "mdef").read_bytes() == (english_model().acoustic / "mdef").read_bytes()
     assert english_decoder(model=model).model.trained  # pocketsphinx loads the copies
+
+
+def test_forgetting_removes_the_trained_voice(trained, tmp_path: Path) -> None:
+    folder = tmp_path / "en"
+    folder.mkdir()
+    for name in (MEANS, VOICE_FILE):
+        (folder / name).write_bytes((trained.model.acoustic / name).read_bytes())
+    assert trained_model(folder, english_model()) is not None
+    forget(folder)
+    assert not folder.exists() and trained_model(folder, english_model()) is None
+    forget(folder)  # nothing to forget: no error

@@ -138,6 +138,26 @@ def test_without_a_model_for_the_language_training_says_what_is_missing(tmp_path
         running.close()
 
 
+def test_a_voice_the_disk_will_not_let_go_is_not_called_forgotten(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    prepare_learner(tmp_path, edited(preset("voice"), auditory_scanning=False))
+    running = RunningApp(tmp_path, Options(data_dir=tmp_path, speech=False, voice_input=True))
+    try:
+        controller = running.controller
+        controller.choose_learner(controller.store.learners()[0].id)
+
+        def refuse(folder: Path) -> None:
+            raise PermissionError(13, "Permission denied", str(folder))
+
+        monkeypatch.setattr("app.controller.forget", refuse)
+        controller.forget_voice()
+        running.frames(3)
+        caption = running.app.root_view.ids.caption.text
+        assert caption.startswith("The trained voice could not be removed ([Errno 13]"), caption
+    finally:
+        running.close()
+
+
 def test_leaving_training_keeps_nothing(tmp_path: Path) -> None:
     presenter = VoiceTrainingPresenter(["move forward", "turn left"], "Sam",
                                        on_say=lambda k, p: None,
