@@ -15,6 +15,7 @@ Nothing leaves the device, and a failed training leaves an earlier trained voice
 from __future__ import annotations
 
 import argparse
+import queue
 import re
 import sys
 import wave
@@ -22,8 +23,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from accessibility.translator import Translator
-from adapters.speech import default_source, language_name
-from adapters.speech_capture import to_16k
+from adapters.events import AdapterStatus, StatusKind
+from adapters.speech import SpeechAdapter, language_name
+from adapters.speech_capture import AudioSource, to_16k
 from adapters.speech_grammar import every_phrase
 from adapters.speech_models import find_model, install_folder
 from adapters.speech_training import TrainingClip, TrainingError, can_train, train
@@ -75,28 +77,43 @@ def from_recordings(folder: Path, phrases: list[str], t: Callable[..., str],
         yield TrainingClip(known[stem], audio)
 
 
-def from_microphone(phrases: list[str], t: Callable[..., str], say: Say) -> Iterator[TrainingClip]:
-    """Prompts each phrase ``ROUNDS`` times and records one utterance for each."""
-    import speech_recognition as sr
+class MicrophoneUnavailable(RuntimeError):
+    """The speech adapter could not listen; ``status`` says why, in the teacher's words."""
 
-    recognizer = sr.Recognizer()
-    recognizer.pause_threshold = 0.8  # a child pausing inside a phrase is not done
-    total = len(phrases) * ROUNDS
-    with default_source() as source:
-        recognizer.adjust_for_ambient_noise(source, duration=1.0)
+    def __init__(self, status: AdapterStatus) -> None:
+        super().__init__(status.detail or status.message_key)
+        self.status = status
+
+
+def from_microphone(phrases: list[str], locale: str, t: Callable[..., str], say: Say,
+                    source: AudioSource | None = None, wait: float = 8.0
+                    ) -> Iterator[TrainingClip]:
+    """Prompts each phrase ``ROUNDS`` times and takes the next utterance the speech adapter
+    hears for it (the game's own capture: ``SpeechAdapter.record_to``)."""
+    heard: queue.Queue[bytes] = queue.Queue()
+    statuses: queue.Queue[AdapterStatus] = queue.Queue()
+    adapter = SpeechAdapter(locale, mode="continuous", source=source)
+    adapter.record_to(heard.put)
+    adapter.start(lambda event: None, statuses.put)
+    try:
+        while (status := statuses.get(timeout=30)).kind is not StatusKind.CONNECTED:
+            if status.kind in (StatusKind.ERROR, StatusKind.LOST):
+                raise MicrophoneUnavailable(status)
+        total = len(phrases) * ROUNDS
         for count, phrase in enumerate(phrases * ROUNDS, start=1):
             for _ in range(TRIES):
+                while not heard.empty():  # talk before the prompt is not this phrase
+                    heard.get_nowait()
                 say(t("voice.training.say", phrase=phrase, count=count, total=total))
                 try:
-                    audio = recognizer.listen(source, timeout=8, phrase_time_limit=5)
-                except sr.WaitTimeoutError:
+                    yield TrainingClip(phrase, heard.get(timeout=wait))
+                    break
+                except queue.Empty:
                     say(t("voice.training.not_heard"))
-                    continue
-                yield TrainingClip(phrase, to_16k(audio.frame_data, audio.sample_rate,
-                                                  audio.sample_width))
-                break
             else:
                 say(t("voice.training.skipped", phrase=phrase))
+    finally:
+        adapter.stop()
 
 
 def main(argv: list[str] | None = None, say: Say = print) -> int:
@@ -124,9 +141,10 @@ def main(argv: list[str] | None = None, say: Say = print) -> int:
         clips = list(from_recordings(args.from_recordings, phrases, t, say))
     else:
         try:
-            clips = list(from_microphone(phrases, t, say))
-        except (OSError, AttributeError, ImportError) as error:  # no microphone, no PyAudio
-            say(t("voice.training.no_microphone", reason=str(error) or type(error).__name__))
+            clips = list(from_microphone(phrases, locale, t, say))
+        except MicrophoneUnavailable as error:  # no microphone, no PyAudio ...
+            say(t(error.status.message_key, **error.status.params))
+            say(t("voice.training.from_recordings_instead"))
             return 2
     say(t("voice.training.learning", count=len(clips)))
     target = learner_voice_dir(folder, learner.id) / locale

@@ -189,9 +189,10 @@ def test_the_command_line_trains_from_recordings_and_says_what_is_wrong(
     t = Translator("en").t
     assert train_voice.main(["--learner", "Alex", "--data-dir", str(data)], said.append) == 2
     assert said[-1] == t("voice.training.no_learner", name="Alex", names="Sam")
-    # no microphone on this machine: said plainly, nothing written
+    # no microphone on this machine: the speech adapter's own words, then the way round
     assert train_voice.main(["--learner", "sam", "--data-dir", str(data)], said.append) == 2
-    assert said[-1].startswith("No microphone found (")
+    assert said[-2:] == [t("voice.status.no_microphone"),
+                         t("voice.training.from_recordings_instead")]
     assert not learner_voice_dir(data, sam.id).exists()
 
     # a German model of another kind (continuous, say): refused before any recording
@@ -243,3 +244,25 @@ def test_what_the_narrator_says_is_what_the_screen_shows() -> None:
     assert said[-1] == shown["message"] == ("voice.training.too_few",
                                             {"used": 1, "total": 1, "needed": 6})
     assert shown["phrase"] is None and shown["progress"] is None
+
+
+def test_the_command_line_records_what_the_game_would_hear(recordings) -> None:
+    """The terminal trainer listens through the game's speech adapter: each prompt, then the
+    next utterance (continuous listening, real audio through a scripted microphone)."""
+    source = TalkSource()
+    t = Translator("en").t
+    said: list[str] = []
+    takes = {phrase: list(clips) for phrase, clips in recordings.items()}
+
+    def say(text: str) -> None:
+        said.append(text)
+        for phrase in ("move forward", "turn left"):
+            if f"“{phrase}”" in text and "(4 of 4)" not in text:  # the last one: silence
+                source.say(takes[phrase].pop(0))
+
+    clips = list(train_voice.from_microphone(["move forward", "turn left"], "en", t, say,
+                                             source=source, wait=4.0))
+    assert [clip.phrase for clip in clips] == ["move forward", "turn left", "move forward"]
+    assert all(len(clip.audio) > 16_000 for clip in clips)  # whole phrases, 16 kHz int16
+    assert said.count(t("voice.training.not_heard")) == 3
+    assert said[-1] == t("voice.training.skipped", phrase="turn left")
