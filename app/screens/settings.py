@@ -64,8 +64,12 @@ class SettingsScreen(ModelScreen):
     def _name_row(self) -> BoxLayout:
         style = self.ctx.style
         row = BoxLayout(size_hint_y=None, height=style.target * 1.1, spacing=style.target / 4)
-        row.add_widget(self.title(self.ctx.text("app.settings.player_name"), scale=1.0,
-                                  size_hint_x=0.35))
+        label = self.title(self.ctx.text("app.settings.player_name"), scale=1.0,
+                           size_hint_x=0.35)
+        # a label that wraps (German: two lines) makes the row taller instead of spilling
+        label.bind(height=lambda _label, height: setattr(row, "height",
+                                                         max(style.target * 1.1, height)))
+        row.add_widget(label)
         field = TextInput(text=self._learner_name(), multiline=False,
                           font_size=style.font)
         field.bind(on_text_validate=lambda widget: self._on_rename(widget.text),

@@ -1,9 +1,12 @@
-"""No label is cut on any screen in the longest languages (German, French, Dutch)."""
+"""No label is cut on any screen in the longest languages (German, French, Dutch), and no
+widget is drawn over another when the status line is long."""
 from __future__ import annotations
 
 import pytest
 
-from app.driver import RunningApp
+from accessibility.profiles import edited, preset
+from adapters.events import StatusKind
+from app.driver import RunningApp, prepare_learner
 from app.options import Options
 from app.ui.widgets import TargetButton
 
@@ -39,5 +42,46 @@ def test_every_screen_fits_its_words(tmp_path, locale) -> None:
         controller.open_settings()
         cut["settings"] = cut_labels(running)
         assert not any(cut.values()), cut
+    finally:
+        running.close()
+
+
+def window_box(widget) -> tuple[float, float, float, float]:
+    """(left, bottom, right, top) of ``widget`` in window coordinates."""
+    left, bottom = widget.to_window(widget.x, widget.y)
+    return left, bottom, left + widget.width, bottom + widget.height
+
+
+def overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_the_settings_stay_apart_under_a_long_status_line(tmp_path) -> None:
+    """German, a voice learner and no German speech model: the status line takes five lines
+    of an 800 x 600 window. The preview's buttons used to spill over the screen's title and
+    their own, and "Name des Spielers" over the row above it."""
+    prepare_learner(tmp_path, edited(preset("voice"), auditory_scanning=False))
+    running = RunningApp(tmp_path, Options(data_dir=tmp_path, locale="de", speech=False,
+                                           voice_input=True))
+    try:
+        controller = running.controller
+        controller.choose_learner(controller.store.learners()[0].id)
+        assert running.wait_for(lambda: controller.voice is not None
+                                and controller.voice.status.kind is StatusKind.ERROR)
+        controller.open_settings()
+        running.settle()
+        running.wait(0.3)
+        status = running.app.root_view.ids.status
+        assert status.height > 4 * status.font_size, status.text  # the long status is shown
+        screen = running.app.screens["settings"]
+        ids = screen.ids
+        preview = [window_box(button) for button in ids.preview.children]
+        assert len(preview) == 3
+        for label in (ids.title, ids.preview_title):
+            assert not any(overlap(window_box(label), box) for box in preview), label.text
+        name_row = ids.sections.children[-1]  # the first row: the learner's name
+        for widget in name_row.children:
+            assert widget.height <= name_row.height, widget
+        assert not overlap(window_box(name_row), window_box(ids.title))
     finally:
         running.close()
