@@ -9,7 +9,6 @@ a window.
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -24,8 +23,6 @@ from accessibility.presenters.learner_picker_presenter import LearnerCard, Learn
 from accessibility.presenters.level_complete_presenter import LevelCompletePresenter
 from accessibility.presenters.level_map_presenter import LevelMapPresenter, TileState
 from accessibility.presenters.settings_presenter import SettingsDraft, SettingsPresenter
-from accessibility.presenters.voice_training_presenter import (LEARNING, Recording,
-                                                              VoiceTrainingPresenter)
 from accessibility.profiles import (AccessProfile, ProfileError, preset, profile_from_dict,
                                     profile_to_dict)
 from accessibility.scan_model import Group, ScanNode
@@ -33,13 +30,11 @@ from accessibility.switch_access import SwitchAccess
 from accessibility.voice_help import phrases_here, say_labels
 from adapters.events import SPEECH_SOURCE, AdapterStatus, InputEvent, StatusKind
 from adapters.own_voice import OwnVoice
-from adapters.speech_grammar import every_phrase, load_phrases
-from adapters.speech_models import find_model
-from adapters.speech_training import (TrainingClip, TrainingError, TrainingReport, can_train,
-                                      forget, train, trained_model)
+from adapters.speech_grammar import load_phrases
 from app.services import Services
 from app.storage.models import Learner
 from app.storage.paths import learner_voice_dir
+from app.voice_training_flow import VOICE_TRAINING, VoiceTrainingFlow
 from app.workspace_session import WorkspaceSession
 from adapters.keyboard import KEYBOARD_SOURCE, SCREEN_SOURCE
 from adapters.serial_adapter import UNKNOWN_FAMILY
@@ -53,7 +48,6 @@ log = logging.getLogger(__name__)
 AVATARS: tuple[str, ...] = ("fox", "owl", "cat", "frog", "bee", "whale", "lion", "panda")
 LEARNERS, MAP, WORKSPACE, COMPLETE, SETTINGS = ("learners", "map", "workspace", "complete",
                                                 "settings")
-VOICE_TRAINING = "voice_training"
 SERIAL = "serial(auto)"  # whichever micro:bit or Arduino switch box is plugged in
 EVDEV = "evdev(auto)"  # whichever USB switch interface or foot switch is plugged in
 # where a switch comes from when no device profile says: source -> app.device.<name>
@@ -98,7 +92,7 @@ class AppController:
         self._return_to = LEARNERS
         self._settings_before: tuple[AccessProfile, str] | None = None
         self.voice: Any = None  # the speech adapter, when voice commands are on
-        self._settings_presenter: ScreenPresenter | None = None  # under voice training
+        self.voice_training = VoiceTrainingFlow(self)
         self._devices: set[str] = set()
         self.own_voice = OwnVoice()  # when the narrator spoke: not the child's commands
         self._phrases: dict[str, dict[str, tuple[str, ...]]] = {}  # locale -> voice phrases
@@ -115,10 +109,10 @@ class AppController:
 
     def start(self) -> None:
         if self.store.notice is not None:
-            self._notice(self.store.notice.key, dict(self.store.notice.params))
+            self.notice(self.store.notice.key, dict(self.store.notice.params))
         # a disk that fails later in the session is said too (the store carries on in memory)
         self.services.store_listeners.append(
-            lambda notice: self._notice(notice.key, dict(notice.params)))
+            lambda notice: self.notice(notice.key, dict(notice.params)))
         if not self.store.learners():
             self.add_learner()
         last = self.store.learner(int(self.store.get_setting("last_learner", "0") or 0))
@@ -214,7 +208,7 @@ class AppController:
     def show_learners(self) -> None:
         self._close_session()
         cards = [LearnerCard(l.id, l.name, l.avatar) for l in self.store.learners()]
-        self._show(LEARNERS, LearnerPickerPresenter(cards, self.choose_learner))
+        self.show(LEARNERS, LearnerPickerPresenter(cards, self.choose_learner))
         self.narrator.say("app.learner.who")
 
     def choose_learner(self, learner_id: int) -> None:
@@ -238,7 +232,7 @@ class AppController:
         presenter = LevelMapPresenter(self.packs.tracks, progress, track=self.track,
                                       title=self.translator.t, on_open=self.open_level,
                                       on_back=self.show_learners)
-        self._show(MAP, presenter)
+        self.show(MAP, presenter)
 
     def open_level(self, level_id: str) -> None:
         level = self.packs.level(level_id)
@@ -261,7 +255,7 @@ class AppController:
             palette_order=palette_order_for(self.packs.levels(), level)
             if self.access.scanner is not None else None)
         self.session = session
-        self._show(WORKSPACE, session.presenter)
+        self.show(WORKSPACE, session.presenter)
         session.start()
 
     def _finished(self, outcome: Outcome, seconds: float) -> None:
@@ -282,7 +276,7 @@ class AppController:
             stars=outcome.stars, has_next=following is not None,
             on_next=lambda: self.open_level(following.id) if following else self.show_map(),
             on_replay=lambda: self.open_level(level_id), on_map=self.show_map)
-        self._show(COMPLETE, presenter)
+        self.show(COMPLETE, presenter)
         self.narrator.say("app.complete.praise", {"count": outcome.stars})
 
     def open_settings(self) -> None:
@@ -298,10 +292,11 @@ class AppController:
         presenter = SettingsPresenter(
             draft, on_change=self._preview, on_save=self._save_settings,
             on_cancel=self._cancel_settings, on_export=self.export_progress,
-            on_add_learner=self.add_learner, on_message=self._notice,
-            translate=self.translator.t, on_train_voice=self.open_voice_training,
-            on_forget_voice=self.forget_voice, voice_trained=self._voice_trained_here())
-        self._show(SETTINGS, presenter)
+            on_add_learner=self.add_learner, on_message=self.notice,
+            translate=self.translator.t, on_train_voice=self.voice_training.open,
+            on_forget_voice=self.voice_training.forget,
+            voice_trained=self.voice_training.trained_here())
+        self.show(SETTINGS, presenter)
 
     def go_back(self) -> None:
         if self.screen in (WORKSPACE, COMPLETE):
@@ -311,9 +306,9 @@ class AppController:
         elif self.screen == SETTINGS:
             self._cancel_settings()
         elif self.screen == VOICE_TRAINING:
-            self._leave_voice_training()
+            self.voice_training.leave()
 
-    def _show(self, screen: str, presenter: ScreenPresenter) -> None:
+    def show(self, screen: str, presenter: ScreenPresenter) -> None:
         self.screen = screen
         self.presenter = presenter
         presenter.on_model_changed(self._model_changed)
@@ -349,7 +344,7 @@ class AppController:
             AVATARS[(number - 1) % len(AVATARS)], self.translator.locale,
             profile_to_dict(self.profile if self.learner else preset("touch")))
         if self.screen == SETTINGS:
-            self._notice("app.settings.learner_added", {"name": learner.name})
+            self.notice("app.settings.learner_added", {"name": learner.name})
         return learner
 
     def rename_learner(self, name: str) -> None:
@@ -366,7 +361,7 @@ class AppController:
             return profile_from_dict(learner.profile)
         except ProfileError as error:
             log.warning("learner %s has an unusable profile: %s", learner.id, error)
-            self._notice(error.key, dict(error.params))
+            self.notice(error.key, dict(error.params))
             return preset("touch")
 
     def apply_profile(self, profile: AccessProfile) -> None:
@@ -409,7 +404,7 @@ class AppController:
                 from adapters.speech import SpeechAdapter
             except ImportError as error:  # speech libraries missing: say so, play on
                 log.error("voice commands unavailable: %r", error)
-                self._notice("app.status.no_voice", {})
+                self.notice("app.status.no_voice", {})
                 return
             self.voice = SpeechAdapter(locale=self.translator.locale, mode=mode,
                                        own_voice=self.own_voice, voice_dir=voice_dir)
@@ -470,112 +465,12 @@ class AppController:
         else:
             self.show_learners()
 
-    # -- voice training (from the settings) ------------------------------------------------
-
-    def open_voice_training(self) -> None:
-        """The learner says each command phrase twice; then the recogniser adapts to them."""
-        voice, locale = self.voice, self.translator.locale
-        if voice is not None and voice.status.kind is StatusKind.ERROR:
-            # no model, no microphone ...: the adapter's own message says what to do
-            self._notice(voice.status.message_key, dict(voice.status.params))
-            return
-        if self.learner is None or voice is None or voice.status.kind is not StatusKind.CONNECTED:
-            self._notice("voice.training.needs_microphone", {})
-            return
-        base = find_model(locale)
-        if base is None or not can_train(base):
-            from adapters.speech import language_name
-
-            self._notice("voice.training.unsupported", {"language": language_name(locale)})
-            return
-        self._settings_presenter = self.presenter
-        presenter = VoiceTrainingPresenter(
-            every_phrase(locale), self.learner.name, on_say=self.narrator.say,
-            on_finish=self._train_voice, on_leave=self._leave_voice_training)
-        voice.record_to(lambda audio: self.clock.call_later(0, lambda: self._heard(presenter,
-                                                                                audio)))
-        self._show(VOICE_TRAINING, presenter)
-        presenter.start()
-
-    def _heard(self, presenter: VoiceTrainingPresenter, audio: bytes) -> None:
-        if self.presenter is presenter:  # not a phrase that arrived after the teacher left
-            presenter.heard(audio)
-
-    def _train_voice(self, recordings: list[Recording]) -> None:
-        """Adapts off the app's thread (several seconds); the screen says when it is done."""
-        presenter, locale = self.presenter, self.translator.locale
-        if not isinstance(presenter, VoiceTrainingPresenter):
-            return
-        if self.voice is not None:
-            self.voice.record_to(None)
-        base, folder = find_model(locale), self._trained_folder()
-        if folder is None or base is None:  # gone since the screen opened
-            self._voice_trained(presenter, TrainingError(f"no speech model for {locale}"))
-            return
-
-        def work() -> None:
-            try:
-                outcome: TrainingReport | TrainingError = train(
-                    base, [TrainingClip(r.phrase, r.audio) for r in recordings], folder)
-            except TrainingError as error:
-                outcome = error
-            except OSError as error:  # the data folder is full or read-only
-                outcome = TrainingError(str(error))
-            self.clock.call_later(0, lambda: self._voice_trained(presenter, outcome))
-
-        threading.Thread(target=work, name="voice-training", daemon=True).start()
-
-    def _voice_trained(self, presenter: VoiceTrainingPresenter,
-                       outcome: TrainingReport | TrainingError) -> None:
-        if isinstance(outcome, TrainingError):
-            log.error("voice training failed: %s", outcome)
-            presenter.failed(outcome.key, outcome.params)
-            return
-        presenter.finished(outcome.used, outcome.frames / 100)
-        if self.voice is not None:
-            self.voice.reload_model()  # listen with the trained voice from now on
-
-    def _leave_voice_training(self) -> None:
-        training = self.presenter
-        if isinstance(training, VoiceTrainingPresenter) and training.state == LEARNING:
-            return  # a few seconds more: then it is saved and the teacher can leave
-        if self.voice is not None:
-            self.voice.record_to(None)
-        settings = self._settings_presenter
-        if isinstance(settings, SettingsPresenter):
-            settings.voice_trained = self._voice_trained_here()
-            self._show(SETTINGS, settings)
-        else:
+    def back_to_settings(self, presenter: SettingsPresenter | None) -> None:
+        """Back to the settings left open under voice training (as they were, unsaved)."""
+        if presenter is None:
             self._leave_settings()
-
-    def _trained_folder(self) -> Path | None:
-        """This learner's trained voice for the current language (it may not exist)."""
-        voice_dir = self.voice_dir()
-        return voice_dir / self.translator.locale if voice_dir is not None else None
-
-    def _voice_trained_here(self) -> bool:
-        folder, base = self._trained_folder(), find_model(self.translator.locale)
-        return folder is not None and base is not None and \
-            trained_model(folder, base) is not None
-
-    def forget_voice(self) -> None:
-        """Back to the standard model: after a training another child talked through, say."""
-        folder = self._trained_folder()
-        if folder is None:
-            return
-        try:
-            forget(folder)
-        except OSError as error:
-            log.error("cannot forget the trained voice in %s: %r", folder, error)
-            self._notice("voice.training.cannot_forget", {"detail": str(error)})
-            return
-        if self.voice is not None:
-            self.voice.reload_model()  # and with the standard model again
-        name = self.learner.name if self.learner else ""
-        self._notice("voice.training.forgotten", {"name": name})
-        if isinstance(self.presenter, SettingsPresenter):
-            self.presenter.voice_trained = self._voice_trained_here()
-            self.presenter.refresh("settings:train_voice")
+        else:
+            self.show(SETTINGS, presenter)
 
     def export_progress(self) -> None:
         path = self.services.data_dir / f"progress-{date.today().isoformat()}.csv"
@@ -583,9 +478,9 @@ class AppController:
             rows = self.store.export_csv(path)
         except OSError as error:
             log.error("export failed: %r", error)
-            self._notice("app.settings.export_failed", {"file": str(path)})
+            self.notice("app.settings.export_failed", {"file": str(path)})
             return
-        self._notice("app.settings.exported", {"file": str(path), "count": rows})
+        self.notice("app.settings.exported", {"file": str(path), "count": rows})
 
     # -- statuses and notices -------------------------------------------------------------
 
@@ -623,7 +518,7 @@ class AppController:
             shown.insert(0, (NO_SWITCH_BOX, {}))
         return shown
 
-    def _notice(self, key: str, params: dict[str, object]) -> None:
+    def notice(self, key: str, params: dict[str, object]) -> None:
         self.narrator.say(key, params, priority=Priority.NEXT)
         for listener in list(self.listeners.notice):
             listener(key, params)
