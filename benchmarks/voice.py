@@ -11,9 +11,16 @@ when it is exactly one of the phrases (the same rule ours follows), else as a re
 The audio is the held-out half of the corpus (``tests/adapters/speech_corpus.py``: voices
 and out-of-grammar talk never used to tune the decoder), every phrase and every
 out-of-grammar text in two of its voices, clean and with 10 dB babble (other children
-talking), half of each voice-and-noise block so that every text is heard twice. Decoding time is measured around one call, after the whole utterance exists, as
-the adapter does once the end of speech is detected; ``recognize_sphinx`` builds a new
+talking), half of each voice-and-noise block so that every text is heard twice. Decoding
+time is measured around one call, after the whole utterance exists, as the adapter does once
+the end of speech is detected; ``recognize_sphinx`` builds a new
 decoder for every call, which is part of what it costs.
+
+Voice training (``adapters/speech_training.py``) is measured on the same clips: each voice's
+model is trained on its training clips (``speech_corpus.training_clips``: every phrase
+twice, at another speed and pitch than the test clips), and the trained decoder, with its
+own threshold, stands beside the bundled model; training time stands beside the length of
+the recordings it learnt from (what the learner spent saying them).
 """
 from __future__ import annotations
 
@@ -79,6 +86,43 @@ def corpus(quick: bool) -> list:
     # heard twice, in different voices or noise, and the run stays within its time budget
     block = len(clips) // (len(voices) * len(noises))
     return [clip for i, clip in enumerate(clips) if (i % block + i // block) % 2 == 0]
+
+
+def trained_decoders(clips: list, folder: Path) -> tuple[dict, float, float]:
+    """A decoder trained to each voice of ``clips``, with the seconds training took and the
+    seconds of recordings it learnt from (every voice together)."""
+    from adapters.speech_decoder import CommandDecoder
+    from adapters.speech_grammar import CommandGrammar, load_phrases
+    from adapters.speech_models import find_model
+    from adapters.speech_training import train
+    from tests.adapters import speech_corpus as corpus_module
+
+    base = find_model(LOCALE)
+    if base is None:
+        raise RuntimeError("no English speech model")
+    phrases = load_phrases(LOCALE)
+    decoders, training, speech = {}, 0.0, 0.0
+    for voice in dict.fromkeys(clip.voice for clip in clips):
+        said = corpus_module.training_clips(voice, phrases, folder / "corpus")
+        start = time.perf_counter()
+        model = train(base, said, folder / voice.label.replace("/", "_")).model
+        training += time.perf_counter() - start
+        speech += sum(len(clip.audio) for clip in said) / 2 / 16_000
+        decoder = CommandDecoder(model)
+        decoder.set_grammar(CommandGrammar.build(LOCALE, phrases, known=decoder.knows))
+        decoders[voice] = decoder
+    return decoders, training, speech
+
+
+def decode_trained(clips: list, decoders: dict) -> list[Heard]:
+    """Each clip decoded by the decoder trained to its voice."""
+    heard = []
+    for clip in clips:
+        start = time.perf_counter()
+        result = decoders[clip.voice].decode(clip.audio)
+        heard.append(Heard(clip.expected, clip.noise.label, result.command,
+                           time.perf_counter() - start))
+    return heard
 
 
 def decode_all(clips: list) -> tuple[list[Heard], list[Heard]]:
@@ -160,6 +204,7 @@ def run(quick: bool = False) -> list[Figure]:
     out.append(Figure(NAME, "commands heard as another command", 100.0 * len(wrong)
                       / max(1, commands), "%", 100.0 * len(base_wrong) / max(1, commands),
                       "recognize_sphinx + exact phrase", note="the costly mistake"))
+    out += trained_figures(clips, ours)
     by_noise: dict[str, int] = defaultdict(int)
     for h in ours:
         by_noise[h.noise] += 1
@@ -170,3 +215,27 @@ def run(quick: bool = False) -> list[Figure]:
                           rejection(ours, noise), "%", rejection(base, noise),
                           "recognize_sphinx + exact phrase"))
     return out
+
+
+def trained_figures(clips: list, bundled: list[Heard]) -> list[Figure]:
+    """Each voice trained (``speech_training``) beside the bundled model on the same clips."""
+    with tempfile.TemporaryDirectory(prefix="citizencode-voices-") as folder:
+        decoders, training, speech = trained_decoders(clips, Path(folder))
+        trained = decode_trained(clips, decoders)
+    ms = [h.seconds * 1000 for h in trained]
+    base_ms = [h.seconds * 1000 for h in bundled]
+    voices = len(decoders)
+    return [
+        Figure(NAME, "commands understood, voice trained", accuracy(trained), "%",
+               accuracy(bundled), "bundled model (ours, untrained)",
+               note=f"{voices} voices, each trained on its training clips"),
+        Figure(NAME, "out-of-grammar talk rejected, voice trained", rejection(trained), "%",
+               rejection(bundled), "bundled model (ours, untrained)"),
+        Figure(NAME, "decoding time after the utterance, voice trained, p50",
+               percentile(ms, 50), "ms", percentile(base_ms, 50),
+               "bundled model (ours, untrained)",
+               details={"trained": summary(ms), "bundled": summary(base_ms)}),
+        Figure(NAME, "training time per voice", training / max(1, voices), "s",
+               speech / max(1, voices), "the recordings it learns from",
+               note="what the learner waits for, beside what they said"),
+    ]
