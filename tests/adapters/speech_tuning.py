@@ -9,8 +9,13 @@ worse than a missed one). ``trained_min_margin`` is chosen the same way with eve
 voice trained (``speech_training``), at ``--trained-target``: 5 points above the target,
 because talk a split has never heard is rejected about 5 points less than its own (tuning
 90.0 %, held-out 85.1 % at ``min_margin``), and a trained model has the commands to spare.
-The held-out and confirm splits (other voices, other phrases) never influence either. Set
-``CITIZENCODE_SPEECH_CORPUS`` to a folder to keep the synthesised clips between runs.
+The held-out, confirm and recheck splits (other voices, other phrases) never influence
+either. Set ``CITIZENCODE_SPEECH_CORPUS`` to a folder to keep the synthesised clips between
+runs.
+
+Trying 93 % instead of 95 % (judged on the recheck split, written for it before any result
+on it) did not hold up: trained, tuning 98.5 % commands / 93.0 % rejected, but recheck
+92.3 % / 84.7 % (at 95 %, recheck 88.6 % / 88.9 %). Kept at 95 %.
 """
 from __future__ import annotations
 
@@ -72,7 +77,7 @@ def main() -> None:
     models = Path(tempfile.mkdtemp(prefix="speech-voices-"))
     phrases = load_phrases("en")
     bundled, trained = {}, {}
-    for split in ("tune", "held_out", "confirm"):
+    for split in corpus.VOICES_OF_SPLIT:
         started = time.perf_counter()
         utterances = corpus.build(phrases, split, cache, noises)
         bundled[split] = (utterances, decode_all(utterances, OPEN))
