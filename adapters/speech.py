@@ -320,8 +320,9 @@ class SpeechAdapter:
             return
         result = decoder.decode(utterance.audio)
         self.last_result = result
-        log.debug("speech: %r -> %s (%s, margin %.2f, %.0f ms)", result.text, result.command,
-                  result.reason, result.margin, result.seconds * 1000)
+        log.debug("speech: %r -> %s (%s, margin %.2f, last word %.2f, %.0f ms)", result.text,
+                  result.command, result.reason, result.margin, result.last_word,
+                  result.seconds * 1000)
         if result.command is None:
             if utterance.pushed:
                 self._set_status(StatusKind.CONNECTED, "not_understood", result.reason)

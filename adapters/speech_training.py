@@ -22,9 +22,10 @@ Only phonetically-tied models (the bundled English one: one codebook per base ph
 ``1s_c_d_dd`` features) are supported; another model gives ``TrainingError``. Measured on
 the test corpus (``tests/adapters/speech_tuning.py``), training with the 18 English phrases
 said twice at another speed and pitch than the test clips lets the decoder reject far more
-talk for the same commands understood (held-out voices, clean and 20 dB noise: 91.7 % of
-commands and 94.3 % of other talk rejected, against 91.7 % / 84.9 % untrained); see
-``DecoderSettings.trained_min_margin``.
+talk and understand more commands (clean and 20 dB noise; held-out voices: 93.2 % of
+commands and 94.6 % of other talk rejected, against 91.7 % / 84.9 % untrained; voices and
+talk of a split written after everything was chosen: 90.7 % / 92.3 %, against
+65.4 % / 85.4 %); see ``DecoderSettings.trained_min_margin``.
 """
 from __future__ import annotations
 

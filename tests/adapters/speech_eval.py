@@ -3,6 +3,7 @@ per noise condition, voice and category, and decoding time. Shared by the speech
 ``speech_tuning`` (the script that chooses and reports the rejection threshold)."""
 from __future__ import annotations
 
+import math
 import os
 from collections import defaultdict
 from collections.abc import Sequence
@@ -19,7 +20,9 @@ from adapters.speech_training import train
 from tests.adapters.speech_corpus import TARGET_NOISES, Utterance, training_clips
 
 _DECODER: CommandDecoder | None = None
-OPEN = DecoderSettings(min_margin=-1e9, trained_min_margin=-1e9)  # reject on nothing but form
+OPEN = DecoderSettings(min_margin=-1e9, trained_min_margin=-1e9,  # reject on nothing but form
+                       min_last_word_margin=-1e9, trained_min_last_word_margin=-1e9)
+SCORED = ("accepted", "low_score", "low_last_word")  # a whole phrase and nothing else heard
 
 
 def english_model() -> SpeechModel:
@@ -72,18 +75,26 @@ def decode_trained(utterances: Sequence[Utterance], settings: DecoderSettings,
     return [r for r in results if r is not None]
 
 
-def with_margin(results: Sequence[DecodeResult], margin: float) -> list[DecodeResult]:
-    """The same results under another rejection threshold (no second decoding needed:
-    the margin is recorded even for rejected phrases)."""
+def with_margin(results: Sequence[DecodeResult], margin: float,
+                last_word: float = -math.inf) -> list[DecodeResult]:
+    """The same results under other rejection thresholds (no second decoding needed: the
+    margins are recorded even for rejected phrases)."""
     out = []
     for r in results:
-        if r.reason in ("accepted", "low_score"):  # a whole phrase and nothing else heard
-            accepted = r.margin >= margin
-            out.append(replace(r, command=_command_of(r) if accepted else None,
-                               reason="accepted" if accepted else "low_score"))
+        if r.reason in SCORED:
+            reason = ("low_score" if not r.margin >= margin else
+                      "low_last_word" if not r.last_word >= last_word else "accepted")
+            out.append(replace(r, command=_command_of(r) if reason == "accepted" else None,
+                               reason=reason))
         else:
             out.append(r)
     return out
+
+
+def trained_thresholds() -> tuple[float, float]:
+    """(margin, last word margin) the decoder uses for a trained model."""
+    settings = DecoderSettings()
+    return settings.trained_min_margin, settings.trained_min_last_word_margin
 
 
 _GRAMMAR: CommandGrammar | None = None

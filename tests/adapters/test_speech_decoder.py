@@ -21,7 +21,7 @@ from adapters.speech_grammar import load_phrases
 from tests.adapters import speech_corpus as corpus
 from tests.adapters.speech_eval import (OPEN, TARGET, breakdown, decode_all, decode_trained,
                                         english_decoder, in_target, rates, timing,
-                                        with_margin)
+                                        trained_thresholds, with_margin)
 
 CLEAR = corpus.Voice("en-us", 150, 50)
 # regression floors, a little under the figures of the seeded 450-clip held-out draw
@@ -237,7 +237,7 @@ def test_trained_voices_meet_the_issue_target(held_out, held_out_trained) -> Non
     for at least as many commands."""
     utterances, trained_open = held_out_trained
     trained = rates(in_target(list(zip(utterances, with_margin(
-        trained_open, DecoderSettings().trained_min_margin)))))
+        trained_open, *trained_thresholds())))))
     bundled = rates(in_target(list(zip(utterances, with_margin(
         held_out[1], DecoderSettings().min_margin)))))
     print(f"bundled: {bundled}\ntrained: {trained}")

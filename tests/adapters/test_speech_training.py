@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from adapters.speech import SpeechAdapter
-from adapters.speech_decoder import DecoderSettings, prepared
+from adapters.speech_decoder import DecoderSettings, Segment, prepared, word_margin
 from adapters.speech_grammar import load_phrases
 from adapters.speech_models import SpeechModel
 from adapters.speech_training import (MEANS, VOICE_FILE, TrainingClip, TrainingError,
@@ -15,10 +15,10 @@ from adapters.speech_training import (MEANS, VOICE_FILE, TrainingClip, TrainingE
                                       _read_gaussians, _write_gaussians, can_train, forget,
                                       train, trained_model)
 from tests.adapters import speech_corpus as corpus
-from tests.adapters.speech_eval import english_decoder, english_model, with_margin
+from tests.adapters.speech_eval import (OPEN, english_decoder, english_model,
+                                        trained_thresholds, with_margin)
 
 VOICE = corpus.HELD_OUT_VOICES[0]  # en-gb at 130 words a minute: far from the US model
-OPEN = DecoderSettings(min_margin=-1e9, trained_min_margin=-1e9)
 
 
 @pytest.fixture(scope="module")
@@ -73,17 +73,38 @@ def test_training_writes_a_model_that_loads_and_says_what_it_used(trained) -> No
     assert decoder.min_margin == DecoderSettings().trained_min_margin
 
 
+def test_a_trained_voice_with_another_last_word_is_not_a_command(trained, cache: Path) -> None:
+    """"Run my bath" fits "run my program" so well in its first two words that the whole
+    phrase's margin passes; the last word's own margin against the phone loop does not."""
+    utterances = corpus.build(load_phrases("en"), "held_out", cache, [corpus.CLEAN], [VOICE])
+    talk = next(u for u in utterances if u.text == "run my bath")
+    command = next(u for u in utterances if u.text == "run my program")
+    decoder = english_decoder(model=trained.model)
+    heard = decoder.decode(talk.audio)
+    assert heard.text == "run my program" and heard.margin >= decoder.min_margin, heard
+    assert heard.reason == "low_last_word" and heard.command is None, heard
+    said = decoder.decode(command.audio)
+    assert said.command == "run" and said.last_word >= decoder.min_last_word_margin, said
+
+
+def test_a_word_is_scored_against_the_phone_loop_over_its_own_frames() -> None:
+    word = Segment("program", 10, 19, -1000.0)
+    phones = [Segment("phone_p", 5, 14, -800.0),  # half of its 10 frames inside the word
+              Segment("phone_r", 15, 19, -300.0), Segment("phone_ah", 20, 29, -900.0)]
+    assert word_margin(word, phones) == pytest.approx((-1000.0 - (-400.0 - 300.0)) / 10)
+
+
 def test_training_makes_the_voice_clearer(trained, cache: Path) -> None:
     """The voice's own test clips (other speed and pitch than its training clips), clean:
     with its trained model at its threshold, as many commands understood and more of its
     classroom talk rejected than with the bundled model at the bundled threshold."""
     utterances = corpus.build(load_phrases("en"), "held_out", cache, [corpus.CLEAN], [VOICE])
     outcome = {}
-    for name, model, margin in (("bundled", english_model(), DecoderSettings().min_margin),
-                                ("trained", trained.model,
-                                 DecoderSettings().trained_min_margin)):
+    for name, model, thresholds in (("bundled", english_model(),
+                                     (DecoderSettings().min_margin,)),
+                                    ("trained", trained.model, trained_thresholds())):
         decoder = english_decoder(OPEN, model)
-        results = with_margin([decoder.decode(u.audio) for u in utterances], margin)
+        results = with_margin([decoder.decode(u.audio) for u in utterances], *thresholds)
         commands = np.mean([r.command == u.expected for u, r in zip(utterances, results)
                             if u.in_grammar])
         rejected = np.mean([r.command is None for u, r in zip(utterances, results)
