@@ -37,7 +37,7 @@ A grammar always finds *some* phrase, even in a sentence or a cough. These check
   "stop the" in the lead-in). Said words peak within 10 dB of the loudest ones (the
   quietest in the tuning split: -7.4 dB); 20 dB leaves room for a child's soft "the".
 
-The threshold (``DecoderSettings.min_margin``) was chosen on the tuning half of the test
+The threshold (``DecoderSettings.bundled``) was chosen on the tuning half of the test
 corpus only, under the target conditions (clean and 20 dB SNR), by
 ``tests/adapters/speech_tuning.py``; the 40 ms per phone and the 20 dB are properties of
 speech, not tuned. ``topn`` 16 (pocketsphinx's default for this model: 4) scores more of
@@ -55,8 +55,7 @@ language model, rejecting when its words fit the audio better than the phrase (a
 point more commands at the same rejection on the tuning split, none on held-out, for 280 ms
 more per utterance). What did help is training the model to the learner's voice
 (``speech_training``, about a minute of their commands); a trained model gets its own,
-stricter thresholds (``trained_min_margin``, ``trained_min_last_word_margin``), chosen
-together on the tuning split.
+stricter thresholds (``DecoderSettings.trained``), chosen together on the tuning split.
 
 A quiet, steady noise floor is mixed in before decoding: the model was trained on real
 recordings and mis-hears audio that is cleaner than any microphone (digital silence inside
@@ -96,21 +95,36 @@ class NoPhrasesError(RuntimeError):
 
 
 @dataclass(frozen=True)
+class Thresholds:
+    """How well a whole phrase must score against the phone loop to be a command."""
+
+    margin: float  # command minus phone-loop score, per frame of the phrase
+    # the phrase's last word against the phone loop over its own frames, per frame: a phrase
+    # with its last word changed ("run my code", "take me out") fits the grammar's phrase
+    # everywhere else
+    last_word: float = -math.inf
+
+    def passes(self, margin, last_word):
+        """Whether a phrase with these margins is a command (floats, or numpy arrays)."""
+        return (margin >= self.margin) & (last_word >= self.last_word)
+
+    def reason(self, margin: float, last_word: float) -> str:
+        """``accepted``, or the threshold the phrase missed: ``low_score``, ``low_last_word``."""
+        if self.passes(margin, last_word):
+            return "accepted"
+        return "low_score" if not margin >= self.margin else "low_last_word"
+
+
+@dataclass(frozen=True)
 class DecoderSettings:
     """Knobs of the decoder; defaults chosen on the tuning split (see module docstring)."""
 
-    min_margin: float = -9.0  # command minus phone-loop score, per frame of the phrase
-    # the same for a model trained to the learner's voice (``speech_training``): its
-    # commands score far above the phone loop, so it can be much stricter (chosen with the
-    # last word's threshold on the tuning split, every voice trained, at 95 % rejection:
-    # see ``speech_tuning``)
-    trained_min_margin: float = 1.0
-    # the phrase's last word against the phone loop over its own frames, per frame: a phrase
-    # with its last word changed ("run my code", "take me out") fits the grammar's phrase
-    # everywhere else. For a trained model only: the bundled one fits a voice too loosely for
-    # one word's score to mean much (tried: no gain). Chosen with trained_min_margin.
-    min_last_word_margin: float = -math.inf
-    trained_min_last_word_margin: float = -7.25
+    bundled: Thresholds = Thresholds(-9.0)  # the last word is not checked: the bundled
+    # model fits a voice too loosely for one word's score to mean much (tried: no gain)
+    # a model trained to the learner's voice (``speech_training``): its commands score far
+    # above the phone loop, so it can be much stricter (both chosen together on the tuning
+    # split, every voice trained, at 95 % rejection: see ``speech_tuning``)
+    trained: Thresholds = Thresholds(1.0, -7.25)
     noise_floor_db: float = 25.0  # steady noise this far below the speech level
     max_seconds: float = 4.0  # longer audio is talk, not a command
     min_seconds: float = 0.15  # shorter audio is a click, not a command
@@ -286,18 +300,9 @@ class CommandDecoder:
             self.set_grammar(grammar)
 
     @property
-    def min_margin(self) -> float:
-        """The rejection threshold for this decoder's model (trained or not)."""
-        if self.model.trained:
-            return self.settings.trained_min_margin
-        return self.settings.min_margin
-
-    @property
-    def min_last_word_margin(self) -> float:
-        """The phrase's last word's own threshold for this decoder's model."""
-        if self.model.trained:
-            return self.settings.trained_min_last_word_margin
-        return self.settings.min_last_word_margin
+    def thresholds(self) -> Thresholds:
+        """The rejection thresholds for this decoder's model (trained or not)."""
+        return self.settings.trained if self.model.trained else self.settings.bundled
 
     # -- set-up ------------------------------------------------------------------------------
 
@@ -424,11 +429,7 @@ class CommandDecoder:
             reason = "squeezed"
         elif quietest < settings.min_word_peak_db:  # a word laid over the quiet around talk
             reason = "quiet_word"
-        elif not margin >= self.min_margin:
-            reason = "low_score"
-        elif not last_word >= self.min_last_word_margin:  # "run my code" as "run my program"
-            reason = "low_last_word"
-        else:
-            reason = "accepted"
+        else:  # low_score, low_last_word ("run my code" as "run my program") or accepted
+            reason = self.thresholds.reason(margin, last_word)
         return DecodeResult(command if reason == "accepted" else None, text, margin, reason,
                             time.perf_counter() - started, words, extra, last_word)

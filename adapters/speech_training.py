@@ -25,7 +25,7 @@ said twice at another speed and pitch than the test clips lets the decoder rejec
 talk and understand more commands (clean and 20 dB noise; held-out voices: 93.2 % of
 commands and 94.6 % of other talk rejected, against 91.7 % / 84.9 % untrained; voices and
 talk of a split written after everything was chosen: 90.7 % / 92.3 %, against
-65.4 % / 85.4 %); see ``DecoderSettings.trained_min_margin``.
+65.4 % / 85.4 %); see ``DecoderSettings.trained``.
 """
 from __future__ import annotations
 

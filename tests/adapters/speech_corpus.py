@@ -6,8 +6,9 @@ speeds from 130 to 200 words a minute, pitches from 30 to 75, white noise and ba
 synthesised talk mixed in) at 20 and 10 dB SNR, and more out-of-grammar talk than commands.
 
 Voices and out-of-grammar phrases come in disjoint splits: ``tune`` (where any threshold
-may be chosen), ``held_out`` (where accuracy is reported) and ``confirm`` (added later, see
-``CONFIRM_VOICES``).
+may be chosen), ``held_out`` (where accuracy is reported), and ``confirm``, ``recheck`` and
+``fresh``, each written later, before any result on it, to judge a change the earlier
+splits had informed (see the note above each one's voices).
 
 Clips are synthesised once per cache directory (one per test session, or a persistent one
 named by ``CITIZENCODE_SPEECH_CORPUS``) in parallel threads; noise is mixed in memory with

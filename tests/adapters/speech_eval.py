@@ -13,15 +13,15 @@ from pathlib import Path
 
 import numpy as np
 
-from adapters.speech_decoder import CommandDecoder, DecodeResult, DecoderSettings
+from adapters.speech_decoder import CommandDecoder, DecodeResult, DecoderSettings, Thresholds
 from adapters.speech_grammar import CommandGrammar, load_phrases
 from adapters.speech_models import SpeechModel, find_model
 from adapters.speech_training import train
 from tests.adapters.speech_corpus import TARGET_NOISES, Utterance, training_clips
 
 _DECODER: CommandDecoder | None = None
-OPEN = DecoderSettings(min_margin=-1e9, trained_min_margin=-1e9,  # reject on nothing but form
-                       min_last_word_margin=-1e9, trained_min_last_word_margin=-1e9)
+NONE = Thresholds(-math.inf)  # reject on nothing but form
+OPEN = DecoderSettings(bundled=NONE, trained=NONE)
 SCORED = ("accepted", "low_score", "low_last_word")  # a whole phrase and nothing else heard
 
 
@@ -75,26 +75,19 @@ def decode_trained(utterances: Sequence[Utterance], settings: DecoderSettings,
     return [r for r in results if r is not None]
 
 
-def with_margin(results: Sequence[DecodeResult], margin: float,
-                last_word: float = -math.inf) -> list[DecodeResult]:
+def with_thresholds(results: Sequence[DecodeResult],
+                    thresholds: Thresholds) -> list[DecodeResult]:
     """The same results under other rejection thresholds (no second decoding needed: the
     margins are recorded even for rejected phrases)."""
     out = []
     for r in results:
         if r.reason in SCORED:
-            reason = ("low_score" if not r.margin >= margin else
-                      "low_last_word" if not r.last_word >= last_word else "accepted")
+            reason = thresholds.reason(r.margin, r.last_word)
             out.append(replace(r, command=_command_of(r) if reason == "accepted" else None,
                                reason=reason))
         else:
             out.append(r)
     return out
-
-
-def trained_thresholds() -> tuple[float, float]:
-    """(margin, last word margin) the decoder uses for a trained model."""
-    settings = DecoderSettings()
-    return settings.trained_min_margin, settings.trained_min_last_word_margin
 
 
 _GRAMMAR: CommandGrammar | None = None

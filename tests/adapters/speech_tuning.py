@@ -2,14 +2,14 @@
 
     .venv/bin/python -m tests.adapters.speech_tuning [--target 0.9] [--trained-target 0.95]
 
-``min_margin`` (the bundled model) is the smallest per-frame margin at which the tuning
+``DecoderSettings.bundled`` is the smallest per-frame margin at which the tuning
 split rejects at least ``--target`` of its out-of-grammar talk under the target conditions
 (clean and 20 dB SNR, ``speech_corpus.TARGET_NOISES``; a false command in a classroom is
-worse than a missed one). ``trained_min_margin`` is chosen with every tuning voice trained
+worse than a missed one). ``DecoderSettings.trained`` is chosen with every tuning voice trained
 (``speech_training``), at ``--trained-target``: 5 points above the target, because talk a
 split has never heard is rejected about 5 points less than its own (tuning 90.0 %, held-out
-85.1 % at ``min_margin``), and a trained model has the commands to spare. It is chosen
-together with ``trained_min_last_word_margin`` (the phrase's last word's own margin): the
+85.1 % at the bundled threshold), and a trained model has the commands to spare. Its
+margin is chosen together with its last word's (the phrase's last word's own margin): the
 pair that rejects enough with the most commands understood.
 The held-out, confirm and recheck splits (other voices, other phrases) never influence
 either. Set ``CITIZENCODE_SPEECH_CORPUS`` to a folder to keep the synthesised clips between
@@ -27,20 +27,23 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
+from adapters.speech_decoder import Thresholds
 from adapters.speech_grammar import load_phrases
 from tests.adapters import speech_corpus as corpus
-from tests.adapters.speech_eval import (OPEN, SCORED, breakdown, decode_all, decode_trained,
-                                        in_target, rates, timing, with_margin)
+from tests.adapters.speech_eval import (NONE, OPEN, SCORED, breakdown, decode_all,
+                                        decode_trained, in_target, rates, timing,
+                                        with_thresholds)
 
 
 def _scored(utterances, results) -> dict[str, np.ndarray]:
     """Per clip of the target conditions: its margins, whether a whole phrase was heard,
     whether that phrase was the right command, and whether it was talk."""
-    pairs = in_target(list(zip(utterances, with_margin(results, -np.inf))))
+    pairs = in_target(list(zip(utterances, with_thresholds(results, NONE))))
     return {"margin": np.array([r.margin for _, r in pairs]),
             "last_word": np.array([r.last_word for _, r in pairs]),
             "scored": np.array([r.reason in SCORED for _, r in pairs]),
@@ -48,54 +51,54 @@ def _scored(utterances, results) -> dict[str, np.ndarray]:
             "talk": np.array([not u.in_grammar for u, _ in pairs])}
 
 
-def choose_thresholds(utterances, results, target: float,
-                      last_word: bool) -> tuple[float, float]:
-    """(margin, last word margin), 0.25 steps: of the pairs whose out-of-grammar rejection
+def choose_thresholds(utterances, results, target: float, last_word: bool) -> Thresholds:
+    """Margin and last word's margin, 0.25 steps: of the pairs whose out-of-grammar rejection
     on these results, under the target conditions, is >= target, the one with the most
     commands understood; ties: the most talk rejected, then the smallest thresholds.
     Without ``last_word`` the last word is not checked (-inf)."""
     clips = _scored(utterances, results)
     grid = np.arange(-40.0, 20.01, 0.25)
-    best: tuple[int, int, float, float] | None = None
+    best: tuple[int, int, Thresholds] | None = None
     for word in (grid if last_word else np.array([-np.inf])):
         for margin in grid:
-            accepted = clips["scored"] & (clips["margin"] >= margin) & \
-                (clips["last_word"] >= word)
+            thresholds = Thresholds(float(margin), float(word))
+            accepted = clips["scored"] & thresholds.passes(clips["margin"], clips["last_word"])
             rejected = int(np.sum(clips["talk"] & ~accepted))
             if rejected < target * clips["talk"].sum():
                 continue
             commands = int(np.sum(clips["right"] & accepted))
             if best is None or (commands, rejected) > best[:2]:
-                best = (commands, rejected, float(margin), float(word))
+                best = (commands, rejected, thresholds)
             break  # a higher margin only loses commands
-    return (best[2], best[3]) if best is not None else (20.0, -np.inf)
+    return best[2] if best is not None else Thresholds(20.0)
 
 
-def report(name: str, splits: dict, margin: float, last_word: float) -> None:
+def report(name: str, splits: dict, thresholds: Thresholds) -> None:
     """Choose nothing: print every split's breakdown at these thresholds."""
     for split, (utterances, results) in splits.items():
-        print(f"\n== {split}, {name} at {margin:+.2f}, last word {last_word:+.2f} ==")
-        for group, rate in breakdown(utterances,
-                                     with_margin(results, margin, last_word)).items():
+        print(f"\n== {split}, {name} at {thresholds.margin:+.2f}, last word "
+              f"{thresholds.last_word:+.2f} ==")
+        for group, rate in breakdown(utterances, with_thresholds(results, thresholds)).items():
             print(f"  {group:36s} {rate}")
         median, p95 = timing(results)
         print(f"  decoding time: median {median:.0f} ms, 95th percentile {p95:.0f} ms")
-        grammar_only = rates(list(zip(utterances, with_margin(results, -1e9))))
+        grammar_only = rates(list(zip(utterances, with_thresholds(results, NONE))))
         print(f"  grammar alone (no rejection): {grammar_only}")
-        margin_only = rates(in_target(list(zip(utterances, with_margin(results, margin)))))
+        margin_only = rates(in_target(list(zip(utterances, with_thresholds(
+            results, Thresholds(thresholds.margin))))))
         print(f"  without the last word's check, clean + 20 dB: {margin_only}")
 
 
 def choose_and_report(name: str, splits: dict, target: float, last_word: bool) -> None:
     tune_u, tune_r = splits["tune"]
-    margin, word = choose_thresholds(tune_u, tune_r, target, last_word)
-    print(f"\nchosen {name} = {margin:+.2f}, last word {word:+.2f} (tuning rejection >= "
-          f"{target:.0%}, clean + 20 dB)")
+    chosen = choose_thresholds(tune_u, tune_r, target, last_word)
+    print(f"\nchosen {name} = {chosen.margin:+.2f}, last word {chosen.last_word:+.2f} "
+          f"(tuning rejection >= {target:.0%}, clean + 20 dB)")
     print("\ntuning curve, clean + 20 dB (margin: commands / rejected):")
-    for m in np.arange(margin - 6.0, margin + 6.01, 1.0):
-        pairs = in_target(list(zip(tune_u, with_margin(tune_r, m, word))))
+    for m in np.arange(chosen.margin - 6.0, chosen.margin + 6.01, 1.0):
+        pairs = in_target(list(zip(tune_u, with_thresholds(tune_r, replace(chosen, margin=m)))))
         print(f"  {m:+5.1f}: {rates(pairs)}")
-    report(name, splits, margin, word)
+    report(name, splits, chosen)
 
 
 def main() -> None:
@@ -117,9 +120,8 @@ def main() -> None:
         trained[split] = (utterances, decode_trained(utterances, OPEN, cache, models / split))
         print(f"{split}: {len(utterances)} clips, decoded twice (bundled model, each voice "
               f"trained) in {time.perf_counter() - started:.0f} s")
-    choose_and_report("min_margin (bundled model)", bundled, args.target, last_word=False)
-    choose_and_report("trained_min_margin (each voice trained)", trained, args.trained_target,
-                      last_word=True)
+    choose_and_report("bundled model", bundled, args.target, last_word=False)
+    choose_and_report("each voice trained", trained, args.trained_target, last_word=True)
 
 
 if __name__ == "__main__":

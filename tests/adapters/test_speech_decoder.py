@@ -21,7 +21,7 @@ from adapters.speech_grammar import load_phrases
 from tests.adapters import speech_corpus as corpus
 from tests.adapters.speech_eval import (OPEN, TARGET, breakdown, decode_all, decode_trained,
                                         english_decoder, in_target, rates, timing,
-                                        trained_thresholds, with_margin)
+                                        with_thresholds)
 
 CLEAR = corpus.Voice("en-us", 150, 50)
 # regression floors, a little under the figures of the seeded 450-clip held-out draw
@@ -52,7 +52,7 @@ def _clip(text: str, cache: Path, voice: corpus.Voice = CLEAR,
 def test_clear_commands_are_recognised(decoder, cache: Path, text: str, command: str) -> None:
     result = decoder.decode(_clip(text, cache))
     assert result.command == command, result
-    assert result.reason == "accepted" and result.margin >= decoder.settings.min_margin
+    assert result.reason == "accepted" and result.margin >= decoder.thresholds.margin
 
 
 @pytest.mark.parametrize("text", [
@@ -189,7 +189,7 @@ def _report(utterances, results) -> str:
 @pytest.mark.slow
 def test_held_out_accuracy_stays_above_the_floors(held_out) -> None:
     utterances, open_results = held_out
-    results = with_margin(open_results, DecoderSettings().min_margin)
+    results = with_thresholds(open_results, DecoderSettings().bundled)
     groups = breakdown(utterances, results)
     report = _report(utterances, results)
     print(report)
@@ -216,7 +216,7 @@ def test_held_out_meets_the_issue_target(held_out) -> None:
     """The target is stated over clean and 20 dB SNR (``speech_corpus.TARGET_NOISES``):
     a child's close-talk or headset microphone. 10 dB is reported and floored above."""
     utterances, open_results = held_out
-    pairs = list(zip(utterances, with_margin(open_results, DecoderSettings().min_margin)))
+    pairs = list(zip(utterances, with_thresholds(open_results, DecoderSettings().bundled)))
     target = rates(in_target(pairs))
     assert target.recognition >= 0.9 and target.rejection >= 0.9, str(target)
 
@@ -236,10 +236,10 @@ def test_trained_voices_meet_the_issue_target(held_out, held_out_trained) -> Non
     their commands): 90 % / 90 % on held-out voices, and more talk rejected than untrained
     for at least as many commands."""
     utterances, trained_open = held_out_trained
-    trained = rates(in_target(list(zip(utterances, with_margin(
-        trained_open, *trained_thresholds())))))
-    bundled = rates(in_target(list(zip(utterances, with_margin(
-        held_out[1], DecoderSettings().min_margin)))))
+    trained = rates(in_target(list(zip(utterances, with_thresholds(
+        trained_open, DecoderSettings().trained)))))
+    bundled = rates(in_target(list(zip(utterances, with_thresholds(
+        held_out[1], DecoderSettings().bundled)))))
     print(f"bundled: {bundled}\ntrained: {trained}")
     assert trained.recognition >= 0.9 and trained.rejection >= 0.9, str(trained)
     assert trained.recognition >= bundled.recognition

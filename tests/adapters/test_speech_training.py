@@ -15,8 +15,7 @@ from adapters.speech_training import (MEANS, VOICE_FILE, TrainingClip, TrainingE
                                       _read_gaussians, _write_gaussians, can_train, forget,
                                       train, trained_model)
 from tests.adapters import speech_corpus as corpus
-from tests.adapters.speech_eval import (OPEN, english_decoder, english_model,
-                                        trained_thresholds, with_margin)
+from tests.adapters.speech_eval import OPEN, english_decoder, english_model, with_thresholds
 
 VOICE = corpus.HELD_OUT_VOICES[0]  # en-gb at 130 words a minute: far from the US model
 
@@ -70,7 +69,7 @@ def test_training_writes_a_model_that_loads_and_says_what_it_used(trained) -> No
     assert model.trained and (model.acoustic / VOICE_FILE).exists()
     assert trained_model(model.acoustic, english_model()) == model
     decoder = english_decoder(model=model)
-    assert decoder.min_margin == DecoderSettings().trained_min_margin
+    assert decoder.thresholds == DecoderSettings().trained
 
 
 def test_a_trained_voice_with_another_last_word_is_not_a_command(trained, cache: Path) -> None:
@@ -81,10 +80,10 @@ def test_a_trained_voice_with_another_last_word_is_not_a_command(trained, cache:
     command = next(u for u in utterances if u.text == "run my program")
     decoder = english_decoder(model=trained.model)
     heard = decoder.decode(talk.audio)
-    assert heard.text == "run my program" and heard.margin >= decoder.min_margin, heard
+    assert heard.text == "run my program" and heard.margin >= decoder.thresholds.margin, heard
     assert heard.reason == "low_last_word" and heard.command is None, heard
     said = decoder.decode(command.audio)
-    assert said.command == "run" and said.last_word >= decoder.min_last_word_margin, said
+    assert said.command == "run" and said.last_word >= decoder.thresholds.last_word, said
 
 
 def test_a_word_is_scored_against_the_phone_loop_over_its_own_frames() -> None:
@@ -100,11 +99,10 @@ def test_training_makes_the_voice_clearer(trained, cache: Path) -> None:
     classroom talk rejected than with the bundled model at the bundled threshold."""
     utterances = corpus.build(load_phrases("en"), "held_out", cache, [corpus.CLEAN], [VOICE])
     outcome = {}
-    for name, model, thresholds in (("bundled", english_model(),
-                                     (DecoderSettings().min_margin,)),
-                                    ("trained", trained.model, trained_thresholds())):
+    for name, model, thresholds in (("bundled", english_model(), DecoderSettings().bundled),
+                                    ("trained", trained.model, DecoderSettings().trained)):
         decoder = english_decoder(OPEN, model)
-        results = with_margin([decoder.decode(u.audio) for u in utterances], *thresholds)
+        results = with_thresholds([decoder.decode(u.audio) for u in utterances], thresholds)
         commands = np.mean([r.command == u.expected for u, r in zip(utterances, results)
                             if u.in_grammar])
         rejected = np.mean([r.command is None for u, r in zip(utterances, results)
