@@ -295,7 +295,7 @@ class AppController:
             on_add_learner=self.add_learner, on_message=self.notice,
             translate=self.translator.t, on_train_voice=self.voice_training.open,
             on_forget_voice=self.voice_training.forget,
-            voice_trained=self.voice_training.trained_here())
+            voice_trained=self.voice_training.trained_here)
         self.show(SETTINGS, presenter)
 
     def go_back(self) -> None:

@@ -72,8 +72,6 @@ class VoiceTrainingFlow:
         if app.voice is not None:
             app.voice.record_to(None)
         settings, self._settings = self._settings, None
-        if settings is not None:
-            settings.voice_trained = self.trained_here()
         app.back_to_settings(settings)
 
     def trained_here(self) -> bool:
@@ -98,7 +96,6 @@ class VoiceTrainingFlow:
             app.voice.reload_model()  # and with the standard model again
         app.notice("voice.training.forgotten", {"name": app.learner.name if app.learner else ""})
         if isinstance(app.presenter, SettingsPresenter):
-            app.presenter.voice_trained = self.trained_here()
             app.presenter.refresh("settings:train_voice")
 
     # -- inside ----------------------------------------------------------------------------

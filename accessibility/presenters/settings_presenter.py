@@ -53,7 +53,7 @@ class SettingsPresenter(ScreenPresenter):
                  translate: Callable[[str], str],
                  on_train_voice: Callable[[], None] | None = None,
                  on_forget_voice: Callable[[], None] | None = None,
-                 voice_trained: bool = False) -> None:
+                 voice_trained: Callable[[], bool] = lambda: False) -> None:
         super().__init__()
         self._translate = translate
         self.draft = draft
@@ -64,7 +64,7 @@ class SettingsPresenter(ScreenPresenter):
         self._on_add_learner = on_add_learner
         self._on_train_voice = on_train_voice
         self._on_forget_voice = on_forget_voice
-        self.voice_trained = voice_trained  # this learner's voice commands are trained
+        self._voice_trained = voice_trained  # asked each time: training changes it
         self._on_message = on_message
 
     def model(self) -> Group:
@@ -103,7 +103,7 @@ class SettingsPresenter(ScreenPresenter):
         """Train voice commands: for a learner who plays by voice (the microphone listens)."""
         if self._on_train_voice is None or profile.input != "voice":
             return []
-        if not self.voice_trained or self._on_forget_voice is None:
+        if self._on_forget_voice is None or not self._voice_trained():
             return [Target("settings:train_voice", "voice.training.open", self._on_train_voice)]
         return [Target("settings:train_voice", "voice.training.again", self._on_train_voice),
                 Target("settings:forget_voice", "voice.training.forget", self._on_forget_voice)]
