@@ -22,6 +22,7 @@ import wave
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from accessibility.presenters.voice_training_presenter import ROUNDS  # as the app asks
 from accessibility.translator import Translator
 from adapters.events import AdapterStatus, StatusKind
 from adapters.speech import SpeechAdapter, language_name
@@ -32,7 +33,6 @@ from adapters.speech_training import TrainingClip, TrainingError, can_train, tra
 from app.storage.paths import data_dir, database_path, learner_voice_dir
 from app.storage.store import ProgressStore
 
-ROUNDS = 2  # each phrase said twice: about a minute of speech for the 18 English phrases
 TRIES = 3  # a phrase not heard this many times in a row is skipped
 Say = Callable[[str], None]
 
