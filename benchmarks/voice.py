@@ -46,6 +46,7 @@ def missing() -> str | None:
     for module, what in (("adapters.speech_decoder", "adapters/speech_decoder.py"),
                          ("adapters.speech_grammar", "adapters/speech_grammar.py"),
                          ("tests.adapters.speech_corpus", "tests/adapters/speech_corpus.py"),
+                         ("tests.adapters.speech_eval", "tests/adapters/speech_eval.py"),
                          ("speech_recognition", "SpeechRecognition"),
                          ("pocketsphinx", "pocketsphinx")):
         if importlib.util.find_spec(module) is None:
@@ -91,16 +92,12 @@ def corpus(quick: bool) -> list:
 def trained_decoders(clips: list, folder: Path) -> tuple[dict, float, float]:
     """A decoder trained to each voice of ``clips``, with the seconds training took and the
     seconds of recordings it learnt from (every voice together)."""
-    from adapters.speech_decoder import CommandDecoder
-    from adapters.speech_grammar import CommandGrammar, load_phrases
-    from adapters.speech_models import find_model
+    from adapters.speech_grammar import load_phrases
     from adapters.speech_training import train
     from tests.adapters import speech_corpus as corpus_module
+    from tests.adapters.speech_eval import english_decoder, english_model
 
-    base = find_model(LOCALE)
-    if base is None:
-        raise RuntimeError("no English speech model")
-    phrases = load_phrases(LOCALE)
+    base, phrases = english_model(), load_phrases(LOCALE)
     decoders, training, speech = {}, 0.0, 0.0
     for voice in dict.fromkeys(clip.voice for clip in clips):
         said = corpus_module.training_clips(voice, phrases, folder / "corpus")
@@ -108,9 +105,7 @@ def trained_decoders(clips: list, folder: Path) -> tuple[dict, float, float]:
         model = train(base, said, folder / voice.label.replace("/", "_")).model
         training += time.perf_counter() - start
         speech += sum(len(clip.audio) for clip in said) / 2 / 16_000
-        decoder = CommandDecoder(model)
-        decoder.set_grammar(CommandGrammar.build(LOCALE, phrases, known=decoder.knows))
-        decoders[voice] = decoder
+        decoders[voice] = english_decoder(model=model)
     return decoders, training, speech
 
 
@@ -129,16 +124,12 @@ def decode_all(clips: list) -> tuple[list[Heard], list[Heard]]:
     """(ours, baseline) for every clip, alternating clip by clip."""
     import speech_recognition as sr
 
-    from adapters.speech_decoder import CommandDecoder
-    from adapters.speech_grammar import CommandGrammar, load_phrases, normalise
-    from adapters.speech_models import find_model
+    from adapters.speech_grammar import normalise
+    from tests.adapters.speech_eval import english_decoder
 
-    model = find_model(LOCALE)
-    if model is None:
-        raise RuntimeError("no English speech model")
-    decoder = CommandDecoder(model)
-    grammar = CommandGrammar.build(LOCALE, load_phrases(LOCALE), known=decoder.knows)
-    decoder.set_grammar(grammar)
+    decoder = english_decoder()
+    grammar = decoder.grammar
+    assert grammar is not None
     recogniser = sr.Recognizer()
     ours: list[Heard] = []
     base: list[Heard] = []
