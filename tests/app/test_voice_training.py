@@ -105,6 +105,13 @@ def test_a_teacher_trains_a_voice_learner_from_the_settings(tmp_path: Path, reco
         t = Translator("en").t
         again = controller.model.find("settings:train_voice")
         assert again is not None and again.label_key == "voice.training.again"
+        # the settings' language is previewed: that language's voice was never trained
+        controller.activate("locale:fr")
+        running.frames(3)
+        assert controller.model.find("settings:forget_voice") is None
+        controller.activate("locale:en")
+        running.frames(3)
+        assert controller.model.find("settings:forget_voice") is not None
         # a teacher who heard another child talk through the training goes back
         controller.activate("settings:forget_voice")
         running.frames(3)
