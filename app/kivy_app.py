@@ -186,8 +186,9 @@ class CitizenCodeApp(App):
                                       else "app.status.speech_off"))
         for status_key, status_params in self.controller.shown_statuses():
             parts.append(translator.t(status_key, **status_params))
-        if key:
-            parts.insert(0, translator.t(key, **(params or {})))
+        notice = translator.t(key, **(params or {})) if key else None
+        if notice and notice not in parts:  # a notice repeating a status is shown once
+            parts.insert(0, notice)
         self.root_view.ids.status.text = "   ".join(parts)
 
     def _switch_tested(self, event, role: str, device_key: str | None) -> None:

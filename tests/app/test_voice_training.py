@@ -54,8 +54,9 @@ def test_a_teacher_trains_a_voice_learner_from_the_settings(tmp_path: Path, reco
         controller.activate("settings:train_voice")
         running.frames(3)
         assert controller.screen == SETTINGS
-        assert running.app.root_view.ids.status.text.startswith(
-            Translator("en").t("voice.status.no_microphone"))
+        no_microphone = Translator("en").t("voice.status.no_microphone")
+        assert running.app.root_view.ids.status.text.count(no_microphone) == 1  # shown once
+        assert running.app.root_view.ids.caption.text == no_microphone  # and said
 
         source = TalkSource()  # the microphone, as the learner's voice
         hub.remove(controller.voice.name)
@@ -140,7 +141,9 @@ def test_without_a_model_for_the_language_training_says_what_is_missing(tmp_path
         running.frames(3)
         assert controller.screen == SETTINGS
         status = running.app.root_view.ids.status.text
-        assert status.startswith("Les commandes vocales en français ont besoin d'un modèle"), status
+        missing = "Les commandes vocales en français ont besoin d'un modèle"
+        assert status.count(missing) == 1, status  # shown once: the notice is the status
+        assert running.app.root_view.ids.caption.text.startswith(missing)  # and said
     finally:
         running.close()
 
