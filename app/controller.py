@@ -441,6 +441,7 @@ class AppController:
             listener(draft.profile)
 
     def _save_settings(self, draft: SettingsDraft) -> None:
+        before = self._settings_before[0] if self._settings_before is not None else self.profile
         if self.learner is not None:
             self.learner = replace(self.learner, profile=profile_to_dict(draft.profile),
                                    locale=draft.locale)
@@ -449,6 +450,8 @@ class AppController:
         self.set_locale(draft.locale)
         self.apply_profile(draft.profile)
         self.narrator.say("app.settings.saved")
+        if draft.profile.input == "voice" and before.input != "voice":
+            self.voice_training.suggest()
         self._leave_settings()
 
     def _cancel_settings(self) -> None:

@@ -221,3 +221,34 @@ def test_guided_mode_offers_few_choices_and_builds_the_program(app) -> None:
                                                         "controls"]
     saved = controller.store.independence(learner.id, "junior_02")
     assert saved is not None and "start" in saved
+
+
+def test_choosing_the_voice_way_of_playing_suggests_voice_training_once(tmp_path: Path) -> None:
+    controller, clock, server = make_app(tmp_path, Options(voice_input=True))
+    try:
+        shown: list[str] = []
+        controller.listeners.notice.append(lambda key, params: shown.append(key))
+        controller.activate(controller.model.children[0].id)
+        suggestion = Translator("en").t("voice.training.suggested", name=controller.learner.name)
+        controller.open_settings()
+        controller.activate("preset:voice")
+        controller.activate("settings:save")
+        controller.narrator.wait_idle(2.0)
+        assert shown.count("voice.training.suggested") == 1
+        assert server.texts().count(suggestion) == 1
+        # saved again, still by voice: the teacher was told, and not told again
+        controller.open_settings()
+        controller.activate("settings:save")
+        controller.narrator.wait_idle(2.0)
+        assert shown.count("voice.training.suggested") == 1
+        # in French the bundled model cannot be trained: nothing to suggest
+        controller.open_settings()
+        controller.activate("preset:touch")
+        controller.activate("settings:save")
+        controller.open_settings()
+        controller.activate("locale:fr")
+        controller.activate("preset:voice")
+        controller.activate("settings:save")
+        assert shown.count("voice.training.suggested") == 1
+    finally:
+        controller.services.close()
