@@ -35,6 +35,7 @@ from app.ui.widgets import Highlighter
 log = logging.getLogger(__name__)
 HERE = os.path.dirname(__file__)
 KEY_NAMES = {code: name for name, code in Keyboard.keycodes.items()}
+NOTICE_SECONDS = 30.0  # a notice stays in the status line this long, through status changes
 Builder.load_file(os.path.join(HERE, "root.kv"))
 
 
@@ -76,6 +77,8 @@ class CitizenCodeApp(App):
         super().__init__(**kwargs)
         self.options = options
         self.frames_drained = 0
+        self._notice: tuple[str, dict] | None = None  # (i18n key, params), shown for a while
+        self._notice_expiry = None  # the Kivy clock event that takes it away
 
     # -- building -------------------------------------------------------------------------
 
@@ -118,7 +121,7 @@ class CitizenCodeApp(App):
         listeners.highlight.append(self._highlight)
         listeners.look.append(self._restyle)
         listeners.status.append(lambda _statuses: self._show_status())
-        listeners.notice.append(lambda key, params: self._show_status(key, params))
+        listeners.notice.append(self._show_notice)
         listeners.switch_test.append(self._switch_tested)
         narrator = self.services.narrator
         narrator.on_caption(self._caption)
@@ -177,7 +180,21 @@ class CitizenCodeApp(App):
     def _caption(self, caption: Caption) -> None:
         self.root_view.ids.caption.text = caption.text
 
-    def _show_status(self, key: str | None = None, params: dict | None = None) -> None:
+    def _show_notice(self, key: str, params: dict) -> None:
+        """A notice (learner added, training refused ...) is read beside the statuses for
+        ``NOTICE_SECONDS``: a status that changes a moment later (the microphone starting
+        after the settings are saved) does not wipe it before the teacher has read it."""
+        self._notice = (key, dict(params))
+        if self._notice_expiry is not None:
+            self._notice_expiry.cancel()
+        self._notice_expiry = Clock.schedule_once(lambda _dt: self._end_notice(), NOTICE_SECONDS)
+        self._show_status()
+
+    def _end_notice(self) -> None:
+        self._notice = self._notice_expiry = None
+        self._show_status()
+
+    def _show_status(self) -> None:
         translator = self.services.translator
         parts = []
         status: NarratorStatus = self.services.narrator.status
@@ -186,7 +203,7 @@ class CitizenCodeApp(App):
                                       else "app.status.speech_off"))
         for status_key, status_params in self.controller.shown_statuses():
             parts.append(translator.t(status_key, **status_params))
-        notice = translator.t(key, **(params or {})) if key else None
+        notice = translator.t(self._notice[0], **self._notice[1]) if self._notice else None
         if notice and notice not in parts:  # a notice repeating a status is shown once
             parts.insert(0, notice)
         self.root_view.ids.status.text = "   ".join(parts)

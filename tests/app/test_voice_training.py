@@ -148,6 +148,27 @@ def test_without_a_model_for_the_language_training_says_what_is_missing(tmp_path
         running.close()
 
 
+def test_the_suggestion_to_train_stays_readable_when_the_microphone_reports(tmp_path: Path
+                                                                          ) -> None:
+    prepare_learner(tmp_path, preset("touch"), name="Zoë")
+    running = RunningApp(tmp_path, Options(data_dir=tmp_path, speech=False, voice_input=True))
+    try:
+        controller = running.controller
+        controller.choose_learner(controller.store.learners()[0].id)
+        controller.open_settings()
+        running.frames(3)
+        controller.activate("preset:voice")
+        controller.activate("settings:save")  # then the microphone starts, and reports
+        assert running.wait_for(lambda: controller.voice.status.kind is StatusKind.ERROR)
+        running.frames(3)
+        status = running.app.root_view.ids.status.text
+        assert "Voice commands understand Zoë much better after voice training" in status, \
+            status
+        assert Translator("en").t("voice.status.no_microphone") in status
+    finally:
+        running.close()
+
+
 def test_a_voice_the_disk_will_not_let_go_is_not_called_forgotten(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     prepare_learner(tmp_path, edited(preset("voice"), auditory_scanning=False))
