@@ -20,9 +20,13 @@ from app.kivy_config import configure  # noqa: E402
 
 configure(1280, 800)
 
+from accessibility.presenters.voice_training_presenter import (  # noqa: E402
+    VoiceTrainingPresenter)
 from accessibility.profiles import edited, preset  # noqa: E402
+from adapters.speech_grammar import every_phrase  # noqa: E402
 from app.driver import RunningApp, prepare_learner  # noqa: E402
 from app.options import Options  # noqa: E402
+from app.voice_training_flow import VOICE_TRAINING  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
@@ -83,6 +87,19 @@ def settings(running: RunningApp) -> None:
     running.controller.open_settings()
 
 
+def voice_training(running: RunningApp) -> None:
+    """The training screen as the settings' "Train voice commands" opens it; built directly,
+    because that button waits for a listening microphone and screenshots run without one."""
+    learner(running)
+    controller = running.controller
+    presenter = VoiceTrainingPresenter(every_phrase("en"), controller.learner.name,
+                                       on_say=controller.narrator.say,
+                                       on_finish=lambda recordings: None,
+                                       on_leave=controller.show_map)
+    controller.show(VOICE_TRAINING, presenter)
+    presenter.start()
+
+
 def level_map(running: RunningApp) -> None:
     learner(running)
 
@@ -101,6 +118,7 @@ def main() -> int:
     shot("workspace_python", "touch", python)
     shot("high_contrast", "two_switch_step", junior, theme="high_contrast")
     shot("educator_settings", "touch", settings)
+    shot("voice_training", "voice", voice_training)
     for locale in ("de", "fr"):  # the longest languages: nothing may be cut
         shot(f"learner_picker_{locale}", "touch", lambda running: running.wait(0.5),
              locale=locale)
