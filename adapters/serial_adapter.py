@@ -122,8 +122,12 @@ class SerialAdapter(ReconnectingAdapter[SerialLike]):
             family, label = self._hello[1].family, self._hello[1].name
         self._set_source(f"serial({family or UNKNOWN_FAMILY})")
         self._device_name = label or family or port
-        self._report(StatusKind.CONNECTED, "adapters.serial.connected",
-                     {"device": self._device_name, "port": port})
+        if label or family:
+            self._report(StatusKind.CONNECTED, "adapters.serial.connected",
+                         {"device": self._device_name, "port": port})
+        else:  # not a known board, and no HELLO yet: the port is all there is to name
+            self._report(StatusKind.CONNECTED, "adapters.serial.connected_port",
+                         {"port": port})
         return conn
 
     def _choose_port(self) -> tuple[str, str | None, str]:

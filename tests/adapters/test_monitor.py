@@ -77,7 +77,7 @@ def test_serial_monitor_end_to_end(tmp_path: Path) -> None:
     monitor = Monitor(["--serial", box.path])
     try:
         connected = monitor.expect(status("connected"))
-        assert connected["message"] == f"The switch box {box.path} is ready on {box.path}."
+        assert connected["message"] == f"A switch box is ready on {box.path}."
         assert connected["params"]["port"] == box.path
         box.write(b"HELLO microbit\nA 1\n\xff\xfe garbage A 1\nA 0\n")
         pressed = monitor.expect(event("a", True))

@@ -35,7 +35,9 @@ def test_press_and_release_with_hello(box: PtySwitchBox) -> None:
     rec = start(adapter)
     try:
         connected = rec.wait_status(StatusKind.CONNECTED)
-        assert connected.params == {"device": box.path, "port": box.path}
+        # a port of no known board, before its HELLO: named by its port alone
+        assert connected.message_key == "adapters.serial.connected_port"
+        assert connected.params == {"port": box.path}
         assert box.read_available() == b"?\n"  # asks the box to say who it is
         box.write(b"HELLO micro:bit v2\r\nA 1\r\nA 0\r\nP0 1\nP0 0\n")
         events = rec.wait_events(4)
@@ -47,7 +49,8 @@ def test_press_and_release_with_hello(box: PtySwitchBox) -> None:
         assert all(e.t > 0 for e in events)
         assert events == sorted(events, key=lambda e: e.t)
         named = rec.wait_status(StatusKind.CONNECTED, after=2)
-        assert named.params["device"] == "micro:bit v2"
+        assert named.message_key == "adapters.serial.connected"
+        assert named.params == {"device": "micro:bit v2", "port": box.path}
     finally:
         adapter.stop()
     assert adapter.status.kind is StatusKind.STOPPED
