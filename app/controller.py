@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from accessibility.actions import Action, Command
-from accessibility.clock import Clock
+from accessibility.clock import Clock, Timer
 from accessibility.narrator import Priority, SpeechEvent, SpeechEventKind
 from accessibility.prediction import palette_order_for
 from accessibility.presenters.base import ScreenPresenter
@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 AVATARS: tuple[str, ...] = ("fox", "owl", "cat", "frog", "bee", "whale", "lion", "panda")
 LEARNERS, MAP, WORKSPACE, COMPLETE, SETTINGS = ("learners", "map", "workspace", "complete",
                                                 "settings")
+NOTICE_SECONDS = 30.0  # a notice stays in the status line this long, through status changes
 SERIAL = "serial(auto)"  # whichever micro:bit or Arduino switch box is plugged in
 EVDEV = "evdev(auto)"  # whichever USB switch interface or foot switch is plugged in
 # where a switch comes from when no device profile says: source -> app.device.<name>
@@ -65,8 +66,7 @@ class Listeners:
     model: list[Callable[[Group, str | None], None]] = field(default_factory=list)
     highlight: list[Callable[[ScanNode | None], None]] = field(default_factory=list)
     look: list[Callable[[AccessProfile], None]] = field(default_factory=list)
-    status: list[Callable[[dict[str, AdapterStatus]], None]] = field(default_factory=list)
-    notice: list[Callable[[str, dict[str, object]], None]] = field(default_factory=list)
+    status_line: list[Callable[[], None]] = field(default_factory=list)  # status_line() changed
     # the event, what it does for this learner (AccessProfile.switch_role), the device's name
     switch_test: list[Callable[[InputEvent, str, str | None], None]] = field(
         default_factory=list)
@@ -89,6 +89,8 @@ class AppController:
         self.session: WorkspaceSession | None = None
         self.track = TRACKS[0]
         self.statuses: dict[str, AdapterStatus] = {}
+        self._notice: tuple[str, dict[str, object]] | None = None  # (i18n key, params)
+        self._notice_timer: Timer | None = None  # takes the notice away
         self._return_to = LEARNERS
         self._settings_before: tuple[AccessProfile, str] | None = None
         self.voice: Any = None  # the speech adapter, when voice commands are on
@@ -97,6 +99,7 @@ class AppController:
         self.own_voice = OwnVoice()  # when the narrator spoke: not the child's commands
         self._phrases: dict[str, dict[str, tuple[str, ...]]] = {}  # locale -> voice phrases
         self.narrator.on_speech_event(self._narrator_spoke)
+        self.narrator.on_status(lambda _status: self._status_line_changed())
         hardware = load_profiles()
         self.device_roles = role_table(hardware)  # switch 1 and 2 of every known box
         self._device_names = {**OTHER_DEVICES, **profile_ids(hardware)}
@@ -491,8 +494,7 @@ class AppController:
         previous = self.statuses.get(status.adapter)
         was_looking, was_heard = self._no_switch_box(), self.voice_heard
         self.statuses[status.adapter] = status
-        for listener in list(self.listeners.status):
-            listener(dict(self.statuses))
+        self._status_line_changed()
         if self.voice_heard != was_heard and self.presenter is not None:
             self.presenter.refresh()  # the buttons show (or stop showing) what to say
         changed = previous is None or previous.kind is not status.kind
@@ -521,8 +523,36 @@ class AppController:
             shown.insert(0, (NO_SWITCH_BOX, {}))
         return shown
 
+    def status_line(self) -> list[tuple[str, dict[str, object]]]:
+        """(i18n key, params) of each part of the line the teacher reads at the top: the
+        latest notice for ``NOTICE_SECONDS`` (a status that changes a moment later, such as
+        the microphone starting after the settings are saved, does not wipe it before it is
+        read; one repeating a status is shown once), whether children hear speech, then the
+        devices (``shown_statuses``)."""
+        parts: list[tuple[str, dict[str, object]]] = []
+        speech = self.narrator.status
+        if not speech.speech:
+            parts.append((speech.message_key if self.services.options.speech
+                          else "app.status.speech_off", {}))
+        parts += self.shown_statuses()
+        if self._notice is not None and self._notice not in parts:
+            parts.insert(0, self._notice)
+        return parts
+
     def notice(self, key: str, params: dict[str, object]) -> None:
+        """Said next, and shown at the top of the status line for a while."""
         self.narrator.say(key, params, priority=Priority.NEXT)
-        for listener in list(self.listeners.notice):
-            listener(key, params)
+        if self._notice_timer is not None:
+            self._notice_timer.cancel()
+        self._notice = (key, dict(params))
+        self._notice_timer = self.clock.call_later(NOTICE_SECONDS, self._end_notice)
+        self._status_line_changed()
+
+    def _end_notice(self) -> None:
+        self._notice = self._notice_timer = None
+        self._status_line_changed()
+
+    def _status_line_changed(self) -> None:
+        for listener in list(self.listeners.status_line):
+            listener()
 

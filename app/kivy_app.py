@@ -14,7 +14,7 @@ from kivy.properties import ColorProperty, NumericProperty
 from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.textinput import TextInput
 
-from accessibility.narrator import Caption, NarratorStatus
+from accessibility.narrator import Caption
 from accessibility.scan_model import ScanNode
 from adapters.keyboard import KeyboardSwitch, ScreenSwitch
 from app.controller import COMPLETE, SETTINGS, WORKSPACE, AppController
@@ -35,7 +35,6 @@ from app.ui.widgets import Highlighter
 log = logging.getLogger(__name__)
 HERE = os.path.dirname(__file__)
 KEY_NAMES = {code: name for name, code in Keyboard.keycodes.items()}
-NOTICE_SECONDS = 30.0  # a notice stays in the status line this long, through status changes
 Builder.load_file(os.path.join(HERE, "root.kv"))
 
 
@@ -77,8 +76,6 @@ class CitizenCodeApp(App):
         super().__init__(**kwargs)
         self.options = options
         self.frames_drained = 0
-        self._notice: tuple[str, dict] | None = None  # (i18n key, params), shown for a while
-        self._notice_expiry = None  # the Kivy clock event that takes it away
 
     # -- building -------------------------------------------------------------------------
 
@@ -120,12 +117,9 @@ class CitizenCodeApp(App):
         listeners.model.append(self._model_changed)
         listeners.highlight.append(self._highlight)
         listeners.look.append(self._restyle)
-        listeners.status.append(lambda _statuses: self._show_status())
-        listeners.notice.append(self._show_notice)
+        listeners.status_line.append(self._show_status)
         listeners.switch_test.append(self._switch_tested)
-        narrator = self.services.narrator
-        narrator.on_caption(self._caption)
-        narrator.on_status(lambda _status: self._show_status())
+        self.services.narrator.on_caption(self._caption)
 
     def on_stop(self) -> None:
         Window.unbind(on_key_down=self._key_down, on_key_up=self._key_up)
@@ -180,33 +174,10 @@ class CitizenCodeApp(App):
     def _caption(self, caption: Caption) -> None:
         self.root_view.ids.caption.text = caption.text
 
-    def _show_notice(self, key: str, params: dict) -> None:
-        """A notice (learner added, training refused ...) is read beside the statuses for
-        ``NOTICE_SECONDS``: a status that changes a moment later (the microphone starting
-        after the settings are saved) does not wipe it before the teacher has read it."""
-        self._notice = (key, dict(params))
-        if self._notice_expiry is not None:
-            self._notice_expiry.cancel()
-        self._notice_expiry = Clock.schedule_once(lambda _dt: self._end_notice(), NOTICE_SECONDS)
-        self._show_status()
-
-    def _end_notice(self) -> None:
-        self._notice = self._notice_expiry = None
-        self._show_status()
-
     def _show_status(self) -> None:
-        translator = self.services.translator
-        parts = []
-        status: NarratorStatus = self.services.narrator.status
-        if not status.speech:
-            parts.append(translator.t(status.message_key if self.options.speech
-                                      else "app.status.speech_off"))
-        for status_key, status_params in self.controller.shown_statuses():
-            parts.append(translator.t(status_key, **status_params))
-        notice = translator.t(self._notice[0], **self._notice[1]) if self._notice else None
-        if notice and notice not in parts:  # a notice repeating a status is shown once
-            parts.insert(0, notice)
-        self.root_view.ids.status.text = "   ".join(parts)
+        t = self.services.translator.t
+        self.root_view.ids.status.text = "   ".join(
+            t(key, **params) for key, params in self.controller.status_line())
 
     def _switch_tested(self, event, role: str, device_key: str | None) -> None:
         screen = self.screens.get(SETTINGS)

@@ -14,7 +14,8 @@ from accessibility.speech_output import RecordingServer
 from accessibility.translator import Translator
 from adapters.events import AdapterStatus, InputEvent, StatusKind
 from adapters.hub import InputHub
-from app.controller import COMPLETE, LEARNERS, MAP, SETTINGS, WORKSPACE, AppController
+from app.controller import (COMPLETE, LEARNERS, MAP, NOTICE_SECONDS, SETTINGS, WORKSPACE,
+                            AppController)
 from app.options import Options
 from app.services import Services
 from app.storage.store import ProgressStore
@@ -155,12 +156,12 @@ def test_a_joystick_mode_box_chosen_at_start_steps_like_the_space_bar(tmp_path: 
 
 def test_status_changes_are_shown_and_said_without_cutting_in(app) -> None:
     controller, clock, server = app
-    seen = []
-    controller.listeners.status.append(seen.append)
+    redrawn = []
+    controller.listeners.status_line.append(lambda: redrawn.append(controller.status_line()))
     controller.handle(AdapterStatus("serial(auto)", StatusKind.LOST,
                                     "adapters.serial.lost", {"device": "micro:bit"}))
     controller.narrator.wait_idle(2.0)
-    assert seen and seen[-1]["serial(auto)"].kind is StatusKind.LOST
+    assert redrawn and ("adapters.serial.lost", {"device": "micro:bit"}) in redrawn[-1]
     assert any("switch box was unplugged" in text for text in server.texts())
 
 
@@ -226,21 +227,20 @@ def test_guided_mode_offers_few_choices_and_builds_the_program(app) -> None:
 def test_choosing_the_voice_way_of_playing_suggests_voice_training_once(tmp_path: Path) -> None:
     controller, clock, server = make_app(tmp_path, Options(voice_input=True))
     try:
-        shown: list[str] = []
-        controller.listeners.notice.append(lambda key, params: shown.append(key))
         controller.activate(controller.model.children[0].id)
-        suggestion = Translator("en").t("voice.training.suggested", name=controller.learner.name)
+        name = controller.learner.name
+        suggestion = Translator("en").t("voice.training.suggested", name=name)
         controller.open_settings()
         controller.activate("preset:voice")
         controller.activate("settings:save")
         controller.narrator.wait_idle(2.0)
-        assert shown.count("voice.training.suggested") == 1
         assert server.texts().count(suggestion) == 1
+        assert ("voice.training.suggested", {"name": name}) in controller.status_line()
         # saved again, still by voice: the teacher was told, and not told again
         controller.open_settings()
         controller.activate("settings:save")
         controller.narrator.wait_idle(2.0)
-        assert shown.count("voice.training.suggested") == 1
+        assert server.texts().count(suggestion) == 1
         # in French the bundled model cannot be trained: nothing to suggest
         controller.open_settings()
         controller.activate("preset:touch")
@@ -249,6 +249,24 @@ def test_choosing_the_voice_way_of_playing_suggests_voice_training_once(tmp_path
         controller.activate("locale:fr")
         controller.activate("preset:voice")
         controller.activate("settings:save")
-        assert shown.count("voice.training.suggested") == 1
+        controller.narrator.wait_idle(2.0)
+        assert Translator("fr").t("voice.training.suggested", name=name) not in server.texts()
+        assert server.texts().count(suggestion) == 1
     finally:
         controller.services.close()
+
+
+def test_a_notice_outlasts_a_status_change_then_leaves_the_status_line(app) -> None:
+    controller, clock, server = app
+    notice = ("app.settings.exported", {"file": "progress.csv", "count": 3})
+    controller.notice(*notice)
+    lost = AdapterStatus("serial(auto)", StatusKind.LOST, "adapters.serial.lost", {})
+    controller.handle(lost)  # a moment later: the notice is still read first
+    assert controller.status_line()[:2] == [notice, ("adapters.serial.lost", {})]
+    clock.advance(NOTICE_SECONDS - 1)
+    assert notice in controller.status_line()
+    clock.advance(1)
+    assert controller.status_line() == [("adapters.serial.lost", {})]
+    # a notice saying what a status already says is read once
+    controller.notice("adapters.serial.lost", {})
+    assert controller.status_line() == [("adapters.serial.lost", {})]
