@@ -444,7 +444,7 @@ class AppController:
             listener(draft.profile)
 
     def _save_settings(self, draft: SettingsDraft) -> None:
-        before = self._settings_before[0] if self._settings_before is not None else self.profile
+        was_voice = self.profile.input == "voice"  # the draft is applied only below
         if self.learner is not None:
             self.learner = replace(self.learner, profile=profile_to_dict(draft.profile),
                                    locale=draft.locale)
@@ -453,7 +453,7 @@ class AppController:
         self.set_locale(draft.locale)
         self.apply_profile(draft.profile)
         self.narrator.say("app.settings.saved")
-        if draft.profile.input == "voice" and before.input != "voice":
+        if draft.profile.input == "voice" and not was_voice:
             self.voice_training.suggest()
         self._leave_settings()
 
