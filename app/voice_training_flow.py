@@ -18,7 +18,7 @@ from accessibility.presenters.voice_training_presenter import (LEARNING, Recordi
                                                               VoiceTrainingPresenter)
 from adapters.events import StatusKind
 from adapters.speech_grammar import every_phrase
-from adapters.speech_models import find_model
+from adapters.speech_models import SpeechModel, find_model
 from adapters.speech_training import (TrainingClip, TrainingError, TrainingReport, can_train,
                                       forget, train, trained_model)
 
@@ -48,8 +48,7 @@ class VoiceTrainingFlow:
         if app.learner is None or voice is None or voice.status.kind is not StatusKind.CONNECTED:
             app.notice("voice.training.needs_microphone", {})
             return
-        base = find_model(locale)
-        if base is None or not can_train(base):
+        if self._trainable_base() is None:
             from adapters.speech import language_name
 
             app.notice("voice.training.unsupported", {"language": language_name(locale)})
@@ -80,9 +79,8 @@ class VoiceTrainingFlow:
         one remark in seven for a command; after a minute of training, about one in ten of
         either (``tests/adapters/speech_tuning.py``, on voices it was never tuned on)."""
         app = self.app
-        base = find_model(app.translator.locale)
-        if app.learner is None or not app.services.options.voice_input or base is None \
-                or not can_train(base) or self.trained_here():
+        if app.learner is None or not app.services.options.voice_input \
+                or self._trainable_base() is None or self.trained_here():
             return
         app.notice("voice.training.suggested", {"name": app.learner.name})
 
@@ -111,6 +109,11 @@ class VoiceTrainingFlow:
             app.presenter.refresh("settings:train_voice")
 
     # -- inside ----------------------------------------------------------------------------
+
+    def _trainable_base(self) -> SpeechModel | None:
+        """The current language's model, if training can adapt it (the bundled English)."""
+        base = find_model(self.app.translator.locale)
+        return base if base is not None and can_train(base) else None
 
     def _folder(self) -> Path | None:
         """This learner's trained voice for the current language (it may not exist)."""
