@@ -45,7 +45,6 @@ from adapters.speech_models import SpeechModel
 
 FRONT_END = "sphinx_fe"
 SILENCE = "SIL"
-PHONE_WORD = PHONE_PREFIX  # one-phone words, as the decoder's phone loop names them
 VOICE_FILE = "training.json"
 MEANS = "means"
 
@@ -202,7 +201,7 @@ def _phone_words(decoder, phrase: str) -> list[str]:
         if phones is None:
             raise TrainingError(f"{word!r} is not in the dictionary")
         for phone in phones.split():
-            name = PHONE_WORD + phone.lower()
+            name = PHONE_PREFIX + phone.lower()
             if decoder.lookup_word(name) is None:
                 decoder.add_word(name, phone, True)
             words.append(name)
@@ -228,8 +227,8 @@ def _phones_per_frame(decoder, pcm: bytes, phrase: str, index: dict[str, int]
         return None
     frames = np.full(decoder.n_frames(), index[SILENCE])
     for seg in decoder.seg():
-        if seg.word.startswith(PHONE_WORD):
-            frames[seg.start_frame:seg.end_frame + 1] = index[seg.word[len(PHONE_WORD):].upper()]
+        if seg.word.startswith(PHONE_PREFIX):
+            frames[seg.start_frame:seg.end_frame + 1] = index[seg.word[len(PHONE_PREFIX):].upper()]
     return frames
 
 
