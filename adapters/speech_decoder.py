@@ -94,6 +94,10 @@ class NoPhrasesError(RuntimeError):
     """The model's dictionary knows none of the locale's command phrases."""
 
 
+SCORED = ("accepted", "low_score", "low_last_word")  # Thresholds.reason's answers: a whole
+# phrase and nothing else was heard, so only its scores decided
+
+
 @dataclass(frozen=True)
 class Thresholds:
     """How well a whole phrase must score against the phone loop to be a command."""

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from adapters.speech_decoder import CommandDecoder, DecodeResult, DecoderSettings, Thresholds
+from adapters.speech_decoder import (SCORED, CommandDecoder, DecodeResult, DecoderSettings,
+                                     Thresholds)
 from adapters.speech_grammar import CommandGrammar, load_phrases
 from adapters.speech_models import SpeechModel, find_model
 from adapters.speech_training import train
@@ -22,7 +23,6 @@ from tests.adapters.speech_corpus import TARGET_NOISES, Utterance, training_clip
 _DECODER: CommandDecoder | None = None
 NONE = Thresholds(-math.inf)  # reject on nothing but form
 OPEN = DecoderSettings(bundled=NONE, trained=NONE)
-SCORED = ("accepted", "low_score", "low_last_word")  # a whole phrase and nothing else heard
 
 
 def english_model() -> SpeechModel:
