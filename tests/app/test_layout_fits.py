@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from accessibility.presenters.voice_training_presenter import VoiceTrainingPresenter
 from accessibility.profiles import edited, preset
 from adapters.events import StatusKind
 from app.driver import RunningApp, prepare_learner
 from app.options import Options
+from app.voice_training_flow import VOICE_TRAINING
 from app.ui.widgets import TargetButton
 
 pytestmark = [pytest.mark.app]
@@ -83,5 +85,36 @@ def test_the_settings_stay_apart_under_a_long_status_line(tmp_path) -> None:
         for widget in name_row.children:
             assert widget.height <= name_row.height, widget
         assert not overlap(window_box(name_row), window_box(ids.title))
+    finally:
+        running.close()
+
+
+def test_voice_training_keeps_its_message_above_its_buttons_under_a_long_status_line(
+        tmp_path) -> None:
+    """German, no German speech model, and a notice just given: the status line takes six
+    lines. A failed training's message (three lines) used to run into the buttons."""
+    prepare_learner(tmp_path, edited(preset("voice"), auditory_scanning=False))
+    running = RunningApp(tmp_path, Options(data_dir=tmp_path, locale="de", speech=False,
+                                           voice_input=True))
+    try:
+        controller = running.controller
+        controller.choose_learner(controller.store.learners()[0].id)
+        assert running.wait_for(lambda: controller.voice is not None
+                                and controller.voice.status.kind is StatusKind.ERROR)
+        controller.notice("voice.training.forgotten", {"name": "Sam"})
+        presenter = VoiceTrainingPresenter(["move forward"], "Sam", on_say=lambda k, p: None,
+                                           on_finish=lambda r: None, on_leave=lambda: None)
+        controller.show(VOICE_TRAINING, presenter)
+        presenter.failed("voice.training.too_few", {"used": 4, "total": 36, "needed": 6})
+        running.settle()
+        running.wait(0.3)
+        status = running.app.root_view.ids.status
+        assert status.height > 5 * status.font_size, status.text  # the long status is shown
+        ids = running.app.screens[VOICE_TRAINING].ids
+        message = ids.message
+        assert message.texture_size[1] > 2 * message.font_size  # several lines of text
+        assert message.height >= message.texture_size[1]
+        assert not overlap(window_box(message), window_box(ids.choices))
+        assert not overlap(window_box(message), window_box(ids.title))
     finally:
         running.close()
