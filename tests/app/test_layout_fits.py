@@ -118,3 +118,27 @@ def test_voice_training_keeps_its_message_above_its_buttons_under_a_long_status_
         assert not overlap(window_box(message), window_box(ids.title))
     finally:
         running.close()
+
+
+def test_a_long_status_line_leaves_the_child_room_for_every_word(tmp_path) -> None:
+    """German, no German speech model, and a notice just given: six lines for the teacher.
+    The status line shows three of them and scrolls; the level tiles below it used to lose
+    their names (only the stars were left) and the workspace's words were cut."""
+    prepare_learner(tmp_path, edited(preset("voice"), auditory_scanning=False))
+    running = RunningApp(tmp_path, Options(data_dir=tmp_path, locale="de", speech=False,
+                                           voice_input=True))
+    try:
+        controller = running.controller
+        controller.choose_learner(controller.store.learners()[0].id)
+        assert running.wait_for(lambda: controller.voice is not None
+                                and controller.voice.status.kind is StatusKind.ERROR)
+        controller.notice("app.settings.exported",
+                          {"file": str(tmp_path / "progress-2026-12-02.csv"), "count": 12})
+        cut = {"map": cut_labels(running)}
+        status = running.app.root_view.ids.status
+        assert status.height > 5 * status.font_size, status.text  # the whole text is there
+        controller.open_level("teens_07")
+        cut["teens_07"] = cut_labels(running)
+        assert not any(cut.values()), cut
+    finally:
+        running.close()
