@@ -58,87 +58,80 @@ def overlap(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def test_the_settings_stay_apart_under_a_long_status_line(tmp_path) -> None:
+@pytest.fixture
+def german_without_model(tmp_path):
+    """A German voice learner on the map, with no German speech model: the status line says
+    so at length (and that sound is off, and no switch box is found)."""
+    prepare_learner(tmp_path, edited(preset("voice"), auditory_scanning=False))
+    running = RunningApp(tmp_path, Options(data_dir=tmp_path, locale="de", speech=False,
+                                           voice_input=True))
+    try:
+        controller = running.controller
+        controller.choose_learner(controller.store.learners()[0].id)
+        assert running.wait_for(lambda: controller.voice is not None
+                                and controller.voice.status.kind is StatusKind.ERROR)
+        yield running
+    finally:
+        running.close()
+
+
+def test_the_settings_stay_apart_under_a_long_status_line(german_without_model) -> None:
     """German, a voice learner and no German speech model: the status line takes five lines
     of an 800 x 600 window. The preview's buttons used to spill over the screen's title and
     their own, and "Name des Spielers" over the row above it."""
-    prepare_learner(tmp_path, edited(preset("voice"), auditory_scanning=False))
-    running = RunningApp(tmp_path, Options(data_dir=tmp_path, locale="de", speech=False,
-                                           voice_input=True))
-    try:
-        controller = running.controller
-        controller.choose_learner(controller.store.learners()[0].id)
-        assert running.wait_for(lambda: controller.voice is not None
-                                and controller.voice.status.kind is StatusKind.ERROR)
-        controller.open_settings()
-        running.settle()
-        running.wait(0.3)
-        status = running.app.root_view.ids.status
-        assert status.height > 4 * status.font_size, status.text  # the long status is shown
-        screen = running.app.screens["settings"]
-        ids = screen.ids
-        preview = [window_box(button) for button in ids.preview.children]
-        assert len(preview) == 3
-        for label in (ids.title, ids.preview_title):
-            assert not any(overlap(window_box(label), box) for box in preview), label.text
-        name_row = ids.sections.children[-1]  # the first row: the learner's name
-        for widget in name_row.children:
-            assert widget.height <= name_row.height, widget
-        assert not overlap(window_box(name_row), window_box(ids.title))
-    finally:
-        running.close()
+    running = german_without_model
+    running.controller.open_settings()
+    running.settle()
+    running.wait(0.3)
+    status = running.app.root_view.ids.status
+    assert status.height > 4 * status.font_size, status.text  # the long status is shown
+    screen = running.app.screens["settings"]
+    ids = screen.ids
+    preview = [window_box(button) for button in ids.preview.children]
+    assert len(preview) == 3
+    for label in (ids.title, ids.preview_title):
+        assert not any(overlap(window_box(label), box) for box in preview), label.text
+    name_row = ids.sections.children[-1]  # the first row: the learner's name
+    for widget in name_row.children:
+        assert widget.height <= name_row.height, widget
+    assert not overlap(window_box(name_row), window_box(ids.title))
 
 
 def test_voice_training_keeps_its_message_above_its_buttons_under_a_long_status_line(
-        tmp_path) -> None:
+        german_without_model) -> None:
     """German, no German speech model, and a notice just given: the status line takes six
     lines. A failed training's message (three lines) used to run into the buttons."""
-    prepare_learner(tmp_path, edited(preset("voice"), auditory_scanning=False))
-    running = RunningApp(tmp_path, Options(data_dir=tmp_path, locale="de", speech=False,
-                                           voice_input=True))
-    try:
-        controller = running.controller
-        controller.choose_learner(controller.store.learners()[0].id)
-        assert running.wait_for(lambda: controller.voice is not None
-                                and controller.voice.status.kind is StatusKind.ERROR)
-        controller.notice("voice.training.forgotten", {"name": "Sam"})
-        presenter = VoiceTrainingPresenter(["move forward"], "Sam", on_say=lambda k, p: None,
-                                           on_finish=lambda r: None, on_leave=lambda: None)
-        controller.show(VOICE_TRAINING, presenter)
-        presenter.failed("voice.training.too_few", {"used": 4, "total": 36, "needed": 6})
-        running.settle()
-        running.wait(0.3)
-        status = running.app.root_view.ids.status
-        assert status.height > 5 * status.font_size, status.text  # the long status is shown
-        ids = running.app.screens[VOICE_TRAINING].ids
-        message = ids.message
-        assert message.texture_size[1] > 2 * message.font_size  # several lines of text
-        assert message.height >= message.texture_size[1]
-        assert not overlap(window_box(message), window_box(ids.choices))
-        assert not overlap(window_box(message), window_box(ids.title))
-    finally:
-        running.close()
+    running = german_without_model
+    controller = running.controller
+    controller.notice("voice.training.forgotten", {"name": "Sam"})
+    presenter = VoiceTrainingPresenter(["move forward"], "Sam", on_say=lambda k, p: None,
+                                       on_finish=lambda r: None, on_leave=lambda: None)
+    controller.show(VOICE_TRAINING, presenter)
+    presenter.failed("voice.training.too_few", {"used": 4, "total": 36, "needed": 6})
+    running.settle()
+    running.wait(0.3)
+    status = running.app.root_view.ids.status
+    assert status.height > 5 * status.font_size, status.text  # the long status is shown
+    ids = running.app.screens[VOICE_TRAINING].ids
+    message = ids.message
+    assert message.texture_size[1] > 2 * message.font_size  # several lines of text
+    assert message.height >= message.texture_size[1]
+    assert not overlap(window_box(message), window_box(ids.choices))
+    assert not overlap(window_box(message), window_box(ids.title))
 
 
-def test_a_long_status_line_leaves_the_child_room_for_every_word(tmp_path) -> None:
+def test_a_long_status_line_leaves_the_child_room_for_every_word(german_without_model,
+                                                                 tmp_path) -> None:
     """German, no German speech model, and a notice just given: six lines for the teacher.
     The status line shows three of them and scrolls; the level tiles below it used to lose
-    their names (only the stars were left) and the workspace's words were cut."""
-    prepare_learner(tmp_path, edited(preset("voice"), auditory_scanning=False))
-    running = RunningApp(tmp_path, Options(data_dir=tmp_path, locale="de", speech=False,
-                                           voice_input=True))
-    try:
-        controller = running.controller
-        controller.choose_learner(controller.store.learners()[0].id)
-        assert running.wait_for(lambda: controller.voice is not None
-                                and controller.voice.status.kind is StatusKind.ERROR)
-        controller.notice("app.settings.exported",
-                          {"file": str(tmp_path / "progress-2026-12-02.csv"), "count": 12})
-        cut = {"map": cut_labels(running)}
-        status = running.app.root_view.ids.status
-        assert status.height > 5 * status.font_size, status.text  # the whole text is there
-        controller.open_level("teens_07")
-        cut["teens_07"] = cut_labels(running)
-        assert not any(cut.values()), cut
-    finally:
-        running.close()
+    their names (only the stars were left)."""
+    running = german_without_model
+    controller = running.controller
+    controller.notice("app.settings.exported",
+                      {"file": str(tmp_path / "progress-2026-12-02.csv"), "count": 12})
+    cut = {"map": cut_labels(running)}
+    status = running.app.root_view.ids.status
+    assert status.height > 5 * status.font_size, status.text  # the whole text is there
+    controller.open_level("teens_07")
+    cut["teens_07"] = cut_labels(running)
+    assert not any(cut.values()), cut
