@@ -93,15 +93,3 @@ class Pyttsx3Server:
         engine.setProperty("volume", max(0.0, min(1.0, voice.volume)))
         return engine
 
-
-def choose_server(speech: bool = True) -> object | None:
-    """The best way to speak on this machine: espeak-ng, else pyttsx3, else captions only."""
-    import shutil
-
-    from accessibility.speech_output import EspeakServer
-    if not speech:
-        return None
-    if shutil.which("espeak-ng"):
-        return EspeakServer()
-    server = Pyttsx3Server()
-    return server if server.probe() is None else None

@@ -38,7 +38,7 @@ from app.voice_training_flow import VOICE_TRAINING, VoiceTrainingFlow
 from app.workspace_session import WorkspaceSession
 from adapters.keyboard import KEYBOARD_SOURCE, SCREEN_SOURCE
 from adapters.serial_adapter import UNKNOWN_FAMILY
-from hardware.connect import JOYSTICK, evdev_adapter, serial_adapter
+from app.platforms import switch_adapters
 from hardware.device_profiles import load_profiles, profile_ids, role_table
 from levels.interpreter import Outcome
 from levels.level import TRACKS
@@ -390,10 +390,9 @@ class AppController:
         hub, options = self.services.hub, self.services.options
         wants_switches = self.profile.input == "switch" or bool(self.talk_switches)
         if wants_switches and SERIAL not in self._devices:
-            hub.add(serial_adapter("auto", name=SERIAL))
-            hub.add(evdev_adapter("auto", name=EVDEV))
-            if options.switch_device:  # chosen by hand: a joystick-mode box, most likely
-                hub.add(evdev_adapter(options.switch_device, fallback=JOYSTICK))
+            for adapter in switch_adapters(self.services.platform, options.switch_device,
+                                           serial_name=SERIAL, evdev_name=EVDEV):
+                hub.add(adapter)  # a hand-chosen device is a joystick-mode box, most likely
             self._devices.add(SERIAL)
         wants_voice = self.profile.input == "voice" and options.voice_input
         mode = "push_to_talk" if self.talk_switches else "continuous"

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Callable
 
 from accessibility.narrator import Narrator
-from accessibility.pyttsx3_server import choose_server
 from accessibility.translator import Translator
 from adapters.hub import InputHub
 from app.options import Options, system_language
+from app.platforms import Platform, current_platform, speech_server
 from app.storage.paths import data_dir
 from app.storage.models import StoreNotice
 from app.storage.store import ProgressStore
@@ -35,6 +35,7 @@ class Services:
     packs: Packs
     data_dir: Path
     store_listeners: list[Callable[[StoreNotice], None]] = field(default_factory=list)
+    platform: Platform = field(default_factory=current_platform)
 
     def close(self) -> None:
         self.hub.stop_all()
@@ -46,7 +47,8 @@ def build_services(options: Options, *, wake_hub: Callable[[], None] | None = No
                    wake_narrator: Callable[[], None] | None = None) -> Services:
     """Everything the app needs; ``wake_*`` are called from other threads (Kivy triggers)."""
     translator = Translator(options.locale or system_language())
-    narrator = Narrator(translator, choose_server(options.speech), wake=wake_narrator)
+    platform = current_platform()
+    narrator = Narrator(translator, speech_server(platform, options.speech), wake=wake_narrator)
     directory = data_dir(options.data_dir)
     listeners: list[Callable[[StoreNotice], None]] = []
     store = ProgressStore(directory / DATABASE_NAME,
@@ -56,4 +58,4 @@ def build_services(options: Options, *, wake_hub: Callable[[], None] | None = No
         log.error("level problem: %s [%s] %s: %s", problem.file, problem.level, problem.field,
                   problem.key)
     return Services(options, translator, narrator, InputHub(wake=wake_hub), store, packs,
-                    directory, listeners)
+                    directory, listeners, platform)
