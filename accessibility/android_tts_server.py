@@ -19,7 +19,7 @@ import logging
 import threading
 from typing import Any
 
-from accessibility.speech_output import Started, SpeechUnavailable, Utterance, VoiceSettings
+from accessibility.speech_output import SpeechUnavailable, Started, Utterance, VoiceSettings
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def _listener_types(jnius: Any) -> tuple[type, type]:
             self.callback = callback
 
         @jnius.java_method("(I)V")
-        def onInit(self, status: int) -> None:  # noqa: N802 (Java's name)
+        def onInit(self, status: int) -> None:
             self.callback(status)
 
     class CompletedListener(jnius.PythonJavaClass):  # type: ignore[name-defined,misc]
@@ -52,7 +52,7 @@ def _listener_types(jnius: Any) -> tuple[type, type]:
             self.callback = callback
 
         @jnius.java_method("(Ljava/lang/String;)V")
-        def onUtteranceCompleted(self, utterance_id: str) -> None:  # noqa: N802
+        def onUtteranceCompleted(self, utterance_id: str) -> None:
             self.callback(utterance_id)
 
     return InitListener, CompletedListener

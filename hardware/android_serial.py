@@ -79,8 +79,8 @@ def android_serial_adapter(*, name: str = "serial", usb: Any = None, serial4a: A
 
     if usb is None or serial4a is None:
         try:
-            from usb4a import usb as usb  # type: ignore[no-redef]
-            from usbserial4a import serial4a as serial4a  # type: ignore[no-redef]
+            from usb4a import usb  # type: ignore[no-redef]
+            from usbserial4a import serial4a  # type: ignore[no-redef]
         except ImportError as error:
             log.warning("no USB serial on this Android build: %r", error)
             return None

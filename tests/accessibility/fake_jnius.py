@@ -56,7 +56,7 @@ class Bundle:
     def __init__(self) -> None:
         self.values: dict[str, float] = {}
 
-    def putFloat(self, key: str, value: float) -> None:  # noqa: N802
+    def putFloat(self, key: str, value: float) -> None:
         self.values[key] = value
 
 
@@ -77,7 +77,7 @@ class FakeAndroid:
     hold: bool = False
     said: list[Said] = field(default_factory=list)
     stops: int = 0
-    engines: list["FakeTextToSpeech"] = field(default_factory=list)
+    engines: list[FakeTextToSpeech] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._release = threading.Semaphore(0)
@@ -142,21 +142,21 @@ class FakeTextToSpeech:
         threading.Thread(target=listener.onInit, args=(device.init_status,), daemon=True).start()
         threading.Thread(target=self._play, daemon=True).start()
 
-    def setOnUtteranceCompletedListener(self, listener: Any) -> int:  # noqa: N802
+    def setOnUtteranceCompletedListener(self, listener: Any) -> int:
         self.completed_listener = listener
         return self.SUCCESS
 
-    def setLanguage(self, locale: Locale) -> int:  # noqa: N802
+    def setLanguage(self, locale: Locale) -> int:
         if locale.tag.split("-")[0] not in self.device.languages:
             return self.LANG_MISSING_DATA
         self.language = locale.tag
         return self.LANG_AVAILABLE
 
-    def setSpeechRate(self, rate: float) -> int:  # noqa: N802
+    def setSpeechRate(self, rate: float) -> int:
         self.rate = rate
         return self.SUCCESS
 
-    def setPitch(self, pitch: float) -> int:  # noqa: N802
+    def setPitch(self, pitch: float) -> int:
         self.pitch = pitch
         return self.SUCCESS
 
@@ -171,7 +171,7 @@ class FakeTextToSpeech:
         self._queue.put(said)
         return self.SUCCESS
 
-    def isSpeaking(self) -> bool:  # noqa: N802
+    def isSpeaking(self) -> bool:
         return self.speaking
 
     def stop(self) -> int:

@@ -30,7 +30,7 @@ class Engine:
     def __init__(self, voices: list[Voice]) -> None:
         self.voices = voices
 
-    def getProperty(self, name: str) -> Any:  # noqa: N802 (pyttsx3's name)
+    def getProperty(self, name: str) -> Any:
         assert name == "voices"
         return self.voices
 

@@ -104,7 +104,7 @@ def test_android_uses_usb_serial_when_the_build_has_it(monkeypatch: pytest.Monke
     without_evdev(monkeypatch)
     assert switch_adapters(PLATFORMS[ANDROID]) == []  # no usb4a: keyboard-mode boxes only
     usb4a, serial4a = types.ModuleType("usb4a"), types.ModuleType("usbserial4a")
-    usb: Any = types.SimpleNamespace(get_usb_device_list=lambda: [])
+    usb: Any = types.SimpleNamespace(get_usb_device_list=list)
     usb4a.usb = usb  # type: ignore[attr-defined]
     serial4a.serial4a = types.SimpleNamespace()  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "usb4a", usb4a)

@@ -20,19 +20,19 @@ class FakeUsbDevice:
     def __init__(self, name: str, vid: int, pid: int, product: str) -> None:
         self.name, self.vid, self.pid, self.product = name, vid, pid, product
 
-    def getDeviceName(self) -> str:  # noqa: N802 (Java's names)
+    def getDeviceName(self) -> str:
         return self.name
 
-    def getVendorId(self) -> int:  # noqa: N802
+    def getVendorId(self) -> int:
         return self.vid
 
-    def getProductId(self) -> int:  # noqa: N802
+    def getProductId(self) -> int:
         return self.pid
 
-    def getProductName(self) -> str:  # noqa: N802
+    def getProductName(self) -> str:
         return self.product
 
-    def getManufacturerName(self) -> None:  # noqa: N802 (Android may give null)
+    def getManufacturerName(self) -> None:
         return None
 
 
