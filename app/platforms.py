@@ -35,25 +35,23 @@ class Platform:
     pyttsx3_driver: str | None  # what pyttsx3 uses there: "espeak", "sapi5", "nsss"
     evdev: bool  # Linux input devices: USB switch interfaces, foot switches, joystick boxes
     serial: str | None  # "pyserial", "usbserial4a" (Android USB host), or None
-    voice_input: bool  # pocketsphinx + PyAudio can be installed
     data_folder: str  # where platformdirs puts progress (what the docs and the teacher see)
     key_switches: bool = True  # keyboard-mode switch interfaces through the window's keys
 
 
 PLATFORMS: dict[str, Platform] = {
     LINUX: Platform(LINUX, ("espeak-ng", "pyttsx3"), "espeak", evdev=True, serial="pyserial",
-                    voice_input=True, data_folder="~/.local/share/citizencode"),
+                    data_folder="~/.local/share/citizencode"),
     WINDOWS: Platform(WINDOWS, ("pyttsx3",), "sapi5", evdev=False, serial="pyserial",
-                      voice_input=True, data_folder="%LOCALAPPDATA%\\citizencode"),
+                      data_folder="%LOCALAPPDATA%\\citizencode"),
     MACOS: Platform(MACOS, ("pyttsx3",), "nsss", evdev=False, serial="pyserial",
-                    voice_input=True,
                     data_folder="~/Library/Application Support/citizencode"),
     ANDROID: Platform(ANDROID, ("android-tts",), None, evdev=False, serial="usbserial4a",
-                      voice_input=False, data_folder="the app's private files folder"),
-    IOS: Platform(IOS, (), None, evdev=False, serial=None, voice_input=False,
+                      data_folder="the app's private files folder"),
+    IOS: Platform(IOS, (), None, evdev=False, serial=None,
                   data_folder="the app's Documents folder"),
     OTHER: Platform(OTHER, ("pyttsx3",), None, evdev=False, serial="pyserial",
-                    voice_input=False, data_folder="platformdirs' user data folder"),
+                    data_folder="platformdirs' user data folder"),
 }
 
 

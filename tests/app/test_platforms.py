@@ -1,8 +1,10 @@
 """The platform layer picks the parts each platform has (no window, no Android here)."""
 from __future__ import annotations
 
+import importlib
 import sys
 import types
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +16,7 @@ from adapters.keyboard import KeyboardSwitch
 from adapters.serial_adapter import SerialAdapter
 from app.platforms import (ANDROID, IOS, LINUX, MACOS, OTHER, PLATFORMS, WINDOWS,
                            current_platform, detect, speech_server, switch_adapters)
+from app.storage.paths import APP_NAME
 
 CASES = [  # (sys.platform, environment) -> platform
     ("linux", {}, LINUX),
@@ -125,3 +128,13 @@ def test_keyboard_mode_switch_interfaces_work_everywhere(name: str) -> None:
         assert event is not None and event.control == control and event.pressed
         assert switch.key_up(key) is not None
     assert switch.key_down("a") is None  # other keys stay keys
+
+
+@pytest.mark.parametrize("name,dirs_class", [(LINUX, "unix.Unix"), (MACOS, "macos.MacOS")])
+def test_the_data_folder_named_is_the_one_platformdirs_gives(
+        monkeypatch: pytest.MonkeyPatch, name: str, dirs_class: str) -> None:
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    module, cls = dirs_class.split(".")
+    dirs = getattr(importlib.import_module(f"platformdirs.{module}"), cls)
+    expected = Path(dirs(APP_NAME, appauthor=False).user_data_dir)
+    assert Path(PLATFORMS[name].data_folder).expanduser() == expected
