@@ -58,12 +58,24 @@ def _listener_types(jnius: Any) -> tuple[type, type]:
     return InitListener, CompletedListener
 
 
+def _import_jnius() -> Any:
+    try:
+        import jnius  # pyjnius: present in the Android build only
+    except ImportError as error:
+        log.warning("no pyjnius: %r", error)
+        return None
+    return jnius
+
+
 class AndroidTtsServer:
     """A ``SpeechServer`` over ``android.speech.tts.TextToSpeech``."""
 
     def __init__(self, jnius: Any | None = None, *, init_timeout: float = 10.0,
                  poll: float = 0.02) -> None:
-        self._jnius = jnius
+        # Imported here, before the narrator starts its thread: on Android, importing jnius
+        # makes every thread started afterwards detach from the Java VM when it ends (a thread
+        # that ends attached makes Android abort the app).
+        self._jnius = _import_jnius() if jnius is None else jnius
         self._init_timeout = init_timeout
         self._poll = poll
         self._tts: Any = None
@@ -134,12 +146,7 @@ class AndroidTtsServer:
 
     def _load(self) -> Any:
         if self._jnius is None:
-            try:
-                import jnius  # pyjnius: present in the Android build only
-            except ImportError as error:
-                raise SpeechUnavailable(STATUS_NO_ANDROID_VOICE, f"no pyjnius: {error}") \
-                    from error
-            self._jnius = jnius
+            raise SpeechUnavailable(STATUS_NO_ANDROID_VOICE, "no pyjnius in this build")
         return self._jnius
 
     def _connect(self) -> Any:

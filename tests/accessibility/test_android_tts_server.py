@@ -1,6 +1,7 @@
 """The Android speech server against a fake jnius and a fake TextToSpeech engine."""
 from __future__ import annotations
 
+import sys
 import threading
 
 import pytest
@@ -106,3 +107,14 @@ def test_an_engine_that_does_not_start_means_captions_only() -> None:
 
 def test_without_pyjnius_the_probe_says_so() -> None:
     assert AndroidTtsServer().probe() == STATUS_NO_ANDROID_VOICE  # no jnius on this machine
+
+
+def test_jnius_is_imported_before_the_narrator_starts_its_thread(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Android, importing jnius makes threads started afterwards detach from the Java VM
+    when they end; the narrator's thread starts once the server is made."""
+    device = FakeAndroid()
+    monkeypatch.setitem(sys.modules, "jnius", device.jnius())
+    server = AndroidTtsServer(init_timeout=5.0, poll=0.002)
+    monkeypatch.delitem(sys.modules, "jnius")  # what the probe thread would import later
+    assert server.probe() is None and len(device.engines) == 1
