@@ -10,8 +10,17 @@ mode SELECT/NEXT intents are ignored (the hold signal does their job); wire
 Group scanning offers a level's child groups as single stops; linear scanning flattens
 every target below the current group. Every group below the root ends with a *back* stop
 (``BACK_ID``). In auto-scan a group left unanswered for ``exit_loops`` loops is exited; at
-the root, ``loops`` unanswered loops pause the scanner (highlight ``None``) and the next
-press resumes at the top without choosing anything.
+the root, ``loops`` unanswered loops pause the scanner (highlight ``None``, ``paused``
+true, ``on_pause`` listeners told, the prompt ``PAUSED_KEY`` cued) and the next press resumes
+at the top without choosing anything. A scanner with nothing to scan at start is paused too:
+the view then shows the lit prompt, never nothing.
+
+Time of press: in auto-scan a SELECT carries the time the switch was pressed
+(``handle(intent, t)``); the scanner keeps the recent highlight changes with their times and
+chooses what was lit *then*, not what is lit when the event is processed (a busy frame, a
+loaded CPU). A press in the first ``grace`` seconds of a new stop still chooses the previous
+one ("scan delay after move"): a switch user's reaction comes after the highlight moved.
+``resolve="processing"`` keeps the old behaviour, for the benchmarks' comparison.
 
 Auditory scanning: give a ``CueSpeaker`` (``accessibility.narrator``: ``Narrator`` or
 ``TimedCues``); each highlighted node's label is cued. With ``wait_for_cue`` the highlight
@@ -33,7 +42,9 @@ log = logging.getLogger(__name__)
 
 BACK_ID = "scan:back"
 BACK_LABEL_KEY = "access.scan.back"
+PAUSED_KEY = "access.scan.paused"
 INTERVAL_RANGE = (0.5, 5.0)
+HISTORY = 16  # highlight changes remembered for time-of-press resolution
 
 
 class ScanMode(Enum):
@@ -44,6 +55,7 @@ class ScanMode(Enum):
 
 
 Restart = Literal["top", "same_group"]
+Resolve = Literal["press", "processing"]
 
 
 @dataclass(frozen=True)
@@ -59,6 +71,17 @@ class ScanSettings:
     exit_loops: int = 3  # unanswered loops in a group before leaving it
     restart: Restart = "top"
     wait_for_cue: bool = False
+    grace: float = 0.25  # a press this soon after a move still chooses the previous stop
+    resolve: Resolve = "press"  # choose what was lit at the press, or at processing time
+
+
+@dataclass(frozen=True)
+class _Lit:
+    """One highlight change: from ``t`` on, ``items()[index]`` under ``path`` was lit."""
+
+    t: float
+    path: tuple[Group, ...]
+    index: int | None
 
 
 class CueSpeaker(Protocol):
@@ -78,6 +101,7 @@ class ScanStats:
     backs: int = 0
     intents: int = 0
     pauses: int = 0
+    resolved_earlier: int = 0  # presses that chose what was lit before processing time
 
 
 def _has_enabled(node: ScanNode) -> bool:
@@ -124,6 +148,9 @@ class Scanner:
         self._seq = 0
         self._highlight_listeners: list[Callable[[ScanNode | None], None]] = []
         self._select_listeners: list[Callable[[ScanNode], None]] = []
+        self._pause_listeners: list[Callable[[bool], None]] = []
+        self._history: list[_Lit] = []
+        self._timed_move = False  # the highlight change under way comes from the timer
         self.stats = ScanStats()
         self._back = Target(BACK_ID, BACK_LABEL_KEY, self._go_back)
 
@@ -136,6 +163,11 @@ class Scanner:
     def on_select(self, listener: Callable[[ScanNode], None]) -> None:
         """``listener(node)`` when a target, group or back stop is chosen."""
         self._select_listeners.append(listener)
+
+    def on_pause(self, listener: Callable[[bool], None]) -> None:
+        """``listener(paused)`` when the scanner starts or stops waiting for a first press
+        (show and say the ``PAUSED_KEY`` prompt while paused)."""
+        self._pause_listeners.append(listener)
 
     # -- state ----------------------------------------------------------------------------
 
@@ -159,6 +191,11 @@ class Scanner:
     def paused(self) -> bool:
         return self._running and self._index is None and self.settings.mode is ScanMode.AUTO
 
+    @property
+    def prompt(self) -> str | None:
+        """The i18n key of the prompt to show and say while paused, else ``None``."""
+        return PAUSED_KEY if self.paused else None
+
     def items(self) -> list[ScanNode]:
         """What the highlight visits at the current level, in order, back stop last."""
         group = self.group
@@ -179,6 +216,7 @@ class Scanner:
         self._loops = 0
         if self.settings.mode is ScanMode.AUTO:
             self._highlight(0, first=True)
+            self._announce_pause()  # nothing to scan yet: the prompt, never nothing
         elif self.settings.mode is ScanMode.STEP:
             self._highlight(0, first=True)
         else:
@@ -234,8 +272,9 @@ class Scanner:
 
     # -- input ----------------------------------------------------------------------------
 
-    def handle(self, intent: Intent) -> None:
-        """An intent from the switch filter (or a touch on the scan overlay)."""
+    def handle(self, intent: Intent, t: float | None = None) -> None:
+        """An intent from the switch filter (or a touch on the scan overlay); ``t`` is when
+        the switch was pressed (``None``: now)."""
         self.stats.intents += 1
         if isinstance(intent, Command):
             if self._on_command is not None:
@@ -246,6 +285,9 @@ class Scanner:
             self.start()
             if mode is not ScanMode.STEP_DWELL:
                 return  # the first press only wakes the scanner
+        if mode is ScanMode.AUTO and intent is Action.SELECT and t is not None \
+                and self.settings.resolve == "press" and self._history:
+            self._rewind(t)
         if self._index is None and mode is ScanMode.AUTO:
             self._resume()
             return
@@ -319,11 +361,35 @@ class Scanner:
                 self.stats.pauses += 1
                 self._cancel_timer()
                 self._highlight(None)
+                self._announce_pause()
                 return
             self._highlight(0, first=True)
             return
         self._highlight((self._index or 0) + 1 if self._index is not None else 0,
                         first=self._index is None)
+
+    def _rewind(self, t: float) -> None:
+        """Put the highlight back where it was at ``t`` (minus the grace) for a SELECT."""
+        history = self._history
+        at = max((i for i, lit in enumerate(history) if lit.t <= t), default=0)
+        if at > 0 and t - history[at].t < self.settings.grace:
+            at -= 1
+        lit = history[at]
+        if lit is history[-1]:
+            return
+        self.stats.resolved_earlier += 1
+        self._cancel_timer()
+        self._path = list(lit.path)
+        self._index = lit.index
+        del history[at + 1:]
+
+    def _timed(self, move: Callable[[], None]) -> None:
+        """Run a move the scan timer caused: it joins the highlight history."""
+        self._timed_move = True
+        try:
+            move()
+        finally:
+            self._timed_move = False
 
     def _step_timer_fired_now(self) -> None:
         self._cancel_timer()
@@ -333,6 +399,18 @@ class Scanner:
         self._path = [self._root]
         self._loops = 0
         self._highlight(0, first=True)
+        if self._index is not None:
+            for listener in list(self._pause_listeners):
+                listener(False)
+
+    def _announce_pause(self) -> None:
+        """Nothing lit while scanning: tell the view and say the prompt."""
+        if not self.paused:
+            return
+        for listener in list(self._pause_listeners):
+            listener(True)
+        if self._cues is not None:
+            self._cues.cue(PAUSED_KEY)
 
     def _highlight(self, index: int | None, first: bool = False, arm: bool = True) -> None:
         """Put the highlight on ``items()[index]``, cue it, and start its timer.
@@ -348,6 +426,8 @@ class Scanner:
         self._index = index
         node = None if index is None else items[index]
         self._highlighted_at = self._clock.now()
+        lit = _Lit(self._highlighted_at, tuple(self._path), index)
+        self._history = (self._history[-HISTORY:] if self._timed_move else []) + [lit]
         if node is not None:
             self.stats.moves += 1
         for listener in list(self._highlight_listeners):
@@ -376,7 +456,8 @@ class Scanner:
         if self.settings.wait_for_cue and self._cue_pending:
             self._interval_due = True  # move when the cue ends
             return
-        self._auto_step() if self.settings.mode is ScanMode.AUTO else self._move(+1)
+        self._timed(self._auto_step if self.settings.mode is ScanMode.AUTO
+                    else lambda: self._move(+1))
 
     def _cue_finisher(self, node: ScanNode) -> Callable[[bool], None]:
         seq = self._seq
@@ -387,7 +468,8 @@ class Scanner:
             self._cue_pending = False
             if self._interval_due:
                 self._interval_due = False
-                self._auto_step() if self.settings.mode is ScanMode.AUTO else self._move(+1)
+                self._timed(self._auto_step if self.settings.mode is ScanMode.AUTO
+                            else lambda: self._move(+1))
 
         return done
 

@@ -6,6 +6,11 @@ tremor), the ``SwitchFilter`` and the ``Scanner``. It never calls the editor or 
 scanner's selection methods; it only reads ``scanner.highlighted``/``scanner.root`` (what
 the screen shows). ``solve_level`` plays a level's reference solution this way.
 It counts switch activations, highlight moves and (simulated) seconds for the benchmarks.
+
+Two ways of being late, for time-of-press resolution (issue 19): ``lag`` makes an
+auto-scan user press for the stop it wants only *after* the highlight has left it (up to
+``lag`` seconds later, as a switch user's reaction does), and ``LateDelivery`` hands the
+events to the filter late (a loaded CPU, a long frame) while they keep their press time.
 """
 from __future__ import annotations
 
@@ -22,8 +27,27 @@ from accessibility.profiles import AccessProfile
 from accessibility.scan_model import Group, ScanNode, Target
 from accessibility.scanner import BACK_ID, Scanner, ScanMode
 from accessibility.switch_filter import SwitchFilter
+from adapters.events import InputEvent
 
 STEP = 0.02  # how often the simulated eye looks at the screen (seconds)
+
+
+class LateDelivery:
+    """Feeds events on to ``feed`` ``delay`` seconds after they happened, in order, with
+    their own time ``t`` kept: what the hub does when the app's frame comes late."""
+
+    def __init__(self, clock: FakeClock, feed: Callable[[InputEvent], None],
+                 delay: tuple[float, float], seed: int = 0) -> None:
+        self.clock = clock
+        self.feed = feed
+        self.delay = delay
+        self.rng = random.Random(seed)
+        self._last_due = float("-inf")
+
+    def __call__(self, event: InputEvent) -> None:
+        due = max(self._last_due, event.t + self.rng.uniform(*self.delay))
+        self._last_due = due
+        self.clock.call_later(due - self.clock.now(), lambda: self.feed(event))
 
 
 class UserStuck(RuntimeError):
@@ -59,12 +83,20 @@ class ScanningUser:
 
     def __init__(self, clock: FakeClock, scanner: Scanner, switch_filter: SwitchFilter,
                  profile: AccessProfile, *, style: PressStyle = CLEAN, seed: int = 0,
-                 reaction: tuple[float, float] = (0.15, 0.35)) -> None:
+                 reaction: tuple[float, float] = (0.15, 0.35), lag: float | None = None,
+                 delivery: tuple[float, float] = (0.0, 0.0)) -> None:
+        """``lag``: in auto-scan, press for a stop 0..``lag`` s after it stopped being lit;
+        ``delivery``: events reach the filter this late (``LateDelivery``)."""
         self.clock = clock
         self.scanner = scanner
         self.profile = profile
         self.rng = random.Random(seed)
-        self.reaction = reaction
+        # a profile's grace is set below its learner's reaction: a press this soon after a
+        # move means the stop before, so a learner who reacts to what is lit is slower
+        grace = scanner.settings.grace if scanner.settings.mode is ScanMode.AUTO else 0.0
+        self.reaction = (max(reaction[0], grace + 0.05), max(reaction[1], grace + 0.25))
+        self.lag = lag
+        self.delivery = delivery
         self.stats = UserStats()
         self.activated: list[str] = []
         self._changes = 0
@@ -74,13 +106,16 @@ class ScanningUser:
         scanner.on_select(self._selected)
         mode = scanner.settings.mode
         next_name = "next" if mode in (ScanMode.STEP, ScanMode.STEP_DWELL) else "select"
+        feed: Callable[[InputEvent], None] = switch_filter.feed
+        if delivery[1] > 0:
+            feed = LateDelivery(clock, feed, delivery, seed=self.rng.randrange(1 << 30))
         hands: dict[str, SwitchHand] = {}
         for role, action in (("move", next_name), ("select", "select")):
             control = _controls_for(profile, action)
             if control is None:
                 continue
             source, _, name = control.rpartition(":")
-            hands[role] = SwitchHand(clock, switch_filter.feed, source, name, style,
+            hands[role] = SwitchHand(clock, feed, source, name, style,
                                      seed=self.rng.randrange(1 << 30))
         if "move" not in hands and "select" in hands:
             hands["move"] = hands["select"]
@@ -88,7 +123,7 @@ class ScanningUser:
             raise ValueError(f"profile {profile.name} binds no switch")
         self._hands = hands
         # the longest a press takes to count: reaction, a tremor blip first, acceptance
-        self.need = (reaction[1] + style.blip_length[1] + 0.15 + profile.acceptance
+        self.need = (self.reaction[1] + style.blip_length[1] + 0.15 + profile.acceptance
                      + profile.debounce + 0.05)
         if profile.accept_on == "release" or profile.long_hold > 0:
             self.need += style.hold[1]
@@ -141,8 +176,9 @@ class ScanningUser:
         return self._changes != seen
 
     def _settle(self) -> None:
-        """Rest after a press so the post-acceptance delay cannot swallow the next one."""
-        self._wait(self.profile.post_acceptance + 0.05)
+        """Rest after a press so the post-acceptance delay cannot swallow the next one (and
+        late events have arrived before looking again)."""
+        self._wait(self.profile.post_acceptance + 0.05 + self.delivery[1])
 
     def choose(self, goal: str, limit: float = 600.0) -> None:
         """Press switches until the target ``goal`` has been activated."""
@@ -167,6 +203,9 @@ class ScanningUser:
             self._press("select")
             self._settle()
             return
+        if self.lag is not None:
+            self._late_turn(goal, node)
+            return
         settings = self.scanner.settings
         left = self._seen_at + settings.interval - self.clock.now()
         left += settings.first_item_delay if self._first else 0.0
@@ -176,6 +215,17 @@ class ScanningUser:
             self._settle()
         else:
             self._wait_for_change(self.scanner.settings.interval * 10)
+
+    def _late_turn(self, goal: str, node: ScanNode) -> None:
+        """Wait for the wanted stop to be left, then press up to ``lag`` s after."""
+        if node.id != self.wanted(goal) or not self._wait_for_change(
+                self.scanner.settings.interval * 10):
+            self._wait_for_change(self.scanner.settings.interval * 10)
+            return
+        assert self.lag is not None
+        self._wait(max(0.0, self._seen_at + self.rng.uniform(0.0, self.lag) - self.clock.now()))
+        self._press("select")
+        self._settle()
 
     def _step_turn(self, goal: str) -> None:
         node = self.scanner.highlighted

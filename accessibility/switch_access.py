@@ -72,11 +72,12 @@ class SwitchAccess:
         if self.scanner is not None:
             self.scanner.set_settings(settings)
 
-    def _intent(self, intent: Intent) -> None:
+    def _intent(self, intent: Intent, t: float) -> None:
+        """``t``: when the switch was pressed (the scanner chooses what was lit then)."""
         if isinstance(intent, Command):
             self._on_command(intent)
         elif self.scanner is not None:
-            self.scanner.handle(intent)
+            self.scanner.handle(intent, t)
         else:
             self._on_action(intent)
 

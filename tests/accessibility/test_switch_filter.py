@@ -15,7 +15,7 @@ class Rig:
         self.filter = SwitchFilter(
             self.clock, bindings or {"kb:space": Action.SELECT, "kb:return": Action.NEXT},
             timing,
-            on_intent=lambda i: self.intents.append((round(self.clock.now() - 100, 3), i)),
+            on_intent=lambda i, _t: self.intents.append((round(self.clock.now() - 100, 3), i)),
             on_hold=lambda _i, held: self.holds.append((round(self.clock.now() - 100, 3), held)),
         )
 
