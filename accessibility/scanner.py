@@ -11,9 +11,9 @@ Group scanning offers a level's child groups as single stops; linear scanning fl
 every target below the current group. Every group below the root ends with a *back* stop
 (``BACK_ID``). In auto-scan a group left unanswered for ``exit_loops`` loops is exited; at
 the root, ``loops`` unanswered loops pause the scanner (highlight ``None``, ``paused``
-true, ``on_pause`` listeners told, the prompt ``PAUSED_KEY`` cued) and the next press resumes
-at the top without choosing anything. A scanner with nothing to scan at start is paused too:
-the view then shows the lit prompt, never nothing.
+true, ``on_pause`` listeners told, the ``prompt`` ``PAUSED_KEY`` cued) and the next press resumes
+at the top without choosing anything. A scanner with nothing to scan at start is paused too,
+with ``START_KEY``: the view then shows the lit prompt, never nothing.
 
 Time of press: in auto-scan a SELECT carries the time the switch was pressed
 (``handle(intent, t)``); the scanner keeps the recent highlight changes with their times and
@@ -42,7 +42,8 @@ log = logging.getLogger(__name__)
 
 BACK_ID = "scan:back"
 BACK_LABEL_KEY = "access.scan.back"
-PAUSED_KEY = "access.scan.paused"
+PAUSED_KEY = "access.scan.paused"  # the loops ran out: "the light has stopped..."
+START_KEY = "access.scan.start"  # nothing scanned yet: "press your switch to start"
 INTERVAL_RANGE = (0.5, 5.0)
 HISTORY = 16  # highlight changes remembered for time-of-press resolution
 
@@ -151,6 +152,7 @@ class Scanner:
         self._pause_listeners: list[Callable[[bool], None]] = []
         self._history: list[_Lit] = []
         self._timed_move = False  # the highlight change under way comes from the timer
+        self._prompt = START_KEY
         self.stats = ScanStats()
         self._back = Target(BACK_ID, BACK_LABEL_KEY, self._go_back)
 
@@ -194,7 +196,7 @@ class Scanner:
     @property
     def prompt(self) -> str | None:
         """The i18n key of the prompt to show and say while paused, else ``None``."""
-        return PAUSED_KEY if self.paused else None
+        return self._prompt if self.paused else None
 
     def items(self) -> list[ScanNode]:
         """What the highlight visits at the current level, in order, back stop last."""
@@ -212,6 +214,7 @@ class Scanner:
     def start(self) -> None:
         """Begin scanning at the top (auto-scan starts moving; other modes wait)."""
         self._running = True
+        self._prompt = START_KEY
         self._path = [self._root]
         self._loops = 0
         if self.settings.mode is ScanMode.AUTO:
@@ -360,6 +363,7 @@ class Scanner:
                     and self._loops >= self.settings.loops:
                 self.stats.pauses += 1
                 self._cancel_timer()
+                self._prompt = PAUSED_KEY
                 self._highlight(None)
                 self._announce_pause()
                 return
@@ -410,7 +414,7 @@ class Scanner:
         for listener in list(self._pause_listeners):
             listener(True)
         if self._cues is not None:
-            self._cues.cue(PAUSED_KEY)
+            self._cues.cue(self._prompt)
 
     def _highlight(self, index: int | None, first: bool = False, arm: bool = True) -> None:
         """Put the highlight on ``items()[index]``, cue it, and start its timer.
