@@ -15,7 +15,7 @@ events to the filter late (a loaded CPU, a long frame) while they keep their pre
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from accessibility.clock import FakeClock
@@ -25,9 +25,14 @@ from accessibility.presenters.workspace_presenter import (WorkspacePresenter, in
                                                           palette_id, param_id)
 from accessibility.profiles import AccessProfile
 from accessibility.scan_model import Group, ScanNode, Target
-from accessibility.scanner import BACK_ID, Scanner, ScanMode
+from accessibility.scanner import BACK_ID, Resolve, Scanner, ScanMode
+from accessibility.switch_access import SwitchAccess
 from accessibility.switch_filter import SwitchFilter
+from accessibility.translator import Translator
 from adapters.events import InputEvent
+from levels.editor import Editor, as_solution
+from levels.level import Level
+from levels.program import to_solution
 
 STEP = 0.02  # how often the simulated eye looks at the screen (seconds)
 
@@ -296,3 +301,27 @@ def build_solution(choose: Callable[[str], None], presenter: WorkspacePresenter,
             choose(param_id(name, step.params[name]))
     if run:
         choose("control:run")
+
+
+def play_level(level: Level, profile: AccessProfile, *, seed: int = 0, style: PressStyle = CLEAN,
+               lag: float | None = None, delivery: tuple[float, float] = (0.0, 0.0),
+               resolve: Resolve = "press", translator: Translator | None = None) -> ScanningUser:
+    """A simulated learner builds ``level``'s reference solution from an empty program and
+    presses Run, through the real ``SwitchAccess`` on a ``FakeClock``. Raises ``UserStuck``
+    at the first wrong choice; ``AssertionError`` if the program built is not the solution.
+    ``resolve="processing"``: the scanner chooses what is lit when a press is processed."""
+    editor = Editor(level.palette, max_blocks=level.max_blocks)
+    clock = FakeClock()
+    presenter = WorkspacePresenter(editor, translator=translator or Translator("en"),
+                                   on_run=lambda: None)
+    access = SwitchAccess(clock, profile, presenter.model(), on_command=presenter.execute)
+    presenter.on_model_changed(access.set_model)
+    assert access.scanner is not None, f"{profile.name} does not scan"
+    access.set_settings(replace(access.scanner.settings, resolve=resolve))
+    user = ScanningUser(clock, access.scanner, access.filter, profile, style=style, seed=seed,
+                        lag=lag, delivery=delivery)
+    solution = to_solution(level.solution)
+    solve_level(user, presenter, solution)
+    if as_solution(editor) != solution:
+        raise AssertionError(f"{level.id}: the simulated learner built {as_solution(editor)}")
+    return user
