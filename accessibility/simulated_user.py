@@ -7,9 +7,9 @@ scanner's selection methods; it only reads ``scanner.highlighted``/``scanner.roo
 the screen shows). ``solve_level`` plays a level's reference solution this way.
 It counts switch activations, highlight moves and (simulated) seconds for the benchmarks.
 
-Two ways of being late, for time-of-press resolution (issue 19): ``lag`` makes an
-auto-scan user press for the stop it wants only *after* the highlight has left it (up to
-``lag`` seconds later, as a switch user's reaction does), and ``LateDelivery`` hands the
+Two ways of being late, for time-of-press resolution (issue 19): ``lag=(low, high)`` makes
+an auto-scan user press for the stop it wants only *after* the highlight has left it
+(``low`` to ``high`` seconds later, as a switch user's reaction does), and ``LateDelivery`` hands the
 events to the filter late (a loaded CPU, a long frame) while they keep their press time.
 """
 from __future__ import annotations
@@ -88,9 +88,10 @@ class ScanningUser:
 
     def __init__(self, clock: FakeClock, scanner: Scanner, switch_filter: SwitchFilter,
                  profile: AccessProfile, *, style: PressStyle = CLEAN, seed: int = 0,
-                 reaction: tuple[float, float] = (0.15, 0.35), lag: float | None = None,
+                 reaction: tuple[float, float] = (0.15, 0.35),
+                 lag: tuple[float, float] | None = None,
                  delivery: tuple[float, float] = (0.0, 0.0)) -> None:
-        """``lag``: in auto-scan, press for a stop 0..``lag`` s after it stopped being lit;
+        """``lag``: in auto-scan, press for a stop that many seconds after it stopped being lit;
         ``delivery``: events reach the filter this late (``LateDelivery``)."""
         self.clock = clock
         self.scanner = scanner
@@ -222,13 +223,21 @@ class ScanningUser:
             self._wait_for_change(self.scanner.settings.interval * 10)
 
     def _late_turn(self, goal: str, node: ScanNode) -> None:
-        """Wait for the wanted stop to be left, then press up to ``lag`` s after."""
-        if node.id != self.wanted(goal) or not self._wait_for_change(
-                self.scanner.settings.interval * 10):
+        """Press ``lag`` s after the wanted stop is left (a negative lag: before, on time)."""
+        assert self.lag is not None
+        if node.id != self.wanted(goal):
             self._wait_for_change(self.scanner.settings.interval * 10)
             return
-        assert self.lag is not None
-        self._wait(max(0.0, self._seen_at + self.rng.uniform(0.0, self.lag) - self.clock.now()))
+        lag = self.rng.uniform(*self.lag)
+        if lag < 0:  # on time: the stop's end is foreseeable (no cue to wait for)
+            settings = self.scanner.settings
+            end = self._seen_at + settings.interval
+            end += settings.first_item_delay if self._first else 0.0
+            self._wait(max(0.0, end + lag - self.clock.now()))
+        elif self._wait_for_change(self.scanner.settings.interval * 10):
+            self._wait(max(0.0, self._seen_at + lag - self.clock.now()))
+        else:
+            return
         self._press("select")
         self._settle()
 
@@ -304,7 +313,7 @@ def build_solution(choose: Callable[[str], None], presenter: WorkspacePresenter,
 
 
 def play_level(level: Level, profile: AccessProfile, *, seed: int = 0, style: PressStyle = CLEAN,
-               lag: float | None = None, delivery: tuple[float, float] = (0.0, 0.0),
+               lag: tuple[float, float] | None = None, delivery: tuple[float, float] = (0.0, 0.0),
                resolve: Resolve = "press", translator: Translator | None = None) -> ScanningUser:
     """A simulated learner builds ``level``'s reference solution from an empty program and
     presses Run, through the real ``SwitchAccess`` on a ``FakeClock``. Raises ``UserStuck``

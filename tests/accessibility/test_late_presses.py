@@ -23,7 +23,7 @@ from levels.level import Level
 from levels.packs import load_packs
 
 SEEDS = range(20)
-LAG = 0.2
+LAG = (0.0, 0.2)
 DELIVERY = (0.0, 0.3)
 BUSY = "import time\nend = time.monotonic() + {s}\nwhile time.monotonic() < end:\n    pass\n"
 
