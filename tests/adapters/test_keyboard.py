@@ -1,9 +1,9 @@
 """Keyboard keys and the whole screen as switches (no Kivy)."""
 from __future__ import annotations
 
-from adapters.events import InputEvent
 import pytest
 
+from adapters.events import InputEvent
 from adapters.keyboard import (DEFAULT_SWITCH_KEYS, KeyboardSwitch, ScreenSwitch, app_time,
                                normalise_key)
 
