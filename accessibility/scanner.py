@@ -129,9 +129,12 @@ class Scanner:
     """Owns the highlight over one scan model; feed it intents, holds and time."""
 
     def __init__(self, clock: Clock, root: Group, settings: ScanSettings = ScanSettings(),
-                 *, cues: CueSpeaker | None = None,
+                 *, cues: CueSpeaker | None = None, prompts: CueSpeaker | None = None,
                  on_command: Callable[[Command], None] | None = None) -> None:
+        """``cues`` speaks each highlighted label (auditory scanning); ``prompts`` (default:
+        ``cues``) says the prompt while paused, also for learners without auditory scanning."""
         self._clock = clock
+        self._prompts = prompts or cues
         self._root = root
         self.settings = settings
         self._cues = cues
@@ -413,8 +416,8 @@ class Scanner:
             return
         for listener in list(self._pause_listeners):
             listener(True)
-        if self._cues is not None:
-            self._cues.cue(self._prompt)
+        if self._prompts is not None:
+            self._prompts.cue(self._prompt)
 
     def _highlight(self, index: int | None, first: bool = False, arm: bool = True) -> None:
         """Put the highlight on ``items()[index]``, cue it, and start its timer.

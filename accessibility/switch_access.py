@@ -55,7 +55,7 @@ class SwitchAccess:
         if settings is not None:
             self.scanner = Scanner(self.clock, self._root, settings,
                                    cues=self._cues if profile.auditory_scanning else None,
-                                   on_command=self._on_command)
+                                   prompts=self._cues, on_command=self._on_command)
             self.scanner.start()
 
     def feed(self, event: InputEvent) -> None:
