@@ -265,6 +265,8 @@ class Scanner:
         self._path = self._resolve_path([g.id for g in self._path])
         if old_index is None:
             self._index = None
+            if self.paused and self._prompt == START_KEY and self.items():
+                self._resume()  # first start on an empty screen: scan as soon as there is one
             return
         new_ids = [n.id for n in self.items()]
         if not new_ids:

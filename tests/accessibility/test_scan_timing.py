@@ -122,6 +122,23 @@ def test_nothing_to_scan_at_start_shows_the_start_prompt_never_nothing() -> None
     assert rig.pauses == [True] and rig.cues.said == [START_KEY]
 
 
+def test_the_first_model_with_something_to_scan_starts_the_scan() -> None:
+    rig = Rig(ids=())
+    rig.scanner.start()
+    full = Rig()
+    rig.scanner.set_model(full.root)
+    assert rig.at == "move_forward" and not rig.scanner.paused
+    assert rig.pauses == [True, False]
+
+
+def test_a_model_change_while_paused_after_the_loops_keeps_waiting_for_a_press() -> None:
+    rig = Rig(ScanSettings(interval=1.0, first_item_delay=0.5, loops=1))
+    rig.scanner.start()
+    rig.clock.run_until(10)
+    rig.scanner.set_model(Rig().root)
+    assert rig.scanner.paused and rig.scanner.prompt == PAUSED_KEY
+
+
 def test_first_start_in_auto_scan_lights_the_first_stop() -> None:
     rig = Rig()
     rig.scanner.start()
