@@ -36,6 +36,7 @@ from typing import Callable, Literal, Mapping, Protocol
 
 from accessibility.actions import Action, Command, Intent
 from accessibility.clock import Clock, Timer
+from accessibility.scan_history import HighlightHistory, Lit
 from accessibility.scan_model import Group, ScanNode, Target
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,6 @@ BACK_LABEL_KEY = "access.scan.back"
 PAUSED_KEY = "access.scan.paused"  # the loops ran out: "the light has stopped..."
 START_KEY = "access.scan.start"  # nothing scanned yet: "press your switch to start"
 INTERVAL_RANGE = (0.5, 5.0)
-HISTORY = 16  # highlight changes remembered for time-of-press resolution
 
 
 class ScanMode(Enum):
@@ -74,15 +74,6 @@ class ScanSettings:
     wait_for_cue: bool = False
     grace: float = 0.25  # a press this soon after a move still chooses the previous stop
     resolve: Resolve = "press"  # choose what was lit at the press, or at processing time
-
-
-@dataclass(frozen=True)
-class _Lit:
-    """One highlight change: from ``t`` on, ``items()[index]`` under ``path`` was lit."""
-
-    t: float
-    path: tuple[Group, ...]
-    index: int | None
 
 
 class CueSpeaker(Protocol):
@@ -153,7 +144,7 @@ class Scanner:
         self._highlight_listeners: list[Callable[[ScanNode | None], None]] = []
         self._select_listeners: list[Callable[[ScanNode], None]] = []
         self._pause_listeners: list[Callable[[bool], None]] = []
-        self._history: list[_Lit] = []
+        self._history = HighlightHistory()
         self._timed_move = False  # the highlight change under way comes from the timer
         self._prompt = START_KEY
         self.stats = ScanStats()
@@ -379,18 +370,13 @@ class Scanner:
 
     def _rewind(self, t: float) -> None:
         """Put the highlight back where it was at ``t`` (minus the grace) for a SELECT."""
-        history = self._history
-        at = max((i for i, lit in enumerate(history) if lit.t <= t), default=0)
-        if at > 0 and t - history[at].t < self.settings.grace:
-            at -= 1
-        lit = history[at]
-        if lit is history[-1]:
+        lit = self._history.rewind(t, self.settings.grace)
+        if lit is None:
             return
         self.stats.resolved_earlier += 1
         self._cancel_timer()
         self._path = list(lit.path)
         self._index = lit.index
-        del history[at + 1:]
 
     def _timed(self, move: Callable[[], None]) -> None:
         """Run a move the scan timer caused: it joins the highlight history."""
@@ -435,8 +421,8 @@ class Scanner:
         self._index = index
         node = None if index is None else items[index]
         self._highlighted_at = self._clock.now()
-        lit = _Lit(self._highlighted_at, tuple(self._path), index)
-        self._history = (self._history[-HISTORY:] if self._timed_move else []) + [lit]
+        self._history.record(Lit(self._highlighted_at, tuple(self._path), index),
+                             timed=self._timed_move)
         if node is not None:
             self.stats.moves += 1
         for listener in list(self._highlight_listeners):
