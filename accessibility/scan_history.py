@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from accessibility.scan_model import Group
-
 SIZE = 16  # changes remembered: many scan intervals, far more than any processing delay
 
 
 @dataclass(frozen=True)
 class Lit:
-    """One highlight change: from ``t`` on, ``items()[index]`` under ``path`` was lit."""
+    """One highlight change: from ``t`` on, ``node`` was lit in the group reached by the
+    group ids ``path`` (``None``: nothing lit). Ids, not nodes: a rebuilt model keeps them."""
 
     t: float
-    path: tuple[Group, ...]
-    index: int | None
+    path: tuple[str, ...]
+    node: str | None
 
 
 class HighlightHistory:

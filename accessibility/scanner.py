@@ -373,10 +373,14 @@ class Scanner:
         lit = self._history.rewind(t, self.settings.grace)
         if lit is None:
             return
+        path = self._resolve_path(list(lit.path))
+        if len(path) != len(lit.path):
+            return  # that group is gone from the model: what is lit now
+        self._path = path
+        ids = [n.id for n in self.items()]
+        self._index = ids.index(lit.node) if lit.node in ids else None
         self.stats.resolved_earlier += 1
         self._cancel_timer()
-        self._path = list(lit.path)
-        self._index = lit.index
 
     def _timed(self, move: Callable[[], None]) -> None:
         """Run a move the scan timer caused: it joins the highlight history."""
@@ -421,8 +425,8 @@ class Scanner:
         self._index = index
         node = None if index is None else items[index]
         self._highlighted_at = self._clock.now()
-        self._history.record(Lit(self._highlighted_at, tuple(self._path), index),
-                             timed=self._timed_move)
+        self._history.record(Lit(self._highlighted_at, tuple(g.id for g in self._path),
+                                 None if node is None else node.id), timed=self._timed_move)
         if node is not None:
             self.stats.moves += 1
         for listener in list(self._highlight_listeners):

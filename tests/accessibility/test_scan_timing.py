@@ -143,3 +143,13 @@ def test_first_start_in_auto_scan_lights_the_first_stop() -> None:
     rig = Rig()
     rig.scanner.start()
     assert rig.at == "move_forward" and not rig.scanner.paused and rig.pauses == []
+
+
+def test_a_late_press_chooses_its_stop_in_a_rebuilt_model() -> None:
+    rig = Rig()
+    rig.scanner.start()
+    rig.clock.run_until(1.6)  # turn_left lit from 1.5
+    rebuilt = Rig(ids=("move_forward", "turn_left", "run"))
+    rig.scanner.set_model(rebuilt.root)  # same ids, new targets: the highlight stays
+    rig.scanner.handle(Action.SELECT, 1.4)  # pressed on move_forward, found again by its id
+    assert rig.chosen == [] and rebuilt.chosen == ["move_forward"]
