@@ -8,9 +8,10 @@ the screen shows). ``solve_level`` plays a level's reference solution this way.
 It counts switch activations, highlight moves and (simulated) seconds for the benchmarks.
 
 Two ways of being late, for time-of-press resolution (issue 19): ``lag=(low, high)`` makes
-an auto-scan user press for the stop it wants only *after* the highlight has left it
-(``low`` to ``high`` seconds later, as a switch user's reaction does), and ``LateDelivery`` hands the
-events to the filter late (a loaded CPU, a long frame) while they keep their press time.
+an auto-scan user press for the stop it wants ``low`` to ``high`` seconds after the
+highlight has left it (a switch user's reaction; negative: on time, before it leaves), and
+``LateDelivery`` hands the events to the filter late (a loaded CPU, a long frame) while
+they keep their press time.
 """
 from __future__ import annotations
 
@@ -20,12 +21,16 @@ from typing import Callable, Sequence
 
 from accessibility.clock import FakeClock
 from accessibility.guided_steps import steps_from_solution
+from accessibility.presenters.workspace_presenter import (
+    WorkspacePresenter,
+    insertion_id,
+    palette_id,
+    param_id,
+)
 from accessibility.press_patterns import CLEAN, PressStyle, SwitchHand
-from accessibility.presenters.workspace_presenter import (WorkspacePresenter, insertion_id,
-                                                          palette_id, param_id)
 from accessibility.profiles import AccessProfile
 from accessibility.scan_model import Group, ScanNode, Target
-from accessibility.scanner import BACK_ID, Resolve, Scanner, ScanMode
+from accessibility.scanner import BACK_ID, Resolve, ScanMode, Scanner
 from accessibility.switch_access import SwitchAccess
 from accessibility.switch_filter import SwitchFilter
 from accessibility.translator import Translator

@@ -23,7 +23,8 @@ from typing import Sequence
 
 from benchmarks.report import README, Figure, blocked, write_results
 
-BENCHMARKS = ("scan_cost", "scan_timing", "latency_core", "narration", "voice", "startup", "latency_app")
+BENCHMARKS = ("scan_cost", "scan_timing", "latency_core", "narration", "voice", "startup",
+              "latency_app")
 NOTES = [
     "scan_cost: simulated learners (CLEAN hand unless said) on the real filter, scanner, "
     "workspace presenter and editor, FakeClock, scan interval 1 s, every level of every "

@@ -3,8 +3,8 @@
 A one-switch learner (auto-scan preset, CLEAN hand) wants a stop of a flat group of six
 and presses for it only after the highlight has left it — 0–100, 100–200 or 200–300 ms
 late, a switch user's reaction — or on time, in the last 300 ms of the stop (the issue's
-presses at 1.17 s and 1.32 s of a 1.5 s turn), while every event reaches the app 0–100 ms late (a loaded
-frame before the hub is drained). Real ``SwitchAccess`` (filter + scanner) on a
+presses at 1.17 s and 1.32 s of a 1.5 s turn), while every event reaches the app 0–100 ms
+late (a loaded frame before the hub is drained). Real ``SwitchAccess`` (filter + scanner) on a
 ``FakeClock``, at scan intervals of 1 s and 0.7 s. Ours: the scanner chooses what was lit
 when the switch went down, with the preset's 0.25 s grace after each move. Baseline in the
 same run: the same scanner choosing what is lit when the press is processed. A wrong
