@@ -62,6 +62,7 @@ SPEC: dict[str, Spec] = {
     "scan_grouping": Spec(str, choices=("group", "linear")),
     "scan_interval": Spec(float, 0.5, 5.0),
     "first_item_delay": Spec(float, 0.0, 5.0),
+    "scan_grace": Spec(float, 0.0, 1.0),
     "dwell": Spec(float, 0.3, 10.0),
     "scan_loops": Spec(int, 1, 20),
     "group_exit_loops": Spec(int, 1, 20),
@@ -105,6 +106,7 @@ class AccessProfile:
     scan_grouping: str = "group"
     scan_interval: float = 1.0
     first_item_delay: float = 0.5
+    scan_grace: float = 0.25  # auto-scan: a press this soon after a move chooses the stop before
     dwell: float = 1.5
     scan_loops: int = 3
     group_exit_loops: int = 3
@@ -170,6 +172,7 @@ class AccessProfile:
         return ScanSettings(
             mode=ScanMode(self.scan_mode), grouping=self.scan_grouping,  # type: ignore[arg-type]
             interval=self.scan_interval, first_item_delay=self.first_item_delay,
+            grace=self.scan_grace,
             dwell=self.dwell, loops=self.scan_loops, exit_loops=self.group_exit_loops,
             restart=self.scan_restart,  # type: ignore[arg-type]
             wait_for_cue=self.wait_for_cue and self.auditory_scanning,

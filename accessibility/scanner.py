@@ -10,8 +10,17 @@ mode SELECT/NEXT intents are ignored (the hold signal does their job); wire
 Group scanning offers a level's child groups as single stops; linear scanning flattens
 every target below the current group. Every group below the root ends with a *back* stop
 (``BACK_ID``). In auto-scan a group left unanswered for ``exit_loops`` loops is exited; at
-the root, ``loops`` unanswered loops pause the scanner (highlight ``None``) and the next
-press resumes at the top without choosing anything.
+the root, ``loops`` unanswered loops pause the scanner (highlight ``None``, ``paused``
+true, ``on_pause`` listeners told, the ``prompt`` ``PAUSED_KEY`` cued) and the next press resumes
+at the top without choosing anything. A scanner with nothing to scan at start is paused too,
+with ``START_KEY``: the view then shows the lit prompt, never nothing.
+
+Time of press: in auto-scan a SELECT carries the time the switch was pressed
+(``handle(intent, t)``); the scanner keeps the recent highlight changes with their times and
+chooses what was lit *then*, not what is lit when the event is processed (a busy frame, a
+loaded CPU). A press in the first ``grace`` seconds of a new stop still chooses the previous
+one ("scan delay after move"): a switch user's reaction comes after the highlight moved.
+``resolve="processing"`` keeps the old behaviour, for the benchmarks' comparison.
 
 Auditory scanning: give a ``CueSpeaker`` (``accessibility.narrator``: ``Narrator`` or
 ``TimedCues``); each highlighted node's label is cued. With ``wait_for_cue`` the highlight
@@ -27,12 +36,15 @@ from typing import Callable, Literal, Mapping, Protocol
 
 from accessibility.actions import Action, Command, Intent
 from accessibility.clock import Clock, Timer
+from accessibility.scan_history import HighlightHistory, Lit
 from accessibility.scan_model import Group, ScanNode, Target
 
 log = logging.getLogger(__name__)
 
 BACK_ID = "scan:back"
 BACK_LABEL_KEY = "access.scan.back"
+PAUSED_KEY = "access.scan.paused"  # the loops ran out: "the light has stopped..."
+START_KEY = "access.scan.start"  # nothing scanned yet: "press your switch to start"
 INTERVAL_RANGE = (0.5, 5.0)
 
 
@@ -44,6 +56,7 @@ class ScanMode(Enum):
 
 
 Restart = Literal["top", "same_group"]
+Resolve = Literal["press", "processing"]
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,8 @@ class ScanSettings:
     exit_loops: int = 3  # unanswered loops in a group before leaving it
     restart: Restart = "top"
     wait_for_cue: bool = False
+    grace: float = 0.25  # a press this soon after a move still chooses the previous stop
+    resolve: Resolve = "press"  # choose what was lit at the press, or at processing time
 
 
 class CueSpeaker(Protocol):
@@ -78,6 +93,7 @@ class ScanStats:
     backs: int = 0
     intents: int = 0
     pauses: int = 0
+    resolved_earlier: int = 0  # presses that chose what was lit before processing time
 
 
 def _has_enabled(node: ScanNode) -> bool:
@@ -104,9 +120,12 @@ class Scanner:
     """Owns the highlight over one scan model; feed it intents, holds and time."""
 
     def __init__(self, clock: Clock, root: Group, settings: ScanSettings = ScanSettings(),
-                 *, cues: CueSpeaker | None = None,
+                 *, cues: CueSpeaker | None = None, prompts: CueSpeaker | None = None,
                  on_command: Callable[[Command], None] | None = None) -> None:
+        """``cues`` speaks each highlighted label (auditory scanning); ``prompts`` (default:
+        ``cues``) says the prompt while paused, also for learners without auditory scanning."""
         self._clock = clock
+        self._prompts = prompts or cues
         self._root = root
         self.settings = settings
         self._cues = cues
@@ -124,6 +143,10 @@ class Scanner:
         self._seq = 0
         self._highlight_listeners: list[Callable[[ScanNode | None], None]] = []
         self._select_listeners: list[Callable[[ScanNode], None]] = []
+        self._pause_listeners: list[Callable[[bool], None]] = []
+        self._history = HighlightHistory()
+        self._timed_move = False  # the highlight change under way comes from the timer
+        self._prompt = START_KEY
         self.stats = ScanStats()
         self._back = Target(BACK_ID, BACK_LABEL_KEY, self._go_back)
 
@@ -136,6 +159,11 @@ class Scanner:
     def on_select(self, listener: Callable[[ScanNode], None]) -> None:
         """``listener(node)`` when a target, group or back stop is chosen."""
         self._select_listeners.append(listener)
+
+    def on_pause(self, listener: Callable[[bool], None]) -> None:
+        """``listener(paused)`` when the scanner starts or stops waiting for a first press
+        (show and say the ``PAUSED_KEY`` prompt while paused)."""
+        self._pause_listeners.append(listener)
 
     # -- state ----------------------------------------------------------------------------
 
@@ -159,6 +187,11 @@ class Scanner:
     def paused(self) -> bool:
         return self._running and self._index is None and self.settings.mode is ScanMode.AUTO
 
+    @property
+    def prompt(self) -> str | None:
+        """The i18n key of the prompt to show and say while paused, else ``None``."""
+        return self._prompt if self.paused else None
+
     def items(self) -> list[ScanNode]:
         """What the highlight visits at the current level, in order, back stop last."""
         group = self.group
@@ -175,10 +208,12 @@ class Scanner:
     def start(self) -> None:
         """Begin scanning at the top (auto-scan starts moving; other modes wait)."""
         self._running = True
+        self._prompt = START_KEY
         self._path = [self._root]
         self._loops = 0
         if self.settings.mode is ScanMode.AUTO:
             self._highlight(0, first=True)
+            self._announce_pause()  # nothing to scan yet: the prompt, never nothing
         elif self.settings.mode is ScanMode.STEP:
             self._highlight(0, first=True)
         else:
@@ -221,6 +256,8 @@ class Scanner:
         self._path = self._resolve_path([g.id for g in self._path])
         if old_index is None:
             self._index = None
+            if self.paused and self._prompt == START_KEY and self.items():
+                self._resume()  # first start on an empty screen: scan as soon as there is one
             return
         new_ids = [n.id for n in self.items()]
         if not new_ids:
@@ -234,8 +271,9 @@ class Scanner:
 
     # -- input ----------------------------------------------------------------------------
 
-    def handle(self, intent: Intent) -> None:
-        """An intent from the switch filter (or a touch on the scan overlay)."""
+    def handle(self, intent: Intent, t: float | None = None) -> None:
+        """An intent from the switch filter (or a touch on the scan overlay); ``t`` is when
+        the switch was pressed (``None``: now)."""
         self.stats.intents += 1
         if isinstance(intent, Command):
             if self._on_command is not None:
@@ -246,6 +284,9 @@ class Scanner:
             self.start()
             if mode is not ScanMode.STEP_DWELL:
                 return  # the first press only wakes the scanner
+        if mode is ScanMode.AUTO and intent is Action.SELECT and t is not None \
+                and self.settings.resolve == "press" and self._history:
+            self._rewind(t)
         if self._index is None and mode is ScanMode.AUTO:
             self._resume()
             return
@@ -318,12 +359,36 @@ class Scanner:
                     and self._loops >= self.settings.loops:
                 self.stats.pauses += 1
                 self._cancel_timer()
+                self._prompt = PAUSED_KEY
                 self._highlight(None)
+                self._announce_pause()
                 return
             self._highlight(0, first=True)
             return
         self._highlight((self._index or 0) + 1 if self._index is not None else 0,
                         first=self._index is None)
+
+    def _rewind(self, t: float) -> None:
+        """Put the highlight back where it was at ``t`` (minus the grace) for a SELECT."""
+        lit = self._history.rewind(t, self.settings.grace)
+        if lit is None:
+            return
+        path = self._resolve_path(list(lit.path))
+        if len(path) != len(lit.path):
+            return  # that group is gone from the model: what is lit now
+        self._path = path
+        ids = [n.id for n in self.items()]
+        self._index = ids.index(lit.node) if lit.node in ids else None
+        self.stats.resolved_earlier += 1
+        self._cancel_timer()
+
+    def _timed(self, move: Callable[[], None]) -> None:
+        """Run a move the scan timer caused: it joins the highlight history."""
+        self._timed_move = True
+        try:
+            move()
+        finally:
+            self._timed_move = False
 
     def _step_timer_fired_now(self) -> None:
         self._cancel_timer()
@@ -333,6 +398,18 @@ class Scanner:
         self._path = [self._root]
         self._loops = 0
         self._highlight(0, first=True)
+        if self._index is not None:
+            for listener in list(self._pause_listeners):
+                listener(False)
+
+    def _announce_pause(self) -> None:
+        """Nothing lit while scanning: tell the view and say the prompt."""
+        if not self.paused:
+            return
+        for listener in list(self._pause_listeners):
+            listener(True)
+        if self._prompts is not None:
+            self._prompts.cue(self._prompt)
 
     def _highlight(self, index: int | None, first: bool = False, arm: bool = True) -> None:
         """Put the highlight on ``items()[index]``, cue it, and start its timer.
@@ -348,6 +425,8 @@ class Scanner:
         self._index = index
         node = None if index is None else items[index]
         self._highlighted_at = self._clock.now()
+        self._history.record(Lit(self._highlighted_at, tuple(g.id for g in self._path),
+                                 None if node is None else node.id), timed=self._timed_move)
         if node is not None:
             self.stats.moves += 1
         for listener in list(self._highlight_listeners):
@@ -376,7 +455,8 @@ class Scanner:
         if self.settings.wait_for_cue and self._cue_pending:
             self._interval_due = True  # move when the cue ends
             return
-        self._auto_step() if self.settings.mode is ScanMode.AUTO else self._move(+1)
+        self._timed(self._auto_step if self.settings.mode is ScanMode.AUTO
+                    else lambda: self._move(+1))
 
     def _cue_finisher(self, node: ScanNode) -> Callable[[bool], None]:
         seq = self._seq
@@ -387,7 +467,8 @@ class Scanner:
             self._cue_pending = False
             if self._interval_due:
                 self._interval_due = False
-                self._auto_step() if self.settings.mode is ScanMode.AUTO else self._move(+1)
+                self._timed(self._auto_step if self.settings.mode is ScanMode.AUTO
+                            else lambda: self._move(+1))
 
         return done
 

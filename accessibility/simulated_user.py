@@ -6,24 +6,58 @@ tremor), the ``SwitchFilter`` and the ``Scanner``. It never calls the editor or 
 scanner's selection methods; it only reads ``scanner.highlighted``/``scanner.root`` (what
 the screen shows). ``solve_level`` plays a level's reference solution this way.
 It counts switch activations, highlight moves and (simulated) seconds for the benchmarks.
+
+Two ways of being late, for time-of-press resolution (issue 19): ``lag=(low, high)`` makes
+an auto-scan user press for the stop it wants ``low`` to ``high`` seconds after the
+highlight has left it (a switch user's reaction; negative: on time, before it leaves), and
+``LateDelivery`` hands the events to the filter late (a loaded CPU, a long frame) while
+they keep their press time.
 """
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from accessibility.clock import FakeClock
 from accessibility.guided_steps import steps_from_solution
+from accessibility.presenters.workspace_presenter import (
+    WorkspacePresenter,
+    insertion_id,
+    palette_id,
+    param_id,
+)
 from accessibility.press_patterns import CLEAN, PressStyle, SwitchHand
-from accessibility.presenters.workspace_presenter import (WorkspacePresenter, insertion_id,
-                                                          palette_id, param_id)
 from accessibility.profiles import AccessProfile
 from accessibility.scan_model import Group, ScanNode, Target
-from accessibility.scanner import BACK_ID, Scanner, ScanMode
+from accessibility.scanner import BACK_ID, Resolve, ScanMode, Scanner
+from accessibility.switch_access import SwitchAccess
 from accessibility.switch_filter import SwitchFilter
+from accessibility.translator import Translator
+from adapters.events import InputEvent
+from levels.editor import Editor, as_solution
+from levels.level import Level
+from levels.program import to_solution
 
 STEP = 0.02  # how often the simulated eye looks at the screen (seconds)
+
+
+class LateDelivery:
+    """Feeds events on to ``feed`` ``delay`` seconds after they happened, in order, with
+    their own time ``t`` kept: what the hub does when the app's frame comes late."""
+
+    def __init__(self, clock: FakeClock, feed: Callable[[InputEvent], None],
+                 delay: tuple[float, float], seed: int = 0) -> None:
+        self.clock = clock
+        self.feed = feed
+        self.delay = delay
+        self.rng = random.Random(seed)
+        self._last_due = float("-inf")
+
+    def __call__(self, event: InputEvent) -> None:
+        due = max(self._last_due, event.t + self.rng.uniform(*self.delay))
+        self._last_due = due
+        self.clock.call_later(due - self.clock.now(), lambda: self.feed(event))
 
 
 class UserStuck(RuntimeError):
@@ -59,12 +93,21 @@ class ScanningUser:
 
     def __init__(self, clock: FakeClock, scanner: Scanner, switch_filter: SwitchFilter,
                  profile: AccessProfile, *, style: PressStyle = CLEAN, seed: int = 0,
-                 reaction: tuple[float, float] = (0.15, 0.35)) -> None:
+                 reaction: tuple[float, float] = (0.15, 0.35),
+                 lag: tuple[float, float] | None = None,
+                 delivery: tuple[float, float] = (0.0, 0.0)) -> None:
+        """``lag``: in auto-scan, press for a stop that many seconds after it stopped being lit;
+        ``delivery``: events reach the filter this late (``LateDelivery``)."""
         self.clock = clock
         self.scanner = scanner
         self.profile = profile
         self.rng = random.Random(seed)
-        self.reaction = reaction
+        # a profile's grace is set below its learner's reaction: a press this soon after a
+        # move means the stop before, so a learner who reacts to what is lit is slower
+        grace = scanner.settings.grace if scanner.settings.mode is ScanMode.AUTO else 0.0
+        self.reaction = (max(reaction[0], grace + 0.05), max(reaction[1], grace + 0.25))
+        self.lag = lag
+        self.delivery = delivery
         self.stats = UserStats()
         self.activated: list[str] = []
         self._changes = 0
@@ -74,13 +117,16 @@ class ScanningUser:
         scanner.on_select(self._selected)
         mode = scanner.settings.mode
         next_name = "next" if mode in (ScanMode.STEP, ScanMode.STEP_DWELL) else "select"
+        feed: Callable[[InputEvent], None] = switch_filter.feed
+        if delivery[1] > 0:
+            feed = LateDelivery(clock, feed, delivery, seed=self.rng.randrange(1 << 30))
         hands: dict[str, SwitchHand] = {}
         for role, action in (("move", next_name), ("select", "select")):
             control = _controls_for(profile, action)
             if control is None:
                 continue
             source, _, name = control.rpartition(":")
-            hands[role] = SwitchHand(clock, switch_filter.feed, source, name, style,
+            hands[role] = SwitchHand(clock, feed, source, name, style,
                                      seed=self.rng.randrange(1 << 30))
         if "move" not in hands and "select" in hands:
             hands["move"] = hands["select"]
@@ -88,7 +134,7 @@ class ScanningUser:
             raise ValueError(f"profile {profile.name} binds no switch")
         self._hands = hands
         # the longest a press takes to count: reaction, a tremor blip first, acceptance
-        self.need = (reaction[1] + style.blip_length[1] + 0.15 + profile.acceptance
+        self.need = (self.reaction[1] + style.blip_length[1] + 0.15 + profile.acceptance
                      + profile.debounce + 0.05)
         if profile.accept_on == "release" or profile.long_hold > 0:
             self.need += style.hold[1]
@@ -141,8 +187,9 @@ class ScanningUser:
         return self._changes != seen
 
     def _settle(self) -> None:
-        """Rest after a press so the post-acceptance delay cannot swallow the next one."""
-        self._wait(self.profile.post_acceptance + 0.05)
+        """Rest after a press so the post-acceptance delay cannot swallow the next one (and
+        late events have arrived before looking again)."""
+        self._wait(self.profile.post_acceptance + 0.05 + self.delivery[1])
 
     def choose(self, goal: str, limit: float = 600.0) -> None:
         """Press switches until the target ``goal`` has been activated."""
@@ -167,6 +214,9 @@ class ScanningUser:
             self._press("select")
             self._settle()
             return
+        if self.lag is not None:
+            self._late_turn(goal, node)
+            return
         settings = self.scanner.settings
         left = self._seen_at + settings.interval - self.clock.now()
         left += settings.first_item_delay if self._first else 0.0
@@ -176,6 +226,25 @@ class ScanningUser:
             self._settle()
         else:
             self._wait_for_change(self.scanner.settings.interval * 10)
+
+    def _late_turn(self, goal: str, node: ScanNode) -> None:
+        """Press ``lag`` s after the wanted stop is left (a negative lag: before, on time)."""
+        assert self.lag is not None
+        if node.id != self.wanted(goal):
+            self._wait_for_change(self.scanner.settings.interval * 10)
+            return
+        lag = self.rng.uniform(*self.lag)
+        if lag < 0:  # on time: the stop's end is foreseeable (no cue to wait for)
+            settings = self.scanner.settings
+            end = self._seen_at + settings.interval
+            end += settings.first_item_delay if self._first else 0.0
+            self._wait(max(0.0, end + lag - self.clock.now()))
+        elif self._wait_for_change(self.scanner.settings.interval * 10):
+            self._wait(max(0.0, self._seen_at + lag - self.clock.now()))
+        else:
+            return
+        self._press("select")
+        self._settle()
 
     def _step_turn(self, goal: str) -> None:
         node = self.scanner.highlighted
@@ -246,3 +315,27 @@ def build_solution(choose: Callable[[str], None], presenter: WorkspacePresenter,
             choose(param_id(name, step.params[name]))
     if run:
         choose("control:run")
+
+
+def play_level(level: Level, profile: AccessProfile, *, seed: int = 0, style: PressStyle = CLEAN,
+               lag: tuple[float, float] | None = None, delivery: tuple[float, float] = (0.0, 0.0),
+               resolve: Resolve = "press", translator: Translator | None = None) -> ScanningUser:
+    """A simulated learner builds ``level``'s reference solution from an empty program and
+    presses Run, through the real ``SwitchAccess`` on a ``FakeClock``. Raises ``UserStuck``
+    at the first wrong choice; ``AssertionError`` if the program built is not the solution.
+    ``resolve="processing"``: the scanner chooses what is lit when a press is processed."""
+    editor = Editor(level.palette, max_blocks=level.max_blocks)
+    clock = FakeClock()
+    presenter = WorkspacePresenter(editor, translator=translator or Translator("en"),
+                                   on_run=lambda: None)
+    access = SwitchAccess(clock, profile, presenter.model(), on_command=presenter.execute)
+    presenter.on_model_changed(access.set_model)
+    assert access.scanner is not None, f"{profile.name} does not scan"
+    access.set_settings(replace(access.scanner.settings, resolve=resolve))
+    user = ScanningUser(clock, access.scanner, access.filter, profile, style=style, seed=seed,
+                        lag=lag, delivery=delivery)
+    solution = to_solution(level.solution)
+    solve_level(user, presenter, solution)
+    if as_solution(editor) != solution:
+        raise AssertionError(f"{level.id}: the simulated learner built {as_solution(editor)}")
+    return user

@@ -55,7 +55,7 @@ class SwitchAccess:
         if settings is not None:
             self.scanner = Scanner(self.clock, self._root, settings,
                                    cues=self._cues if profile.auditory_scanning else None,
-                                   on_command=self._on_command)
+                                   prompts=self._cues, on_command=self._on_command)
             self.scanner.start()
 
     def feed(self, event: InputEvent) -> None:
@@ -72,11 +72,12 @@ class SwitchAccess:
         if self.scanner is not None:
             self.scanner.set_settings(settings)
 
-    def _intent(self, intent: Intent) -> None:
+    def _intent(self, intent: Intent, t: float) -> None:
+        """``t``: when the switch was pressed (the scanner chooses what was lit then)."""
         if isinstance(intent, Command):
             self._on_command(intent)
         elif self.scanner is not None:
-            self.scanner.handle(intent)
+            self.scanner.handle(intent, t)
         else:
             self._on_action(intent)
 

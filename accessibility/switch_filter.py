@@ -9,8 +9,10 @@ accepted press. That delay runs from the accepted press's emission *and* from it
 
 Two outputs:
 
-- ``on_intent(intent)``: the bound ``Action`` or ``Command``, emitted on acceptance
+- ``on_intent(intent, t)``: the bound ``Action`` or ``Command``, emitted on acceptance
   (``accept_on="press"``) or on release of an accepted press (``accept_on="release"``).
+  ``t`` is when the press began at the device (``InputEvent.t``), so the scanner can choose
+  what was lit then, however late the event was processed.
   If the profile binds a long hold, the short intent is always decided on release: a
   press held ``long_hold`` seconds emits ``long_hold_action`` instead (never both).
 - ``on_hold(intent, held)``: the accepted press starts (``True``) and ends (``False``). The
@@ -18,7 +20,10 @@ Two outputs:
 
 Keyboard auto-repeat (more "pressed" events while already pressed) is ignored; a control
 released and pressed again within ``debounce`` seconds is contact chatter and merged.
-Everything runs on the injected clock; no threads.
+Everything runs on the injected clock; no threads. Times are judged on the events' own
+stamps, not on when they are processed: an event delivered late (a busy frame, a loaded
+CPU) first settles whatever fell due before it happened (debounce, acceptance, long hold),
+so a whole press delivered at once still counts as the press it was.
 """
 from __future__ import annotations
 
@@ -65,6 +70,7 @@ class _Control:
     stable: bool = False  # debounced state
     debounce_timer: Timer | None = None
     pending_t: float = 0.0  # time of the raw event that started the pending change
+    press_t: float = 0.0  # time the current stable press began
     accepted: bool = False  # the current stable press passed acceptance
     ignored: bool = False  # the current stable press is ignored (lockout or rejected)
     long_fired: bool = False
@@ -93,13 +99,13 @@ class SwitchFilter:
         clock: Clock,
         bindings: Mapping[str, Intent],
         timing: FilterTiming = FilterTiming(),
-        on_intent: Callable[[Intent], None] | None = None,
+        on_intent: Callable[[Intent, float], None] | None = None,
         on_hold: Callable[[Intent, bool], None] | None = None,
     ) -> None:
         self._clock = clock
         self.bindings: dict[str, Intent] = dict(bindings)
         self.timing = timing
-        self._on_intent = on_intent or (lambda _intent: None)
+        self._on_intent = on_intent or (lambda _intent, _t: None)
         self._on_hold = on_hold or (lambda _intent, _held: None)
         self._controls: dict[str, _Control] = {}
         self._locked_until = float("-inf")
@@ -120,6 +126,7 @@ class SwitchFilter:
             self.stats.unbound += 1
             return
         control = self._controls.setdefault(event.id, _Control())
+        self._catch_up(event.id, control, event.t)
         if event.pressed == control.raw:
             self.stats.repeats_ignored += 1  # auto-repeat or a duplicate report
             return
@@ -140,6 +147,18 @@ class SwitchFilter:
         control.debounce_timer = self._clock.call_later(
             delay, lambda: self._settle(event.id, control))
 
+    def _catch_up(self, control_id: str, control: _Control, t: float) -> None:
+        """Settle what fell due before ``t`` and whose timer has not run yet (late events)."""
+        if control.debounce_timer is not None and control.pending_t + self.timing.debounce <= t:
+            control.debounce_timer.cancel()
+            self._settle(control_id, control)
+        if not control.stable or control.ignored or not control.raw:
+            return
+        if not control.accepted and control.press_t + self.timing.acceptance <= t:
+            self._accept(control_id, control)
+        if self._long_hold_bound() and control.press_t + self.timing.long_hold <= t:
+            self._long_hold(control_id, control)
+
     # -- debounced state changes ------------------------------------------------------
 
     def _settle(self, control_id: str, control: _Control) -> None:
@@ -156,6 +175,7 @@ class SwitchFilter:
         self.stats.presses += 1
         self._cancel(control)
         control.accepted = control.long_fired = control.accept_due = False
+        control.press_t = t
         control.ignored = t < self._locked_until
         if control.ignored:
             self.stats.locked_out += 1
@@ -173,7 +193,7 @@ class SwitchFilter:
                 lambda: self._long_hold(control_id, control)))
 
     def _accept(self, control_id: str, control: _Control) -> None:
-        if not control.stable or control.ignored:
+        if not control.stable or control.ignored or control.accepted:
             return
         if not control.raw:  # released before the acceptance time, unless that was chatter
             control.accept_due = True
@@ -182,14 +202,15 @@ class SwitchFilter:
         intent = self.bindings[control_id]
         self._on_hold(intent, True)
         if self.timing.accept_on == "press" and not self._long_hold_bound():
-            self._emit(intent, self._clock.now())
+            self._emit(intent, control.press_t, control.press_t + self.timing.acceptance)
 
     def _long_hold(self, control_id: str, control: _Control) -> None:
         if not control.stable or not control.accepted or control.long_fired:
             return
         control.long_fired = True
         assert self.timing.long_hold_action is not None
-        self._emit(self.timing.long_hold_action, self._clock.now())
+        self._emit(self.timing.long_hold_action, control.press_t,
+                   control.press_t + self.timing.long_hold)
 
     def _released(self, control_id: str, control: _Control, t: float) -> None:
         self._cancel(control)
@@ -202,16 +223,17 @@ class SwitchFilter:
         intent = self.bindings[control_id]
         release_mode = self.timing.accept_on == "release" or self._long_hold_bound()
         if release_mode and not control.long_fired:
-            self._emit(intent, t)
+            self._emit(intent, control.press_t, t)
         # the delay also runs from the release: a hand bouncing back is not a new press
         self._locked_until = max(self._locked_until, t + self.timing.post_acceptance)
         self._on_hold(intent, False)
         control.accepted = False
 
-    def _emit(self, intent: Intent, t: float) -> None:
-        self._locked_until = t + self.timing.post_acceptance
+    def _emit(self, intent: Intent, pressed_at: float, accepted_at: float) -> None:
+        """``accepted_at``: the event time the press counted (the lockout runs from it)."""
+        self._locked_until = accepted_at + self.timing.post_acceptance
         self.stats.emitted += 1
-        self._on_intent(intent)
+        self._on_intent(intent, pressed_at)
 
     def _long_hold_bound(self) -> bool:
         return self.timing.long_hold > 0 and self.timing.long_hold_action is not None

@@ -42,7 +42,8 @@ class EvdevAdapter(ReconnectingAdapter[EvdevDevice]):
                  only_mapped: bool = False, grab: bool = False, finder: InputFinder | None = None,
                  name: str | None = None, label: str | None = None,
                  read_timeout: float = 0.2, backoff: Backoff = Backoff(),
-                 clock: Clock = time.monotonic, opener: DeviceOpener = open_input_device) -> None:
+                 clock: Clock = time.monotonic, opener: DeviceOpener = open_input_device,
+                 wall: Clock = time.time) -> None:
         """``keys`` maps kernel names to controls (``{"KEY_SPACE": "space"}``); with
         ``only_mapped`` other keys are ignored, otherwise they keep their own names. With
         ``finder`` (and no selector) the device and these three come from what it finds."""
@@ -57,6 +58,8 @@ class EvdevAdapter(ReconnectingAdapter[EvdevDevice]):
         self._label = label or described
         self._read_timeout = read_timeout
         self._opener = opener
+        self._wall = wall  # CLOCK_REALTIME, for kernels that refuse monotonic stamps
+        self._wall_offset = 0.0  # our clock minus the wall clock, at the last read
         self.device_path: str | None = None
         self._syncing = False  # after SYN_DROPPED, until the next SYN_REPORT
 
@@ -129,6 +132,7 @@ class EvdevAdapter(ReconnectingAdapter[EvdevDevice]):
                 raise DeviceUnavailable(StatusKind.LOST, "adapters.evdev.lost",
                                         {"device": device.name or self._label}, repr(exc)) from exc
             now = self._clock()
+            self._wall_offset = now - self._wall()
             for event in events:
                 self._handle(device, event, now)
 
@@ -167,11 +171,14 @@ class EvdevAdapter(ReconnectingAdapter[EvdevDevice]):
         return control
 
     def _time_of(self, device: EvdevDevice, event: evdev.InputEvent, now: float) -> float:
-        """The kernel's time of the event when it is on our clock and plausible, else now."""
-        if device.monotonic:
-            stamp = event.timestamp()
-            if now - PLAUSIBLE_PAST <= stamp <= now + PLAUSIBLE_FUTURE:
-                return stamp
+        """The kernel's time of the event on our clock when plausible, else now. A
+        CLOCK_REALTIME stamp (EVIOCSCLOCKID refused) is moved onto our clock by the offset
+        between the two clocks at read time."""
+        stamp = event.timestamp()
+        if not device.monotonic:
+            stamp += self._wall_offset
+        if now - PLAUSIBLE_PAST <= stamp <= now + PLAUSIBLE_FUTURE:
+            return stamp
         return now
 
     def _resync(self, device: EvdevDevice, now: float) -> None:

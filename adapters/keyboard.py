@@ -4,6 +4,14 @@ Common USB switch interfaces type a key when a switch is pressed (space, enter, 
 arrows). The app's Kivy shim passes key names as Kivy reports them and touches as they land;
 these classes turn them into ``kb:<key>`` and ``screen:<zone>`` events. A key held down
 auto-repeats: only the first down is a press.
+
+Time of a key: Kivy 2.3.1's SDL2 window drops SDL's event timestamp (``WindowSDL`` polls
+``_window_sdl2.pyx``'s ``poll()``, which returns ``('keydown', mod, key, scancode, None)``
+only) and dispatches ``on_key_down`` from its event loop, so the earliest time the app can
+give a key is in that handler: the shim calls ``key_down`` there without ``t`` (stamped on
+the app's monotonic clock at once), never later from the hub's drain. A touch carries
+Kivy's own stamp, ``MotionEvent.time_start`` on the wall clock, taken when the provider
+made the event: ``app_time(touch.time_start)`` moves it onto the app's clock.
 """
 from __future__ import annotations
 
@@ -31,6 +39,14 @@ DEFAULT_SWITCH_KEYS: frozenset[str] = frozenset(
     ["space", "return", "1", "2", "up", "down", "left", "right"]
     + [f"f{n}" for n in range(1, 9)]
 )
+
+
+def app_time(wall_time: float, *, clock: Clock = time.monotonic,
+             wall: Clock = time.time) -> float:
+    """A ``time.time()`` stamp (Kivy's touch times) on the app's monotonic clock; never
+    later than now."""
+    now = clock()
+    return min(now, wall_time + (now - wall()))
 
 
 def normalise_key(name: str) -> str:

@@ -162,6 +162,7 @@ class SerialAdapter(ReconnectingAdapter[SerialLike]):
                 data = conn.read(1)
                 if not data:
                     continue
+                t = self._clock()  # when the first byte came, before reading the rest
                 waiting = conn.in_waiting
                 if waiting:
                     data += conn.read(waiting)
@@ -169,7 +170,6 @@ class SerialAdapter(ReconnectingAdapter[SerialLike]):
                 raise DeviceUnavailable(StatusKind.LOST, "adapters.serial.lost",
                                         {"device": self._device_name, "port": self.device_path or ""},
                                         f"{type(exc).__name__}: {exc}") from exc
-            t = self._clock()
             for line in reader.feed(data):
                 self._handle(line, t)
         if reader.dropped:

@@ -29,6 +29,7 @@ from app.screens.voice_training import VoiceTrainingScreen
 from app.screens.workspace import WorkspaceScreen
 from app.services import Services, build_services
 from app.ui.lock_button import LockButton
+from app.ui.scan_prompt import ScanPrompt
 from app.ui.style import Style, register_readable_font
 from app.ui.widgets import Highlighter
 
@@ -105,6 +106,8 @@ class CitizenCodeApp(App):
                                size=(dp(44), dp(44)), pos_hint={"right": 0.995, "top": 0.995},
                                text="\u2699", font_name="DejaVuSans", font_size=dp(26))
         self.root_view.add_widget(self.lock)
+        self.scan_prompt = ScanPrompt()
+        self.root_view.add_widget(self.scan_prompt)
         self._listen()
         self._restyle(self.controller.profile)
         Window.bind(on_key_down=self._key_down, on_key_up=self._key_up)
@@ -146,10 +149,14 @@ class CitizenCodeApp(App):
         self.highlighter.clear()
         self.screens[self.controller.screen].show_model(root, focus)
         scanner = self.controller.access.scanner
-        self.highlighter.show(scanner.highlighted if scanner else None)
+        self._highlight(scanner.highlighted if scanner else None)
 
     def _highlight(self, node: ScanNode | None) -> None:
         self.highlighter.show(node)
+        scanner = self.controller.access.scanner
+        prompt = scanner.prompt if scanner is not None and self.controller.touch_is_switch \
+            else None
+        self.scan_prompt.show(self.services.translator.t(prompt) if prompt else None)
 
     def _restyle(self, profile) -> None:
         style = self.ctx.style = Style.of(profile)
@@ -161,6 +168,7 @@ class CitizenCodeApp(App):
         view.font_size = style.font
         self.lock.ring_colour = style.colour("text_secondary")
         self.lock.color = style.colour("text_secondary")
+        self.scan_prompt.restyle(style)
         Window.clearcolor = style.colour("background")
         for each in self.screens.values():
             each.restyle_rules(self.ctx)

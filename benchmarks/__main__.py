@@ -23,11 +23,15 @@ from typing import Sequence
 
 from benchmarks.report import README, Figure, blocked, write_results
 
-BENCHMARKS = ("scan_cost", "latency_core", "narration", "voice", "startup", "latency_app")
+BENCHMARKS = ("scan_cost", "scan_timing", "latency_core", "narration", "voice", "startup",
+              "latency_app")
 NOTES = [
     "scan_cost: simulated learners (CLEAN hand unless said) on the real filter, scanner, "
     "workspace presenter and editor, FakeClock, scan interval 1 s, every level of every "
     "pack; per block = totals over all levels / all placed blocks (Run included).",
+    "scan_timing: a one-switch learner pressing for a stop on time or 0-300 ms after the "
+    "highlight left it, events 0-100 ms late, FakeClock; ours chooses what was lit at the "
+    "press (grace 0.25 s), the baseline what is lit when the press is processed.",
     "latency figures: the profile's deliberate delays (debounce, acceptance, post-acceptance, "
     "long hold) are set to 0 — they are the learner's chosen timing, not the app's cost.",
     "latency_app, startup: real Kivy windows on Xvfb with Mesa llvmpipe (software OpenGL, no "

@@ -49,3 +49,41 @@ def test_a_new_profile_changes_speed_while_scanning() -> None:
     assert access.scanner is not None and access.scanner.settings.interval == 1.0
     access.apply_profile(edited(preset("single_switch_autoscan"), scan_interval=3))
     assert access.scanner.settings.interval == 3.0 and access.scanner.highlighted is not None
+
+
+class Said:
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+
+    def cue(self, key, params=None, *, on_done=None) -> int:
+        self.keys.append(key)
+        return len(self.keys)
+
+
+def test_the_pause_prompt_is_said_even_without_auditory_scanning() -> None:
+    from accessibility.scanner import PAUSED_KEY
+
+    clock, chosen, said = FakeClock(), [], Said()
+    profile = edited(preset("single_switch_autoscan"), auditory_scanning=False, scan_loops=1)
+    access = SwitchAccess(clock, profile, model(chosen), cues=said)
+    assert said.keys == []  # no labels cued: this learner does not use auditory scanning
+    clock.advance(30)
+    assert access.scanner is not None and access.scanner.prompt == PAUSED_KEY
+    assert said.keys == [PAUSED_KEY]
+
+
+def test_a_press_delivered_late_chooses_what_was_lit_when_pressed() -> None:
+    clock, chosen = FakeClock(), []
+    profile = edited(preset("single_switch_autoscan"), auditory_scanning=False)
+    access = SwitchAccess(clock, profile, model(chosen))
+    assert access.scanner is not None
+    access.feed(InputEvent("kb", "space", True, 0.0))  # enter g
+    access.feed(InputEvent("kb", "space", False, 0.2))
+    clock.run_until(1.0)
+    assert access.scanner.highlighted.id == "x"
+    clock.run_until(1.9)  # x lit 0.1-1.6 (with the first-item delay), then y
+    assert access.scanner.highlighted.id == "y"
+    access.feed(InputEvent("kb", "space", True, 1.5))  # pressed on x, processed on y
+    access.feed(InputEvent("kb", "space", False, 1.7))
+    clock.advance(1)
+    assert chosen == ["x"]

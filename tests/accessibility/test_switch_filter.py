@@ -15,7 +15,7 @@ class Rig:
         self.filter = SwitchFilter(
             self.clock, bindings or {"kb:space": Action.SELECT, "kb:return": Action.NEXT},
             timing,
-            on_intent=lambda i: self.intents.append((round(self.clock.now() - 100, 3), i)),
+            on_intent=lambda i, _t: self.intents.append((round(self.clock.now() - 100, 3), i)),
             on_hold=lambda _i, held: self.holds.append((round(self.clock.now() - 100, 3), held)),
         )
 
@@ -122,3 +122,52 @@ def test_unbound_controls_and_commands() -> None:
 def test_parse_intent() -> None:
     assert parse_intent("back") is Action.BACK
     assert parse_intent("add:move_forward") == Command("add:move_forward")
+
+
+class LateRig(Rig):
+    """Events keep the time they happened but reach the filter in one late batch."""
+
+    def __init__(self, timing: FilterTiming) -> None:
+        super().__init__(timing)
+        self.times: list[float] = []
+        self.filter._on_intent = lambda i, t: (self.intents.append(
+            (round(self.clock.now() - 100, 3), i)), self.times.append(round(t - 100, 3)))
+
+    def batch(self, at: float, edges: list[tuple[float, bool]]) -> None:
+        self.clock.run_until(100 + at)
+        for t, pressed in edges:
+            self.filter.feed(InputEvent("kb", "space", pressed, 100 + t))
+
+
+def test_a_whole_press_delivered_late_still_counts_with_its_press_time() -> None:
+    rig = LateRig(T)
+    rig.batch(0.6, [(0.0, True), (0.25, False)])  # a loaded frame: both edges at once
+    rig.settle()
+    assert [i for _, i in rig.intents] == [Action.SELECT]
+    assert rig.times == [0.0]  # the scanner is told when the switch went down
+
+
+def test_acceptance_is_measured_from_the_press_not_from_processing() -> None:
+    rig = LateRig(T)
+    rig.batch(0.5, [(0.0, True), (0.08, False)])  # shorter than the acceptance time
+    rig.settle()
+    assert rig.intents == [] and rig.filter.stats.too_short == 1
+
+
+def test_post_acceptance_runs_from_the_press_times_when_delivered_late() -> None:
+    rig = LateRig(T)
+    # accepted at 0.1, locked until 0.6: the second press at 0.4 is a double hit, the third
+    # at 0.9 a new press — though all arrive together at 1.5
+    rig.batch(1.5, [(0.0, True), (0.2, False), (0.4, True), (0.5, False), (0.9, True),
+                    (1.1, False)])
+    rig.settle()
+    assert rig.times == [0.0, 0.9] and rig.filter.stats.locked_out == 1
+
+
+def test_a_long_hold_delivered_late_is_still_a_long_hold() -> None:
+    timing = FilterTiming(debounce=0.03, acceptance=0.1, post_acceptance=0.3, long_hold=1.0,
+                          long_hold_action=Action.BACK)
+    rig = LateRig(timing)
+    rig.batch(2.0, [(0.0, True), (1.4, False)])
+    rig.settle()
+    assert [i for _, i in rig.intents] == [Action.BACK] and rig.times == [0.0]

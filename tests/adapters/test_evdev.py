@@ -72,7 +72,7 @@ def test_presses_and_releases_with_kernel_monotonic_times() -> None:
     assert adapter.status.message_key == "adapters.evdev.stopped"
 
 
-def test_timestamps_not_on_our_clock_become_the_read_time() -> None:
+def test_realtime_stamps_that_do_not_fit_our_clock_become_the_read_time() -> None:
     device = FakeDevice(monotonic=False)
     adapter = Evdev("/dev/input/event7", backoff=FAST, opener=FakeOpener(device),
                            clock=lambda: 1234.5)
@@ -84,6 +84,20 @@ def test_timestamps_not_on_our_clock_become_the_read_time() -> None:
     finally:
         adapter.stop()
     assert event == InputEvent("evdev(generic)", "btn_trigger", True, 1234.5)
+
+
+def test_realtime_kernel_stamps_are_moved_onto_our_clock() -> None:
+    device = FakeDevice(monotonic=False)
+    adapter = Evdev("/dev/input/event7", backoff=FAST, opener=FakeOpener(device),
+                    clock=lambda: 1234.5, wall=lambda: 1_700_000_000.5)
+    rec = start(adapter)
+    try:
+        rec.wait_status(StatusKind.CONNECTED)
+        device.feed(*key(ecodes.BTN_TRIGGER, 1, 1_700_000_000.25))  # 0.25 s before the read
+        event = rec.wait_events(1)[0]
+    finally:
+        adapter.stop()
+    assert event.t == pytest.approx(1234.25, abs=1e-5)
 
 
 def test_implausible_kernel_time_is_not_trusted() -> None:

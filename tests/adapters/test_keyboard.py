@@ -1,8 +1,11 @@
 """Keyboard keys and the whole screen as switches (no Kivy)."""
 from __future__ import annotations
 
+import pytest
+
 from adapters.events import InputEvent
-from adapters.keyboard import DEFAULT_SWITCH_KEYS, KeyboardSwitch, ScreenSwitch, normalise_key
+from adapters.keyboard import (DEFAULT_SWITCH_KEYS, KeyboardSwitch, ScreenSwitch, app_time,
+                               normalise_key)
 
 
 def test_kivy_key_names_become_switch_controls() -> None:
@@ -61,3 +64,10 @@ def test_two_zones_left_is_one_right_is_two() -> None:
     assert screen.touch_down("b", x=0.7, t=0.1).id == "screen:2"  # type: ignore[union-attr]
     assert screen.touch_up("a", t=0.2) == InputEvent("screen", "1", False, 0.2)
     assert screen.release_all(t=0.3) == [InputEvent("screen", "2", False, 0.3)]
+
+
+def test_kivy_touch_times_move_onto_the_app_clock() -> None:
+
+    # the wall clock says 1000.0 when the app's clock says 50.0: a touch made 0.3 s ago
+    assert app_time(999.7, clock=lambda: 50.0, wall=lambda: 1000.0) == pytest.approx(49.7)
+    assert app_time(1000.5, clock=lambda: 50.0, wall=lambda: 1000.0) == 50.0  # never ahead

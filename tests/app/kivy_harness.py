@@ -90,6 +90,9 @@ class LiveSwitchUser:
                 if settings.mode is ScanMode.AUTO and left < 0.3:
                     self._wait_for_move()
                     continue
+                if settings.mode is ScanMode.AUTO:  # a press in the grace means the stop before
+                    self.running.wait(max(0.0, self._seen_at + settings.grace + 0.05
+                                          - time.monotonic()))
                 self._press("select")
             elif scanner.settings.mode is ScanMode.STEP:
                 self._press("next")

@@ -86,3 +86,16 @@ def test_percentiles_and_the_writers(tmp_path: Path) -> None:
     assert "blocked: no decoder" in markdown_table(figures)
     text = readme.read_text()
     assert text.startswith("head\n") and text.endswith("tail\n") and "old" not in text
+
+
+def test_scan_timing_counts_wrong_choices_against_processing_time() -> None:
+    from benchmarks import scan_timing
+
+    figures = scan_timing.run(quick=True, choices=10)
+    assert len(figures) == 2 * len(scan_timing.INTERVALS)
+    on_time = by_name(figures, "1-switch auto-scan at 1 s, press in the stop's last 300 ms")
+    late = by_name(figures, "1-switch auto-scan at 0.7 s, press 0–300 ms after the move")
+    assert on_time.ours == 0.0 and on_time.met
+    assert late.baseline == 100.0  # pressed after the move, chosen after it: always wrong
+    assert late.details["by_lag_percent"]["0 to 100 ms"]["press"] == 0.0
+    assert "| 0.7 s | 100 to 200 ms | 0.0 % |" in scan_timing.appendix(figures)
