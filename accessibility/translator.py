@@ -25,6 +25,7 @@ class Translator:
 
     def __init__(self, locale: str = FALLBACK_LOCALE, directory: Path = I18N_DIR) -> None:
         self._directory = directory
+        self._missing: set[tuple[str, str]] = set()  # looked up once, not reloaded per key
         i18n.set("file_format", "yml")
         i18n.set("filename_format", "{namespace}.{locale}.{format}")
         i18n.set("skip_locale_root_data", True)
@@ -50,9 +51,15 @@ class Translator:
     def has(self, key: str, locale: str | None = None) -> bool:
         """Whether ``key`` exists in ``locale`` itself (no fallback)."""
         locale = locale or self._locale
-        if not i18n.translations.has(key, locale):
-            i18n.resource_loader.search_translation(key, locale)
-        return bool(i18n.translations.has(key, locale))
+        if i18n.translations.has(key, locale):
+            return True
+        if (key, locale) in self._missing:
+            return False
+        i18n.resource_loader.search_translation(key, locale)
+        if i18n.translations.has(key, locale):
+            return True
+        self._missing.add((key, locale))
+        return False
 
     def has_all(self, key: str) -> bool:
         """Whether ``key`` exists in every locale (level texts, checked by ``levels check``)."""

@@ -28,19 +28,22 @@ def _list(as_json: bool) -> int:
 
 
 def _profiles(as_json: bool) -> int:
-    profiles = load_profiles()
+    problems: list[ProfileFileError] = []
+    profiles = load_profiles(problems=problems)
+    for problem in problems:
+        print(f"hardware: bad profile file skipped: {problem}", file=sys.stderr)
     if as_json:
         print(json.dumps([{"id": p.id, "name": p.name, "kind": p.kind, "source": p.source,
                            "usb": [str(u) for u in p.usb + p.usb_generic],
                            "controls": p.control_ids(),
                            "roles": {r: list(c) for r, c in p.roles.items()}}
                           for p in profiles], indent=2))
-        return 0
+        return 1 if problems else 0
     for p in profiles:
         roles = ", ".join(f"{role}={'/'.join(c)}" for role, c in p.roles.items()) or "-"
         print(f"{p.id:26} {p.source:34} {p.name}\n{'':26} controls: "
               f"{' '.join(p.controls) or 'any key'}; roles: {roles}")
-    return 0
+    return 1 if problems else 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,6 +19,9 @@ from typing import Iterator, Mapping, Sequence
 from levels.blocks import CATALOGUE, block_type
 
 Path = tuple[int, ...]
+# Blocks inside blocks, at most this deep: every tree walk stays far from Python's
+# recursion limit, whatever the editor or the Python text builds.
+MAX_DEPTH = 30
 
 _uids = itertools.count(1)
 
@@ -118,7 +121,9 @@ def problems(blocks: Sequence[Block]) -> list[Problem]:
                 found.append(Problem("editor.error.no_function", path))
             if (block.body is None) == spec.container:
                 found.append(Problem("editor.error.bad_body", path))
-            if block.body is not None:
+            if block.body is not None and len(path) >= MAX_DEPTH:
+                found.append(Problem("editor.error.too_deep", path, {"max": MAX_DEPTH}))
+            elif block.body is not None:
                 check(block.body, path)
 
     check(blocks, ())
@@ -126,8 +131,10 @@ def problems(blocks: Sequence[Block]) -> list[Problem]:
 
 
 def clone(blocks: Sequence[Block]) -> list[Block]:
-    """A deep copy that keeps block uids."""
-    return copy.deepcopy(list(blocks))
+    """A deep copy that keeps block uids (one frame per level, unlike ``deepcopy``)."""
+    return [Block(block.kind, copy.deepcopy(block.params),
+                  clone(block.body) if block.body is not None else None, block.uid)
+            for block in blocks]
 
 
 # --- the solution form (level packs, guided mode) ---------------------------------------
