@@ -87,8 +87,9 @@ _Loader.yaml_implicit_resolvers = {
 
 def load_yaml(text: str) -> Any:
     """The data in ``text``, or ``SafeLoadError`` (bad YAML, aliases, too deep, bad value)."""
-    loader = _Loader(text)
+    loader: _Loader | None = None
     try:
+        loader = _Loader(text)  # the reader refuses control characters here already
         return loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -97,10 +98,12 @@ def load_yaml(text: str) -> Any:
         raise SafeLoadError("levels.error.yaml", line="?") from None
     except SafeLoadError:
         raise
-    except (ValueError, OverflowError, TypeError):
+    except (ValueError, OverflowError, TypeError, IndexError, KeyError, AttributeError):
+        # what PyYAML's constructors raise on a value they cannot build (``!!int`` empty)
         raise SafeLoadError("levels.error.yaml_value") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def load_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
