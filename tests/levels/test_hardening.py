@@ -29,7 +29,8 @@ BOMB = ('a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
         'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n'
         'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n'
         'f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n'
-        'h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\ni: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]\n')
+        'h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\ni: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]\n'
+        'id: *i\n')  # the id is read as text: str() walks all 9**9 items
 LEVEL = ("id: {id}\nmap: |\n  #####\n  #S.G#\n  #####\nheading: east\n"
          "blocks: [move_forward]\nsolution: |\n  move_forward()\n  move_forward()\n")
 BAD_FILES: dict[str, bytes] = {
@@ -244,11 +245,9 @@ def test_check_asks_the_files_once_for_a_missing_text(tmp_path: Path, monkeypatc
     monkeypatch.setattr(i18n.resource_loader, "search_translation",
                         lambda *args, **kw: searches.append(args) or real(*args, **kw))
     translator = Translator("en")
-    first = check(files, has_text=translator.has_all)
-    once = len(searches)
-    second = check(files, has_text=translator.has_all)
-    assert len(first.problems) == len(second.problems) == 20 * 3
-    assert len(searches) == once  # the second run asked no file again
+    report = check(files, has_text=translator.has_all)
+    assert len(report.problems) == 20 * 3
+    assert len(searches) <= 6  # one file per language at most, not one per missing key
 
 
 def test_read_text_caps_what_it_reads(tmp_path: Path) -> None:
