@@ -18,13 +18,13 @@ from accessibility.translator import Translator
 from levels.__main__ import main
 from levels.interpreter import MAX_RUN_DEPTH, Reason, run_program
 from levels.level import LevelError, load_level
-from levels.packs import PACKS_DIR, load_packs
+from levels.packs import load_packs
 from levels.program import MAX_DEPTH, Block, clone, count_blocks
 from levels.python_parser import MAX_TEXT, PythonError, parse_python
 from levels.safe_yaml import MAX_FILE_BYTES, SafeLoadError, load_yaml, read_text
 from levels.validator import check
 
-GOOD = (PACKS_DIR / "junior" / "01_first_steps.yml")
+WORLD = load_packs().levels()[0].world
 BOMB = ('a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
         'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n'
         'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n'
@@ -114,6 +114,11 @@ def test_a_map_too_big_for_the_screen_is_refused(tmp_path: Path) -> None:
               st.sampled_from(["!!int", "!!float", "!!timestamp", "!!binary", "!!set",
                                "!!python/object:os.system", "!!omap", ""]),
               st.text(max_size=30)),
+    st.builds(lambda digits, sign: f"id: x\nmax_steps: {sign}{'9' * digits}\n",
+              st.integers(1, 6000), st.sampled_from(["", "-", "0x", "0o", "+", "1_"])),
+    st.builds(lambda y, m, d, field: f"{field}: {y:04}-{m:02}-{d:02}\n",
+              st.integers(0, 9999), st.integers(0, 99), st.integers(0, 99),
+              st.sampled_from(["map", "id", "heading", "solution", "max_steps"])),
 ))
 def test_any_level_data_ends_in_a_level_or_level_problems(tmp_path: Path, data: object) -> None:
     path = tmp_path / "fuzz.yml"
@@ -160,8 +165,7 @@ def test_the_deepest_program_the_parser_takes_can_be_copied_and_run() -> None:
     blocks = parse_python("\n".join(lines + ["    " * (MAX_DEPTH - 1) + "jump()",
                                              "jump()"]) + "\n")
     assert count_blocks(clone(blocks)) == count_blocks(blocks)
-    level = load_packs().levels()[0]
-    _, outcome = run_program(level.world, blocks, max_steps=5000)
+    _, outcome = run_program(WORLD, blocks, max_steps=5000)
     assert outcome.reason is Reason.OUT_OF_STEPS  # was a RecursionError from ~495 steps
 
 
@@ -194,7 +198,7 @@ def test_any_python_text_gives_blocks_or_problems(text: str) -> None:
         assert error.problems
         return
     # a generous bound on the work a run may do: the steps are counted, not the clock
-    _, outcome = run_program(load_packs().levels()[0].world, blocks, max_steps=400)
+    _, outcome = run_program(WORLD, blocks, max_steps=400)
     assert outcome.steps <= 400 and MAX_RUN_DEPTH >= MAX_DEPTH
 
 
