@@ -155,8 +155,11 @@ def to_solution(blocks: Sequence[Block]) -> list[object]:
     return out
 
 
-def from_solution(items: Sequence[object]) -> list[Block]:
-    """Blocks from the solution form; ``ValueError`` for anything that is not a block."""
+def from_solution(items: Sequence[object], depth: int = 0) -> list[Block]:
+    """Blocks from the solution form; ``ValueError`` for anything that is not a block (or
+    nested deeper than ``MAX_DEPTH``: a stored draft is data from a disk)."""
+    if depth > MAX_DEPTH:
+        raise ValueError(f"blocks nested deeper than {MAX_DEPTH}")
     blocks: list[Block] = []
     for raw in items:
         if isinstance(raw, str):
@@ -166,7 +169,8 @@ def from_solution(items: Sequence[object]) -> list[Block]:
             if body is not None and (not isinstance(body, Sequence) or isinstance(body, str)):
                 raise ValueError(f"body of {raw['block']!r} must be a list of blocks")
             blocks.append(Block.make(raw["block"], dict(raw.get("params") or {}),
-                                     from_solution(body) if body is not None else None))
+                                     from_solution(body, depth + 1) if body is not None
+                                     else None))
         else:
             raise ValueError(f"not a block: {raw!r}")
     return blocks
