@@ -78,6 +78,16 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
+def _small_int(loader: _Loader, node: yaml.ScalarNode) -> int:
+    """An integer that fits 64 bits: ``0x9999…`` builds a number too long to print."""
+    value = yaml.SafeLoader.construct_yaml_int(loader, node)
+    if value.bit_length() > 64:
+        raise SafeLoadError("levels.error.yaml_value")
+    return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _small_int)
+
 # Dates stay text: ``map: 2001-02-30`` must not become a crash in ``datetime``.
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers
