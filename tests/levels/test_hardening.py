@@ -182,7 +182,7 @@ def test_clone_copies_a_tree_deeper_than_deepcopy_could() -> None:
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.builds(
+@given(st.text(max_size=300) | st.builds(
     lambda pieces, depth, repeat: ("    " * depth).join(pieces) * repeat,
     st.lists(st.sampled_from(["move_forward()", "(", ")", "[", "-", "+a", "not ", "\n",
                               "if path_ahead():\n", "elif path_left():\n", "else:\n",
