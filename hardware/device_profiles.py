@@ -188,8 +188,8 @@ def load_profile(path: Path) -> HardwareProfile:
 def load_profiles(directory: Path = PROFILES_DIR,
                   problems: list[ProfileFileError] | None = None) -> list[HardwareProfile]:
     """Every good profile in ``directory``, by id. A bad file (or a second file with an id
-    already used) is skipped, logged and added to ``problems``: one broken file must not
-    stop the game nor hide the other devices."""
+    already used) is skipped and added to ``problems`` (logged when no list is given): one
+    broken file must not stop the game nor hide the other devices."""
     profiles: dict[str, HardwareProfile] = {}
     for path in sorted(directory.glob("*.yml")):
         try:
@@ -197,9 +197,10 @@ def load_profiles(directory: Path = PROFILES_DIR,
             if profile.id in profiles:
                 raise ProfileFileError(f"{path}: id {profile.id!r} is used twice")
         except ProfileFileError as exc:
-            log.warning("skipping device profile: %s", exc)
-            if problems is not None:
-                problems.append(exc)
+            if problems is None:
+                log.warning("skipping device profile: %s", exc)
+            else:
+                problems.append(exc)  # the caller says it
             continue
         profiles[profile.id] = profile
     return [profiles[key] for key in sorted(profiles)]
