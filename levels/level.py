@@ -112,7 +112,7 @@ def level_from_mapping(data: Any, *, track: str, order: int = 0, file: str = "<l
     for key in REQUIRED:
         if key not in data or data[key] in (None, ""):
             report(key, "levels.error.missing_field", field=key)
-    if "id" in data and not ID_SHAPE.match(str(data["id"])):
+    if "id" in data and not (isinstance(data["id"], str) and ID_SHAPE.match(data["id"])):
         report("id", "levels.error.bad_id", value=data["id"])
 
     world = None
