@@ -34,12 +34,10 @@ class SafeLoadError(ValueError):
 def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     """The UTF-8 text of the regular file ``path``, at most ``max_bytes`` long."""
     try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            raise SafeLoadError("levels.error.not_a_file")
-        if info.st_size > max_bytes:
-            raise SafeLoadError("levels.error.too_big", max=max_bytes // 1024)
-        with open(path, "rb") as handle:
+        _check_regular(os.stat(path), max_bytes)  # before opening: opening a serial port
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # resets an Arduino, a FIFO blocks
+        with os.fdopen(fd, "rb") as handle:
+            _check_regular(os.fstat(fd), max_bytes)  # the same file, if it was swapped
             data = handle.read(max_bytes + 1)
     except OSError as error:
         raise SafeLoadError("levels.error.unreadable",
@@ -50,6 +48,13 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise SafeLoadError("levels.error.not_utf8", position=error.start) from None
+
+
+def _check_regular(info: os.stat_result, max_bytes: int) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise SafeLoadError("levels.error.not_a_file")
+    if info.st_size > max_bytes:
+        raise SafeLoadError("levels.error.too_big", max=max_bytes // 1024)
 
 
 class _Loader(yaml.SafeLoader):
