@@ -8,6 +8,7 @@ Seven presets live in ``accessibility/presets/*.yml``.
 """
 from __future__ import annotations
 
+import math
 import os
 import tempfile
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -19,6 +20,7 @@ import yaml
 from accessibility.actions import Intent
 from accessibility.scanner import ScanMode, ScanSettings
 from accessibility.switch_filter import FilterTiming, parse_intent
+from levels.safe_yaml import SafeLoadError, load_file
 
 SCHEMA_VERSION = 1
 PRESETS_DIR = Path(__file__).resolve().parent / "presets"
@@ -186,7 +188,8 @@ def _check_value(name: str, value: object) -> object:
             raise ProfileError("access.error.not_yes_no", field=name)
         return value
     if spec.kind in (int, float):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) \
+                or (isinstance(value, float) and not math.isfinite(value)):  # NaN, inf: stored by a bug, never a setting
             raise ProfileError("access.error.not_a_number", field=name)
         if spec.kind is int and value != int(value):
             raise ProfileError("access.error.not_a_whole_number", field=name)
@@ -261,8 +264,8 @@ def profile_to_dict(profile: AccessProfile) -> dict[str, Any]:
 def load_profile(path: Path) -> AccessProfile:
     """Read a profile file; a broken file raises ``ProfileError('access.error.bad_file')``."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
+        data = load_file(Path(path))
+    except SafeLoadError as error:
         raise ProfileError("access.error.bad_file", path=str(path)) from error
     return profile_from_dict(data or {})
 

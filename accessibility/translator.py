@@ -25,6 +25,9 @@ class Translator:
 
     def __init__(self, locale: str = FALLBACK_LOCALE, directory: Path = I18N_DIR) -> None:
         self._directory = directory
+        # (namespace, locale) whose file was read: a missing key never rereads it (1,000
+        # untranslated levels made ``levels check`` reread levels.fr.yml 3,000 times)
+        self._searched: set[tuple[str, str]] = set()
         i18n.set("file_format", "yml")
         i18n.set("filename_format", "{namespace}.{locale}.{format}")
         i18n.set("skip_locale_root_data", True)
@@ -50,7 +53,11 @@ class Translator:
     def has(self, key: str, locale: str | None = None) -> bool:
         """Whether ``key`` exists in ``locale`` itself (no fallback)."""
         locale = locale or self._locale
-        if not i18n.translations.has(key, locale):
+        if i18n.translations.has(key, locale):
+            return True
+        file = (key.split(".", 1)[0], locale)
+        if file not in self._searched:
+            self._searched.add(file)
             i18n.resource_loader.search_translation(key, locale)
         return bool(i18n.translations.has(key, locale))
 

@@ -1,12 +1,14 @@
 """``python -m hardware list [--json]``: the switch devices plugged in and their profiles.
-``python -m hardware profiles [--json]``: the known profiles and the control ids they give."""
+``python -m hardware profiles [--json] [--directory DIR]``: the known profiles and the control
+ids they give; a bad profile file is skipped and said (exit 1)."""
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from pathlib import Path
 
-from hardware.device_profiles import ProfileFileError, load_profiles
+from hardware.device_profiles import PROFILES_DIR, ProfileFileError, load_profiles
 from hardware.discovery import discover
 
 
@@ -27,20 +29,23 @@ def _list(as_json: bool) -> int:
     return 0
 
 
-def _profiles(as_json: bool) -> int:
-    profiles = load_profiles()
+def _profiles(as_json: bool, directory: Path = PROFILES_DIR) -> int:
+    problems: list[ProfileFileError] = []
+    profiles = load_profiles(directory, problems)
+    for problem in problems:
+        print(f"hardware: bad profile file skipped: {problem}", file=sys.stderr)
     if as_json:
         print(json.dumps([{"id": p.id, "name": p.name, "kind": p.kind, "source": p.source,
                            "usb": [str(u) for u in p.usb + p.usb_generic],
                            "controls": p.control_ids(),
                            "roles": {r: list(c) for r, c in p.roles.items()}}
                           for p in profiles], indent=2))
-        return 0
+        return 1 if problems else 0
     for p in profiles:
         roles = ", ".join(f"{role}={'/'.join(c)}" for role, c in p.roles.items()) or "-"
         print(f"{p.id:26} {p.source:34} {p.name}\n{'':26} controls: "
               f"{' '.join(p.controls) or 'any key'}; roles: {roles}")
-    return 0
+    return 1 if problems else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,9 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     for name, text in (("list", "devices plugged in now"), ("profiles", "known device profiles")):
         command = sub.add_parser(name, help=text)
         command.add_argument("--json", action="store_true", help="print JSON")
+        command.add_argument("--directory", type=Path, default=PROFILES_DIR,
+                             help="the profile files to use (to check new ones)")
     args = parser.parse_args(argv)
     try:
-        return _list(args.json) if args.command == "list" else _profiles(args.json)
+        return _list(args.json) if args.command == "list" \
+            else _profiles(args.json, args.directory)
     except ProfileFileError as exc:
         print(f"hardware: bad profile file: {exc}", file=sys.stderr)
         return 2

@@ -8,13 +8,15 @@ bindings. It also gives the source id its events carry: ``serial(<family>)`` or
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
+from levels.safe_yaml import SafeLoadError, load_file
 
+log = logging.getLogger(__name__)
 PROFILES_DIR = Path(__file__).resolve().parent / "profiles"
 SCHEMA_VERSION = 1
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -101,6 +103,20 @@ def _list(value: Any, what: str) -> list[str]:
     return [str(item) for item in value]
 
 
+def _flag(data: dict[str, Any], name: str) -> bool:
+    value = data.get(name, False)
+    if not isinstance(value, bool):  # "false" in quotes is text, and text is true in Python
+        raise ValueError(f"{name} must be true or false, not {value!r}")
+    return value
+
+
+def _baudrate(data: dict[str, Any]) -> int:
+    value = data.get("baudrate", 115200)
+    if type(value) is not int or not 300 <= value <= 4_000_000:
+        raise ValueError(f"baudrate must be a whole number from 300 to 4000000, not {value!r}")
+    return value
+
+
 def profile_from_data(data: Any) -> HardwareProfile:
     """Build and check a profile from parsed YAML; ``ValueError`` says what is wrong."""
     if not isinstance(data, dict):
@@ -151,28 +167,40 @@ def profile_from_data(data: Any) -> HardwareProfile:
             seen[control] = role
     return HardwareProfile(
         id=pid, name=str(data.get("name", pid)), kind=kind, family=family,
-        baudrate=int(data.get("baudrate", 115200)),
+        baudrate=_baudrate(data),
         usb=tuple(UsbId.parse(u) for u in _list(match.get("usb"), "match.usb")),
         usb_generic=tuple(UsbId.parse(u) for u in _list(match.get("usb_generic"), "match.usb_generic")),
         names=tuple(n.casefold() for n in _list(match.get("name"), "match.name")),
         keys=keys, controls=tuple(controls), roles=roles,
-        grab=bool(data.get("grab", False)), only_mapped=bool(data.get("only_mapped", False)),
+        grab=_flag(data, "grab"), only_mapped=_flag(data, "only_mapped"),
     )
 
 
 def load_profile(path: Path) -> HardwareProfile:
     try:
-        return profile_from_data(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (OSError, yaml.YAMLError, ValueError) as exc:
+        return profile_from_data(load_file(path))
+    except SafeLoadError as exc:
+        raise ProfileFileError(f"{path}: {exc.key.rsplit('.', 1)[-1]} {exc.params}") from exc
+    except ValueError as exc:
         raise ProfileFileError(f"{path}: {exc}") from exc
 
 
-def load_profiles(directory: Path = PROFILES_DIR) -> list[HardwareProfile]:
-    """Every profile in ``directory``, by id; two files with one id is an error."""
+def load_profiles(directory: Path = PROFILES_DIR,
+                  problems: list[ProfileFileError] | None = None) -> list[HardwareProfile]:
+    """Every good profile in ``directory``, by id. A bad file (or a second file with an id
+    already used) is skipped and added to ``problems`` (logged when no list is given): one
+    broken file must not stop the game nor hide the other devices."""
     profiles: dict[str, HardwareProfile] = {}
     for path in sorted(directory.glob("*.yml")):
-        profile = load_profile(path)
-        if profile.id in profiles:
-            raise ProfileFileError(f"{path}: id {profile.id!r} is used twice")
+        try:
+            profile = load_profile(path)
+            if profile.id in profiles:
+                raise ProfileFileError(f"{path}: id {profile.id!r} is used twice")
+        except ProfileFileError as exc:
+            if problems is None:
+                log.warning("skipping device profile: %s", exc)
+            else:
+                problems.append(exc)  # the caller says it
+            continue
         profiles[profile.id] = profile
     return [profiles[key] for key in sorted(profiles)]

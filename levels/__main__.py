@@ -18,10 +18,12 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
+from levels.editor import EditError, Editor
 from levels.interpreter import run_program
 from levels.level import LevelError, LevelProblem, load_level
 from levels.packs import PACKS_DIR, load_packs
-from levels.python_parser import PythonError, parse_python
+from levels.python_parser import MAX_TEXT, PythonError, parse_python
+from levels.safe_yaml import SafeLoadError, read_text
 from levels.validator import check
 
 
@@ -81,11 +83,10 @@ def cmd_run(args: argparse.Namespace) -> int:
             print(_problem_line(translator, problem), file=sys.stderr)
         return 2
     try:
-        text = Path(args.program).read_text(encoding="utf-8")
-        blocks = parse_python(text)
-    except OSError as error:
-        print(_say(translator, "levels.error.unreadable", {"detail": error.strerror or error}),
-              file=sys.stderr)
+        blocks = parse_python(read_text(Path(args.program), max_bytes=4 * MAX_TEXT))
+        Editor(level.palette, max_blocks=level.max_blocks).load(blocks)  # the app's rules
+    except SafeLoadError as error:
+        print(f"{args.program}: {_say(translator, error.key, error.params)}", file=sys.stderr)
         return 2
     except PythonError as error:
         for problem in error.problems:
@@ -93,6 +94,9 @@ def cmd_run(args: argparse.Namespace) -> int:
                                                       "column": problem.column})
             print(f"{args.program}: {where}: {_say(translator, problem.key, problem.params)}",
                   file=sys.stderr)
+        return 2
+    except EditError as error:
+        print(f"{args.program}: {_say(translator, error.key, error.params)}", file=sys.stderr)
         return 2
     _, outcome = run_program(level.world, blocks, max_steps=level.max_steps, par=level.par)
     print(json.dumps(outcome.as_dict()))

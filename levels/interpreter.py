@@ -18,6 +18,9 @@ from levels.world import Cell, Heading, World
 
 DEFAULT_MAX_STEPS = 400
 MAX_CALL_DEPTH = 20
+# Nested blocks and calls together, at most this deep during a run: each level is three
+# generator frames, so a run stays far from Python's recursion limit (``_Stop`` instead).
+MAX_RUN_DEPTH = 100
 
 
 class EventKind(Enum):
@@ -116,6 +119,7 @@ class Run:
         self.outcome: Outcome | None = None
         self._functions = {str(b.params.get("name")): (b, (i,))
                            for i, b in enumerate(self.blocks) if b.kind == "define"}
+        self._nesting = 0
 
     def events(self) -> Iterator[RunEvent]:
         if self.outcome is not None:
@@ -137,6 +141,19 @@ class Run:
     # -- blocks ---------------------------------------------------------------------------
 
     def _sequence(self, blocks: Sequence[Block], parent: Path, depth: int) -> Iterator[RunEvent]:
+        if not blocks:
+            return
+        if self._nesting >= MAX_RUN_DEPTH:
+            raise _Stop(Reason.OUT_OF_STEPS, RunEvent(
+                EventKind.OUT_OF_STEPS, blocks[0].uid, (*parent, 0), self.state.steps,
+                self.state.cell, self.state.heading))
+        self._nesting += 1
+        try:
+            yield from self._steps(blocks, parent, depth)
+        finally:
+            self._nesting -= 1
+
+    def _steps(self, blocks: Sequence[Block], parent: Path, depth: int) -> Iterator[RunEvent]:
         previous_if: bool | None = None  # the answer of the ``if`` right before an ``else``
         for index, block in enumerate(blocks):
             path = (*parent, index)

@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-import yaml
-
 from levels.blocks import CATALOGUE
 from levels.interpreter import DEFAULT_MAX_STEPS
 from levels.program import Block, count_blocks, problems, walk
 from levels.python_parser import PythonError, parse_python
+from levels.safe_yaml import SafeLoadError, load_file
 from levels.world import World, WorldError, parse_world
 
 TRACKS: tuple[str, ...] = ("junior", "teens", "python")
@@ -86,16 +85,10 @@ def load_level(path: Path, track: str | None = None) -> Level:
     path = Path(path)
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise LevelError([LevelProblem(name, "?", "file", "levels.error.unreadable",
-                                       {"detail": error.strerror or str(error)})]) from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise LevelError([LevelProblem(name, "?", "file", "levels.error.yaml",
-                                       {"line": mark.line + 1 if mark else "?"})]) from None
+        data = load_file(path)
+    except SafeLoadError as error:
+        raise LevelError([LevelProblem(name, "?", "file", error.key, dict(error.params))]) \
+            from None
     track = track or (path.parent.name if path.parent.name in TRACKS else "junior")
     return level_from_mapping(data, track=track, order=order_from_name(path), file=name,
                               path=path)
@@ -119,7 +112,7 @@ def level_from_mapping(data: Any, *, track: str, order: int = 0, file: str = "<l
     for key in REQUIRED:
         if key not in data or data[key] in (None, ""):
             report(key, "levels.error.missing_field", field=key)
-    if "id" in data and not ID_SHAPE.match(str(data["id"])):
+    if "id" in data and not (isinstance(data["id"], str) and ID_SHAPE.match(data["id"])):
         report("id", "levels.error.bad_id", value=data["id"])
 
     world = None

@@ -19,6 +19,9 @@ from typing import Iterator, Mapping, Sequence
 from levels.blocks import CATALOGUE, block_type
 
 Path = tuple[int, ...]
+# Blocks inside blocks, at most this deep: every tree walk stays far from Python's
+# recursion limit, whatever the editor or the Python text builds.
+MAX_DEPTH = 30
 
 _uids = itertools.count(1)
 
@@ -118,7 +121,9 @@ def problems(blocks: Sequence[Block]) -> list[Problem]:
                 found.append(Problem("editor.error.no_function", path))
             if (block.body is None) == spec.container:
                 found.append(Problem("editor.error.bad_body", path))
-            if block.body is not None:
+            if block.body is not None and len(path) >= MAX_DEPTH:
+                found.append(Problem("editor.error.too_deep", path, {"max": MAX_DEPTH}))
+            elif block.body is not None:
                 check(block.body, path)
 
     check(blocks, ())
@@ -126,8 +131,10 @@ def problems(blocks: Sequence[Block]) -> list[Problem]:
 
 
 def clone(blocks: Sequence[Block]) -> list[Block]:
-    """A deep copy that keeps block uids."""
-    return copy.deepcopy(list(blocks))
+    """A deep copy that keeps block uids (one frame per level, unlike ``deepcopy``)."""
+    return [Block(block.kind, copy.deepcopy(block.params),
+                  clone(block.body) if block.body is not None else None, block.uid)
+            for block in blocks]
 
 
 # --- the solution form (level packs, guided mode) ---------------------------------------
@@ -148,8 +155,11 @@ def to_solution(blocks: Sequence[Block]) -> list[object]:
     return out
 
 
-def from_solution(items: Sequence[object]) -> list[Block]:
-    """Blocks from the solution form; ``ValueError`` for anything that is not a block."""
+def from_solution(items: Sequence[object], depth: int = 0) -> list[Block]:
+    """Blocks from the solution form; ``ValueError`` for anything that is not a block (or
+    nested deeper than ``MAX_DEPTH``: a stored draft is data from a disk)."""
+    if depth > MAX_DEPTH:
+        raise ValueError(f"blocks nested deeper than {MAX_DEPTH}")
     blocks: list[Block] = []
     for raw in items:
         if isinstance(raw, str):
@@ -159,7 +169,8 @@ def from_solution(items: Sequence[object]) -> list[Block]:
             if body is not None and (not isinstance(body, Sequence) or isinstance(body, str)):
                 raise ValueError(f"body of {raw['block']!r} must be a list of blocks")
             blocks.append(Block.make(raw["block"], dict(raw.get("params") or {}),
-                                     from_solution(body) if body is not None else None))
+                                     from_solution(body, depth + 1) if body is not None
+                                     else None))
         else:
             raise ValueError(f"not a block: {raw!r}")
     return blocks

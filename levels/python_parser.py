@@ -11,10 +11,12 @@ key (namespace ``python``). The text is never executed: nothing here calls ``exe
 from __future__ import annotations
 
 import ast
+import io
+import tokenize
 from dataclasses import dataclass, field
 
 from levels.blocks import COLOURS, COUNTS, FUNCTION_NAMES
-from levels.program import Block
+from levels.program import MAX_DEPTH, Block
 
 SIMPLE_COMMANDS = {"move_forward", "turn_left", "turn_right", "collect"}
 CONDITIONS = {"path_ahead": "ahead", "path_left": "left", "path_right": "right"}
@@ -26,6 +28,11 @@ KEYWORDS = {
     ast.Lambda: "lambda", ast.Match: "match",
 }
 MAX_TEXT = 20_000
+# Caps checked on the tokens before ``ast`` sees the text: ``ast`` itself overflows on a
+# 6 KB chain of ``+`` or 20,000 ``-`` (RecursionError, MemoryError), and a chain of 200
+# ``elif`` makes a tree too deep to copy. No program of the game comes near these.
+MAX_LINE_TOKENS = 200
+MAX_BRACKETS = 10
 
 
 @dataclass(frozen=True)
@@ -50,15 +57,66 @@ def parse_python(text: str) -> list[Block]:
     """The blocks ``text`` stands for, or ``PythonError`` saying what to change."""
     if len(text) > MAX_TEXT:
         raise PythonError([PythonProblem("python.error.too_long", 1, 1)])
+    shape = _shape_problem(text)
+    if shape is not None:
+        raise PythonError([shape])
     try:
         tree = ast.parse(text, mode="exec")
     except SyntaxError as error:
         raise PythonError([_syntax_problem(error)]) from None
+    except (RecursionError, MemoryError):  # a last guard: the caps above should prevent it
+        raise PythonError([PythonProblem("python.error.too_deep", 1, 1,
+                                         {"max": MAX_DEPTH})]) from None
     reader = _Reader(tree)
     blocks = reader.statements(tree.body, top=True)
     if reader.problems:
         raise PythonError(sorted(reader.problems, key=lambda p: (p.line, p.column)))
     return blocks
+
+
+def _shape_problem(text: str) -> PythonProblem | None:
+    """Why ``text`` is too long a line or too deeply nested to hand to ``ast``, or ``None``.
+
+    Nesting counts indented blocks and ``elif`` chains (each ``elif`` is one more level in
+    the tree); tokenizing is iterative, so it cannot overflow itself.
+    """
+    indent, brackets, line_tokens, at_start = 0, 0, 0, True
+    elifs: dict[int, int] = {}  # indent level -> ``elif``s so far in its current chain
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            line, column = token.start[0], token.start[1] + 1
+            if token.type == tokenize.INDENT:
+                indent += 1
+            elif token.type == tokenize.DEDENT:
+                indent -= 1
+                elifs = {level: n for level, n in elifs.items() if level <= indent}
+            elif token.type == tokenize.NEWLINE:
+                line_tokens, at_start = 0, True
+                continue
+            elif token.type not in (tokenize.NL, tokenize.COMMENT):
+                line_tokens += 1
+                if at_start and token.type == tokenize.NAME:
+                    if token.string == "elif":
+                        elifs[indent] = elifs.get(indent, 0) + 1
+                    elif token.string != "else":
+                        elifs[indent] = 0
+                at_start = False
+                if token.string in ("(", "[", "{"):
+                    brackets += 1
+                elif token.string in (")", "]", "}"):
+                    brackets -= 1
+            if line_tokens > MAX_LINE_TOKENS:
+                return PythonProblem("python.error.line_too_long", line, column,
+                                     {"max": MAX_LINE_TOKENS})
+            if brackets > MAX_BRACKETS:
+                return PythonProblem("python.error.too_many_brackets", line, column,
+                                     {"max": MAX_BRACKETS})
+            if indent + sum(elifs.values()) > MAX_DEPTH:
+                return PythonProblem("python.error.too_deep", line, column,
+                                     {"max": MAX_DEPTH})
+    except (tokenize.TokenError, SyntaxError):
+        return None  # everything before the error was within the caps; ``ast`` says what
+    return None
 
 
 def _syntax_problem(error: SyntaxError) -> PythonProblem:

@@ -15,6 +15,7 @@ from enum import Enum
 from levels.blocks import COLOUR_LETTERS
 
 MAP_LEGEND = {"#": "wall", ".": "open", "S": "start", "G": "goal", "*": "star"}
+MAX_SIDE = 40  # rows or columns: a map must fit a child's screen (and bound the search)
 
 Cell = tuple[int, int]
 
@@ -106,6 +107,9 @@ def parse_world(map_text: str, heading: str, picture_text: str | None = None) ->
         raise WorldError("levels.error.map_missing")
     lines = _grid(map_text)
     columns = max(len(line) for line in lines)
+    if len(lines) > MAX_SIDE or columns > MAX_SIDE:
+        raise WorldError("levels.error.map_too_big", rows=len(lines), columns=columns,
+                         max=MAX_SIDE)
     walls: set[Cell] = set()
     stars: set[Cell] = set()
     starts: list[Cell] = []

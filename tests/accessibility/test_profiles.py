@@ -1,14 +1,18 @@
 """Access profiles: presets load, round-trip through YAML, and bad values say what to fix."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from accessibility.actions import Action, Command
 from accessibility.profiles import (PRESETS, SPEC, AccessProfile, ProfileError, edited,
-                                    load_profile, preset, profile_to_dict, save_profile)
+                                    load_profile, preset, profile_from_dict, profile_to_dict,
+                                    save_profile)
 from accessibility.scanner import ScanMode
 from accessibility.translator import LOCALES, Translator
 
@@ -139,3 +143,43 @@ def test_every_profile_field_and_preset_has_a_name_in_every_locale() -> None:
             assert tr.has(f"access.field.{field}", locale), (locale, field)
         for name in PRESETS:
             assert tr.has(preset(name).name_key, locale), (locale, name)
+
+
+# -- issue 17: a stored profile with NaN, inf or a wrong type stopped the app at start -------
+
+@pytest.mark.parametrize("field, value", [
+    ("scan_loops", float("nan")), ("scan_loops", float("inf")), ("highlight_thickness", -float("inf")),
+    ("dwell", float("nan")), ("scan_interval", float("inf")), ("scan_loops", 10 ** 400),
+    ("name", 3), ("reduced_motion", "false"), ("theme", ["dark"]), ("bindings", [1]),
+])
+def test_a_stored_profile_with_a_bad_number_or_type_is_a_profile_error(field: str,
+                                                                      value: object) -> None:
+    with pytest.raises(ProfileError) as caught:
+        profile_from_dict({**profile_to_dict(preset("single_switch_autoscan")), field: value})
+    assert Translator("de").t(caught.value.key, **caught.value.params) != "…"
+
+
+def test_a_device_or_a_fifo_is_not_read_as_a_profile(tmp_path: Path) -> None:
+    fifo = tmp_path / "me.yml"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero")):
+        with pytest.raises(ProfileError, match="bad_file"):
+            load_profile(path)
+
+
+VALUES = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=12),
+                   st.lists(st.integers(), max_size=3),
+                   st.dictionaries(st.text(max_size=6), st.text(max_size=6), max_size=3))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from([*SPEC, "bindings", "schema_version", "colour"]),
+                       VALUES, max_size=6))
+def test_any_stored_profile_data_is_a_profile_or_a_profile_error(changes: dict) -> None:
+    data = {**profile_to_dict(preset("two_switch_step")), **changes}
+    try:
+        profile = profile_from_dict(data)
+    except ProfileError as error:
+        assert error.key.startswith("access.error.")
+        return
+    assert profile_from_dict(profile_to_dict(profile)) == profile

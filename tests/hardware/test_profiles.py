@@ -5,8 +5,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from adapters.evdev_codes import code_for_name, control_for_code
+from hardware.__main__ import main
 from hardware.device_profiles import (
     PROFILES_DIR, ProfileFileError, UsbId, load_profile, load_profiles, profile_from_data,
     profile_ids, role_table,
@@ -76,8 +79,9 @@ def test_bad_profiles_are_refused_with_a_reason(data: dict, problem: str) -> Non
 def test_a_bad_file_names_itself_and_duplicate_ids_are_refused(tmp_path: Path) -> None:
     (tmp_path / "a.yml").write_text("id: one\nkind: serial\n")
     (tmp_path / "b.yml").write_text("id: one\nkind: serial\n")
-    with pytest.raises(ProfileFileError, match="used twice"):
-        load_profiles(tmp_path)
+    problems: list[ProfileFileError] = []
+    assert [p.id for p in load_profiles(tmp_path, problems)] == ["one"]
+    assert len(problems) == 1 and "used twice" in str(problems[0])
     broken = tmp_path / "c.yml"
     broken.write_text("id: [\n")
     with pytest.raises(ProfileFileError, match="c.yml"):
@@ -93,3 +97,45 @@ def test_every_profile_names_its_device_in_the_switch_test() -> None:
         sorted(set(profile_ids(PROFILES).values()) - set(english["device"]))
     assert profile_ids(PROFILES)["evdev(foot_switch)"] == "foot_switch"
     assert profile_ids(PROFILES)["serial(microbit)"] == "microbit"
+
+
+# -- issue 17: a malformed profile file stopped the app; bad values crashed the CLI -----------
+
+@pytest.mark.parametrize("field, value", [
+    ("baudrate", None), ("baudrate", float("inf")), ("baudrate", "fast"), ("baudrate", 0),
+    ("baudrate", True), ("grab", "false"), ("only_mapped", 1),
+])
+def test_bad_values_are_refused_not_crashed_on_or_misread(field: str, value: object) -> None:
+    with pytest.raises(ValueError, match=field):
+        profile_from_data({"id": "x", "kind": "serial", field: value})
+
+
+def test_a_malformed_file_is_skipped_and_said_the_others_load(tmp_path: Path,
+                                                                 capsys) -> None:
+    (tmp_path / "a.yml").write_text("id: good\nkind: serial\n")
+    (tmp_path / "b.yml").write_text("id: [\n")
+    (tmp_path / "c.yml").write_text("id: inf\nkind: serial\nbaudrate: .inf\n")
+    (tmp_path / "d.yml").write_bytes(b"id: \xff\n")
+    problems: list[ProfileFileError] = []
+    assert [p.id for p in load_profiles(tmp_path, problems)] == ["good"]
+    assert sorted(Path(str(p).split(":")[0]).name for p in problems) == ["b.yml", "c.yml",
+                                                                          "d.yml"]
+    assert main(["profiles", "--directory", str(tmp_path)]) == 1
+    out = capsys.readouterr()
+    assert "good" in out.out and "c.yml" in out.err and "Traceback" not in out.err
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(
+    st.sampled_from(["id", "name", "kind", "family", "baudrate", "match", "keys", "controls",
+                     "roles", "grab", "only_mapped", "schema_version"]),
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=10),
+              st.lists(st.text(max_size=8), max_size=3),
+              st.dictionaries(st.text(max_size=8), st.text(max_size=8), max_size=3)),
+    max_size=8))
+def test_any_profile_data_is_a_profile_or_a_value_error(data: dict) -> None:
+    try:
+        profile = profile_from_data({"id": "x", "kind": "serial", **data})
+    except ValueError:
+        return
+    assert isinstance(profile.baudrate, int) and isinstance(profile.grab, bool)
