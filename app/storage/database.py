@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 
+from app.storage.rows import decode_text
 from app.storage.migrations import (
     LATEST_VERSION,
     MIGRATIONS,
@@ -89,6 +90,19 @@ def is_storage_failure(error: sqlite3.Error) -> bool:
                                                            sqlite3.SQLITE_NOTADB})
 
 
+def is_damage(error: sqlite3.Error) -> bool:
+    """An error while reading that means the file's pages cannot be trusted."""
+    return primary_code(error) in {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB,
+                                   sqlite3.SQLITE_MISMATCH, sqlite3.SQLITE_FORMAT}
+
+
+def damage_found(detail: str) -> sqlite3.DatabaseError:
+    """The error SQLite would raise, for damage our own reads see (a row its index lost)."""
+    error = sqlite3.DatabaseError(f"database disk image is malformed: {detail}")
+    error.sqlite_errorcode = sqlite3.SQLITE_CORRUPT  # type: ignore[attr-defined]
+    return error
+
+
 def configure(conn: sqlite3.Connection) -> None:
     """Per-connection settings: foreign keys (cascade deletes), WAL, synchronous level."""
     conn.execute("PRAGMA foreign_keys = ON")
@@ -99,8 +113,10 @@ def configure(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
 
 
-def _connect(target: str) -> sqlite3.Connection:
-    return sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
+    conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, uri=uri)
+    conn.text_factory = decode_text  # a cell that is not UTF-8 is read, not refused
+    return conn
 
 
 def _check_header(path: Path) -> None:
@@ -212,5 +228,5 @@ def _open_error(error: sqlite3.Error) -> OpenError:
 
 
 __all__ = ["BUSY_TIMEOUT_S", "LATEST_VERSION", "OpenError", "Problem", "SYNCHRONOUS",
-           "classify", "configure", "is_storage_failure", "open_file", "open_memory",
+           "classify", "configure", "damage_found", "is_damage", "is_storage_failure", "open_file", "open_memory",
            "read_only_copy"]

@@ -42,3 +42,14 @@ def busy(path: Path) -> StoreNotice:
 
 def stopped_saving(path: Path) -> StoreNotice:
     return StoreNotice(STOPPED_SAVING, {"folder": str(path.parent)})
+
+
+PROFILE_RESET = "storage.notice.profile_reset"
+READ_ONLY = "storage.notice.read_only"  # status, for as long as the file is only read
+WAITING = "storage.notice.waiting"  # status, while saves wait for another copy's lock
+SAVED_AGAIN = "storage.notice.saved_again"
+SECOND_COPY = "storage.notice.second_copy"
+
+
+def profile_reset(name: str) -> StoreNotice:
+    return StoreNotice(PROFILE_RESET, {"name": name})

@@ -17,10 +17,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
-from app.storage import notices
+from app.storage import notices, rows
 from app.storage.database import (
     OpenError,
     Problem,
+    damage_found,
+    is_damage,
     is_storage_failure,
     open_file,
     open_memory,
@@ -29,6 +31,7 @@ from app.storage.database import (
 from app.storage.export import COLUMNS, write_csv
 from app.storage.models import Learner, LevelProgress, StoreNotice
 from app.storage.move_aside import move_aside
+from app.storage.salvage import salvage
 from app.storage.transactions import transaction
 
 T = TypeVar("T")
@@ -74,14 +77,11 @@ def _dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _loads(text: str | None, default: Any = None) -> Any:
-    if text is None:
-        return default
+def _close_quietly(conn: sqlite3.Connection) -> None:
     try:
-        return json.loads(text)
-    except ValueError:
-        log.error("unreadable JSON in the progress file: %.60r", text)
-        return default
+        conn.close()
+    except sqlite3.Error as error:
+        log.warning("closing the progress file failed: %s", error)
 
 
 class ProgressStore:
@@ -94,6 +94,7 @@ class ProgressStore:
         self.notices: list[StoreNotice] = []  # every notice so far; ``notice`` is the last
         self._on_notice = on_notice
         self._in_memory = False
+        self._salvaged = False  # damage found by a read was salvaged once; not again
         self._conn: sqlite3.Connection | None = self._open()
 
     # --- opening and failing over ----------------------------------------------------------
@@ -155,13 +156,38 @@ class ProgressStore:
             memory.close()
             memory = open_memory()
         memory.execute("PRAGMA foreign_keys = ON")
-        try:
-            old.close()
-        except sqlite3.Error:
-            pass
+        _close_quietly(old)
         self._conn = memory
         self._in_memory = True
         self._tell(notices.stopped_saving(self.path))
+
+    def _salvage(self, error: sqlite3.Error) -> None:
+        """A read found damage quick_check missed: keep what is readable, move the file aside.
+
+        The old connection is closed before the move: closing it after would checkpoint and
+        delete the -wal by name, which by then belongs to the new file.
+        """
+        log.error("progress file %s is damaged (%s); salvaging what is readable", self.path,
+                  error)
+        old = self._connection
+        rescued = open_memory()
+        salvage(old, rescued)
+        _close_quietly(old)
+        self._conn, self._salvaged = rescued, True
+        if self._in_memory:
+            return  # already said: nothing is being saved
+        try:
+            kept = move_aside(self.path, Problem.DAMAGED.value)
+            fresh = open_file(self.path)
+        except (OpenError, OSError, sqlite3.Error) as move_error:
+            log.error("cannot start a new progress file %s: %s", self.path, move_error)
+            self._in_memory = True
+            self._tell(notices.cannot_move(self.path))
+            return
+        salvage(rescued, fresh)
+        rescued.close()
+        self._conn = fresh
+        self._tell(notices.damaged(kept))
 
     @property
     def _connection(self) -> sqlite3.Connection:
@@ -178,10 +204,13 @@ class ProgressStore:
                 raise UnknownLearner(str(error)) from error
             raise
         except sqlite3.Error as error:
-            if self._in_memory or not is_storage_failure(error):
+            if is_damage(error) and not self._salvaged:
+                self._salvage(error)
+            elif self._in_memory or not is_storage_failure(error):
                 raise
-            self._fail_over(error)
-        return self._do(operation)  # once more, in memory now
+            else:
+                self._fail_over(error)
+        return self._do(operation)  # once more, on the salvaged or in-memory copy now
 
     def _write(self, operation: Callable[[sqlite3.Connection], T]) -> T:
         def in_transaction(conn: sqlite3.Connection) -> T:
@@ -209,13 +238,14 @@ class ProgressStore:
 
     @staticmethod
     def _learner(row: tuple[Any, ...]) -> Learner:
-        return Learner(int(row[0]), row[1], row[2], row[3], _loads(row[4], {}))
+        return Learner(int(row[0]), rows.text(row[1]), rows.text(row[2]), rows.text(row[3]),
+                       rows.json_value(row[4], dict, {}))
 
     def learners(self) -> list[Learner]:
         """Every learner, by name as a teacher reads a class list."""
-        rows = self._do(lambda c: c.execute(
+        found = self._do(lambda c: c.execute(
             "SELECT id, name, avatar, locale, profile FROM learners").fetchall())
-        return sorted((self._learner(r) for r in rows), key=lambda l: (name_order(l.name), l.id))
+        return sorted((self._learner(r) for r in found), key=lambda l: (name_order(l.name), l.id))
 
     def learner(self, learner_id: int) -> Learner | None:
         row = self._do(lambda c: c.execute(
@@ -247,15 +277,16 @@ class ProgressStore:
     @staticmethod
     def _progress(row: tuple[Any, ...]) -> LevelProgress:
         level, stars, attempts, solved, best, seconds, independence, updated = row
-        return LevelProgress(level, int(stars), int(attempts), bool(solved),
-                             None if best is None else int(best), float(seconds),
-                             _loads(independence), updated)
+        return LevelProgress(rows.text(level), rows.count(stars), rows.count(attempts),
+                             rows.count(solved) > 0, rows.maybe_count(best),
+                             rows.number(seconds), rows.json_value(independence, dict),
+                             rows.text(updated))
 
     def progress(self, learner_id: int) -> dict[str, LevelProgress]:
-        rows = self._do(lambda c: c.execute(
+        found = self._do(lambda c: c.execute(
             f"SELECT {_PROGRESS_COLUMNS} FROM progress WHERE learner_id = ? ORDER BY level_id",
             (learner_id,)).fetchall())
-        return {row[0]: self._progress(row) for row in rows}
+        return {p.level_id: p for p in map(self._progress, found)}
 
     def record_attempt(self, learner_id: int, level_id: str, *, solved: bool, stars: int,
                        blocks: int, seconds: float) -> LevelProgress:
@@ -272,9 +303,12 @@ class ProgressStore:
 
         def record(conn: sqlite3.Connection) -> tuple[Any, ...]:
             conn.execute(_RECORD, params)
-            return conn.execute(
+            row = conn.execute(
                 f"SELECT {_PROGRESS_COLUMNS} FROM progress WHERE learner_id = ? AND level_id = ?",
                 (learner_id, level_id)).fetchone()
+            if row is None:  # written but not found again: its index is damaged
+                raise damage_found(f"progress row {learner_id}/{level_id} not found")
+            return row
         return self._progress(self._write(record))
 
     def save_independence(self, learner_id: int, level_id: str, data: dict) -> None:
@@ -291,7 +325,7 @@ class ProgressStore:
         row = self._do(lambda c: c.execute(
             "SELECT independence FROM progress WHERE learner_id = ? AND level_id = ?",
             (learner_id, level_id)).fetchone())
-        return None if row is None else _loads(row[0])
+        return None if row is None else rows.json_value(row[0], dict)
 
     # --- drafts ----------------------------------------------------------------------------
 
@@ -309,8 +343,7 @@ class ProgressStore:
         row = self._do(lambda c: c.execute(
             "SELECT program FROM drafts WHERE learner_id = ? AND level_id = ?",
             (learner_id, level_id)).fetchone())
-        program = None if row is None else _loads(row[0])
-        return program if isinstance(program, list) else None
+        return None if row is None else rows.json_value(row[0], list)
 
     def clear_draft(self, learner_id: int, level_id: str) -> None:
         self._write(lambda c: c.execute(
@@ -321,7 +354,7 @@ class ProgressStore:
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         row = self._do(lambda c: c.execute(
             "SELECT value FROM settings WHERE key = ?", (key,)).fetchone())
-        return default if row is None else str(row[0])
+        return default if row is None else rows.text(row[0])
 
     def set_setting(self, key: str, value: str) -> None:
         if not isinstance(value, str):
@@ -339,9 +372,9 @@ class ProgressStore:
         should be opened with ``newline=""``. ``OSError`` if the target cannot be written
         (the app shows ``storage.export.failed``).
         """
-        rows = self._do(lambda c: c.execute(_EXPORT).fetchall())
-        rows.sort(key=lambda row: (name_order(row[1]), row[0], row[3]))
-        return write_csv(rows, target)
+        found = self._do(lambda c: c.execute(_EXPORT).fetchall())
+        found.sort(key=lambda row: (name_order(rows.text(row[1])), row[0], rows.text(row[3])))
+        return write_csv(found, target)
 
 
 __all__ = ["COLUMNS", "ProgressStore", "UnknownLearner"]
