@@ -31,7 +31,8 @@ from app.storage.migrations import (
     schema_version,
 )
 
-BUSY_TIMEOUT_S = 5.0
+BUSY_TIMEOUT_S = 1.0  # at open; then the store waits off the UI thread (``waiting``)
+SESSION_BUSY_MS = 250  # a save on the UI thread waits this long for the lock, then queues
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SYNCHRONOUS = "FULL"
 
@@ -94,6 +95,11 @@ def is_damage(error: sqlite3.Error) -> bool:
     """An error while reading that means the file's pages cannot be trusted."""
     return primary_code(error) in {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB,
                                    sqlite3.SQLITE_MISMATCH, sqlite3.SQLITE_FORMAT}
+
+
+def is_busy(error: sqlite3.Error) -> bool:
+    """Another program holds the lock: nothing is wrong with the file or the disk."""
+    return primary_code(error) in _BUSY
 
 
 def damage_found(detail: str) -> sqlite3.DatabaseError:
@@ -168,6 +174,7 @@ def open_file(path: Path, steps: Sequence[Migration] = MIGRATIONS) -> sqlite3.Co
             raise OpenError(Problem.DAMAGED, "quick_check: " + "; ".join(map(str, rows[:3])))
         configure(conn)
         migrate(conn, steps)
+        conn.execute(f"PRAGMA busy_timeout = {SESSION_BUSY_MS}")
         return conn
     except OpenError:
         conn.close()
@@ -196,9 +203,17 @@ def read_only_copy(path: Path,
     """
     if not path.is_file():
         return None
+    for query in ("mode=ro", "immutable=1"):  # immutable: a read-only folder's WAL file
+        copy = _copy_into_memory(path, query, steps)  # cannot get the -shm that ro needs
+        if copy is not None:
+            return copy
+    return None
+
+
+def _copy_into_memory(path: Path, query: str,
+                      steps: Sequence[Migration]) -> sqlite3.Connection | None:
     try:
-        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                                 timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        source = _connect(f"{path.resolve().as_uri()}?{query}", uri=True)
     except sqlite3.Error:
         return None
     memory = _connect(":memory:")
@@ -213,7 +228,7 @@ def read_only_copy(path: Path,
         migrate(memory, steps)
         return memory
     except sqlite3.Error as error:
-        log.warning("no read-only copy of %s: %s", path, error)
+        log.warning("no read-only copy of %s (%s): %s", path, query, error)
         memory.close()
         return None
     finally:
@@ -227,6 +242,6 @@ def _open_error(error: sqlite3.Error) -> OpenError:
                               f"({getattr(error, 'sqlite_errorname', '?')})")
 
 
-__all__ = ["BUSY_TIMEOUT_S", "LATEST_VERSION", "OpenError", "Problem", "SYNCHRONOUS",
-           "classify", "configure", "damage_found", "is_damage", "is_storage_failure", "open_file", "open_memory",
+__all__ = ["BUSY_TIMEOUT_S", "LATEST_VERSION", "SESSION_BUSY_MS", "OpenError", "Problem", "SYNCHRONOUS",
+           "classify", "configure", "damage_found", "is_busy", "is_damage", "is_storage_failure", "open_file", "open_memory",
            "read_only_copy"]

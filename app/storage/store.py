@@ -11,9 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-import unicodedata
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
@@ -22,6 +20,7 @@ from app.storage.database import (
     OpenError,
     Problem,
     damage_found,
+    is_busy,
     is_damage,
     is_storage_failure,
     open_file,
@@ -32,56 +31,18 @@ from app.storage.export import COLUMNS, write_csv
 from app.storage.models import Learner, LevelProgress, StoreNotice
 from app.storage.move_aside import move_aside
 from app.storage.salvage import salvage
+from app.storage.queries import EXPORT as _EXPORT
+from app.storage.queries import PROGRESS_COLUMNS as _PROGRESS_COLUMNS
+from app.storage.queries import RECORD as _RECORD
+from app.storage.queries import close_quietly, dumps, name_order, now
 from app.storage.transactions import transaction
+from app.storage.waiting import LockWatcher, lock_is_free
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
-_PROGRESS_COLUMNS = "level_id, stars, attempts, solved, best_blocks, seconds, independence, updated"
-_RECORD = """
-INSERT INTO progress (learner_id, level_id, stars, attempts, solved, best_blocks, seconds, updated)
-VALUES (:learner, :level, :stars, 1, :solved, :blocks, :seconds, :now)
-ON CONFLICT (learner_id, level_id) DO UPDATE SET
-    stars = max(stars, excluded.stars),
-    attempts = attempts + 1,
-    solved = max(solved, excluded.solved),
-    best_blocks = CASE
-        WHEN excluded.best_blocks IS NULL THEN best_blocks
-        WHEN best_blocks IS NULL THEN excluded.best_blocks
-        ELSE min(best_blocks, excluded.best_blocks) END,
-    seconds = seconds + excluded.seconds,
-    updated = excluded.updated
-"""
-_EXPORT = """
-SELECT l.id, l.name, l.locale, p.level_id, p.solved, p.stars, p.attempts, p.best_blocks,
-       p.seconds, p.independence, p.updated
-FROM progress AS p JOIN learners AS l ON l.id = p.learner_id
-"""
-
-
 class UnknownLearner(LookupError):
     """A learner id that is not (or no longer) in the store: a bug in the caller."""
-
-
-def name_order(name: str) -> str:
-    """Sort key for a class list: case and accents ignored, so Émile comes before Zoë."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def _now() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def _close_quietly(conn: sqlite3.Connection) -> None:
-    try:
-        conn.close()
-    except sqlite3.Error as error:
-        log.warning("closing the progress file failed: %s", error)
 
 
 class ProgressStore:
@@ -92,6 +53,9 @@ class ProgressStore:
         self.path = Path(path)
         self.notice: StoreNotice | None = None
         self.notices: list[StoreNotice] = []  # every notice so far; ``notice`` is the last
+        self.status: StoreNotice | None = None  # what lasts: read-only, waiting for a lock
+        self._watcher: LockWatcher | None = None
+        self._queue: list[Callable[[sqlite3.Connection], object]] = []
         self._on_notice = on_notice
         self._in_memory = False
         self._salvaged = False  # damage found by a read was salvaged once; not again
@@ -106,11 +70,42 @@ class ProgressStore:
             self._on_notice(notice)
 
     def _memory(self, notice: StoreNotice, copy_of: Path | None = None) -> sqlite3.Connection:
-        """Carry on in memory; start from what ``copy_of`` holds if it can still be read."""
+        """Carry on in memory; start from what ``copy_of`` holds if it can still be read.
+
+        ``status`` keeps saying so for as long as it lasts (a notice is shown for a while)."""
         self._in_memory = True
-        self._tell(notice)
         copy = read_only_copy(copy_of) if copy_of is not None else None
+        self.status = notices.read_only(self.path) if copy is not None else notice
+        self._tell(notice)
         return copy if copy is not None else open_memory()
+
+    def _wait_for_lock(self) -> None:
+        """Another program holds the write lock: queue the saves, watch the lock elsewhere."""
+        self._queue = []
+        self._watcher = LockWatcher(self.path)
+        self.status = notices.waiting(self.path)
+
+    def _back_to_disk(self) -> None:
+        """The lock is free: write every queued save in one transaction, then use the file."""
+        assert self._watcher is not None
+        self._watcher.stop()
+        self._watcher = None
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = open_file(self.path)
+            with transaction(conn):
+                for operation in self._queue:
+                    operation(conn)
+        except (OpenError, OSError, sqlite3.Error) as error:
+            log.warning("progress file %s still unavailable: %s", self.path, error)
+            if conn is not None:
+                close_quietly(conn)
+            self._watcher = LockWatcher(self.path)  # all or nothing was written: try later
+            return
+        self._queue.clear()
+        close_quietly(self._connection)
+        self._conn, self._in_memory, self.status = conn, False, None
+        self._tell(notices.saved_again())
 
     def _open(self) -> sqlite3.Connection:
         try:
@@ -129,7 +124,9 @@ class ProgressStore:
         if first.problem is Problem.UNWRITABLE:
             return self._memory(notices.not_saved(self.path), copy_of=self.path)
         if first.problem is Problem.BUSY:
-            return self._memory(notices.busy(self.path), copy_of=self.path)
+            conn = self._memory(notices.waiting(self.path), copy_of=self.path)
+            self._wait_for_lock()
+            return conn
         try:
             kept = move_aside(self.path, first.problem.value)
         except OSError as error:
@@ -156,10 +153,15 @@ class ProgressStore:
             memory.close()
             memory = open_memory()
         memory.execute("PRAGMA foreign_keys = ON")
-        _close_quietly(old)
+        close_quietly(old)
         self._conn = memory
         self._in_memory = True
-        self._tell(notices.stopped_saving(self.path))
+        if is_busy(error):
+            self._wait_for_lock()
+            self._tell(notices.waiting(self.path))
+        else:
+            self.status = notices.stopped_saving(self.path)
+            self._tell(self.status)
 
     def _salvage(self, error: sqlite3.Error) -> None:
         """A read found damage quick_check missed: keep what is readable, move the file aside.
@@ -172,7 +174,7 @@ class ProgressStore:
         old = self._connection
         rescued = open_memory()
         salvage(old, rescued)
-        _close_quietly(old)
+        close_quietly(old)
         self._conn, self._salvaged = rescued, True
         if self._in_memory:
             return  # already said: nothing is being saved
@@ -197,6 +199,8 @@ class ProgressStore:
 
     def _do(self, operation: Callable[[sqlite3.Connection], T]) -> T:
         """Run ``operation``; if the disk or file fails under it, fail over and run it again."""
+        if self._watcher is not None and self._watcher.free.is_set():
+            self._back_to_disk()
         try:
             return operation(self._connection)
         except sqlite3.IntegrityError as error:
@@ -216,7 +220,10 @@ class ProgressStore:
         def in_transaction(conn: sqlite3.Connection) -> T:
             with transaction(conn):
                 return operation(conn)
-        return self._do(in_transaction)
+        result = self._do(in_transaction)
+        if self._watcher is not None:  # done in memory: for the file when its lock is free
+            self._queue.append(operation)
+        return result
 
     @property
     def in_memory(self) -> bool:
@@ -224,6 +231,13 @@ class ProgressStore:
         return self._in_memory
 
     def close(self) -> None:
+        if self._watcher is not None and self._conn is not None:
+            if lock_is_free(self.path):
+                self._watcher.free.set()
+                self._back_to_disk()  # last chance for the queued saves
+            if self._watcher is not None:
+                self._watcher.stop()
+                log.error("%d saves never reached %s", len(self._queue), self.path)
         if self._conn is not None:
             self._conn.close()
             self._conn = None
@@ -254,14 +268,14 @@ class ProgressStore:
         return None if row is None else self._learner(row)
 
     def add_learner(self, name: str, avatar: str, locale: str, profile: dict) -> Learner:
-        values = (name, avatar, locale, _dumps(profile), _now())
+        values = (name, avatar, locale, dumps(profile), now())
         learner_id = self._write(lambda c: c.execute(
             "INSERT INTO learners (name, avatar, locale, profile, created) VALUES (?, ?, ?, ?, ?)",
             values).lastrowid)
         return Learner(int(learner_id), name, avatar, locale, json.loads(values[3]))
 
     def update_learner(self, learner: Learner) -> None:
-        values = (learner.name, learner.avatar, learner.locale, _dumps(learner.profile), learner.id)
+        values = (learner.name, learner.avatar, learner.locale, dumps(learner.profile), learner.id)
         changed = self._write(lambda c: c.execute(
             "UPDATE learners SET name = ?, avatar = ?, locale = ?, profile = ? WHERE id = ?",
             values).rowcount)
@@ -299,7 +313,7 @@ class ProgressStore:
             raise ValueError(f"negative result: stars={stars} blocks={blocks} seconds={seconds}")
         params = {"learner": learner_id, "level": level_id, "stars": stars if solved else 0,
                   "solved": int(bool(solved)), "blocks": blocks if solved else None,
-                  "seconds": float(seconds), "now": _now()}
+                  "seconds": float(seconds), "now": now()}
 
         def record(conn: sqlite3.Connection) -> tuple[Any, ...]:
             conn.execute(_RECORD, params)
@@ -315,7 +329,7 @@ class ProgressStore:
         """Guided mode's standing on a level; does not count as an attempt."""
         if not isinstance(data, dict):
             raise TypeError(f"independence is a dict, not {type(data).__name__}")
-        params = (learner_id, level_id, _dumps(data), _now())
+        params = (learner_id, level_id, dumps(data), now())
         self._write(lambda c: c.execute(
             "INSERT INTO progress (learner_id, level_id, independence, updated) "
             "VALUES (?, ?, ?, ?) ON CONFLICT (learner_id, level_id) DO UPDATE SET "
@@ -333,7 +347,7 @@ class ProgressStore:
         """Keep the unfinished program (solution form) so the next session reopens it."""
         if not isinstance(program, list):
             raise TypeError(f"a draft is a list of blocks, not {type(program).__name__}")
-        params = (learner_id, level_id, _dumps(program), _now())
+        params = (learner_id, level_id, dumps(program), now())
         self._write(lambda c: c.execute(
             "INSERT INTO drafts (learner_id, level_id, program, updated) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (learner_id, level_id) DO UPDATE SET "
