@@ -537,6 +537,8 @@ class AppController:
             parts.append((speech.message_key if self.services.options.speech
                           else "app.status.speech_off", {}))
         parts += self.shown_statuses()
+        if self.store.status is not None:  # read-only or waiting for a lock: while it lasts
+            parts.insert(0, (self.store.status.key, dict(self.store.status.params)))
         if self._notice is not None and self._notice not in parts:
             parts.insert(0, self._notice)
         return parts
