@@ -36,7 +36,8 @@ from app.storage.queries import PROGRESS_COLUMNS as _PROGRESS_COLUMNS
 from app.storage.queries import RECORD as _RECORD
 from app.storage.queries import close_quietly, dumps, name_order, now
 from app.storage.transactions import transaction
-from app.storage.waiting import LockWatcher, lock_is_free
+from app.storage.save_queue import Recorder, SaveQueue
+from app.storage.waiting import LockWaiting, LockWatcher, lock_is_free
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ class UnknownLearner(LookupError):
     """A learner id that is not (or no longer) in the store: a bug in the caller."""
 
 
-class ProgressStore:
+class ProgressStore(LockWaiting):
     """Learners, progress, drafts and settings; see the module docstring for failures."""
 
     def __init__(self, path: Path,
@@ -55,11 +56,13 @@ class ProgressStore:
         self.notices: list[StoreNotice] = []  # every notice so far; ``notice`` is the last
         self.status: StoreNotice | None = None  # what lasts: read-only, waiting for a lock
         self._watcher: LockWatcher | None = None
-        self._queue: list[Callable[[sqlite3.Connection], object]] = []
+        self._queue: SaveQueue | None = None
         self._on_notice = on_notice
         self._in_memory = False
         self._salvaged = False  # damage found by a read was salvaged once; not again
         self._conn: sqlite3.Connection | None = self._open()
+        if not self._in_memory:
+            self._write_left_over_queue()
 
     # --- opening and failing over ----------------------------------------------------------
 
@@ -78,34 +81,6 @@ class ProgressStore:
         self.status = notices.read_only(self.path) if copy is not None else notice
         self._tell(notice)
         return copy if copy is not None else open_memory()
-
-    def _wait_for_lock(self) -> None:
-        """Another program holds the write lock: queue the saves, watch the lock elsewhere."""
-        self._queue = []
-        self._watcher = LockWatcher(self.path)
-        self.status = notices.waiting(self.path)
-
-    def _back_to_disk(self) -> None:
-        """The lock is free: write every queued save in one transaction, then use the file."""
-        assert self._watcher is not None
-        self._watcher.stop()
-        self._watcher = None
-        conn: sqlite3.Connection | None = None
-        try:
-            conn = open_file(self.path)
-            with transaction(conn):
-                for operation in self._queue:
-                    operation(conn)
-        except (OpenError, OSError, sqlite3.Error) as error:
-            log.warning("progress file %s still unavailable: %s", self.path, error)
-            if conn is not None:
-                close_quietly(conn)
-            self._watcher = LockWatcher(self.path)  # all or nothing was written: try later
-            return
-        self._queue.clear()
-        close_quietly(self._connection)
-        self._conn, self._in_memory, self.status = conn, False, None
-        self._tell(notices.saved_again())
 
     def _open(self) -> sqlite3.Connection:
         try:
@@ -218,12 +193,15 @@ class ProgressStore:
 
     def _write(self, operation: Callable[[sqlite3.Connection], T]) -> T:
         def in_transaction(conn: sqlite3.Connection) -> T:
+            if self._queue is None:
+                with transaction(conn):
+                    return operation(conn)
+            recorder = Recorder(conn)  # in memory: its SQL waits for the file's lock
             with transaction(conn):
-                return operation(conn)
-        result = self._do(in_transaction)
-        if self._watcher is not None:  # done in memory: for the file when its lock is free
-            self._queue.append(operation)
-        return result
+                result = operation(recorder)  # type: ignore[arg-type]
+            self._queue.add(recorder.statements)
+            return result
+        return self._do(in_transaction)
 
     @property
     def in_memory(self) -> bool:
@@ -235,9 +213,10 @@ class ProgressStore:
             if lock_is_free(self.path):
                 self._watcher.free.set()
                 self._back_to_disk()  # last chance for the queued saves
-            if self._watcher is not None:
+            if self._watcher is not None and self._queue is not None:
                 self._watcher.stop()
-                log.error("%d saves never reached %s", len(self._queue), self.path)
+                log.error("%d saves wait in %s for the next start", len(self._queue),
+                          self._queue.file)
         if self._conn is not None:
             self._conn.close()
             self._conn = None

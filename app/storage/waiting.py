@@ -12,6 +12,13 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from app.storage import notices
+from app.storage.database import OpenError, is_busy, open_file
+from app.storage.models import StoreNotice
+from app.storage.queries import close_quietly
+from app.storage.save_queue import SaveQueue
 
 log = logging.getLogger(__name__)
 
@@ -58,3 +65,79 @@ class LockWatcher:
     def stop(self) -> None:
         self._stop.set()
         self._thread.join(timeout=2 * self._interval + 1)
+
+
+class LockWaiting:
+    """The store's side of a lock held elsewhere: queue, watch, go back to the file."""
+
+    path: Path
+    status: StoreNotice | None
+    _conn: sqlite3.Connection | None
+    _in_memory: bool
+    _watcher: LockWatcher | None
+    _queue: SaveQueue | None
+
+    def _tell(self, notice: StoreNotice) -> None:
+        raise NotImplementedError
+
+    def _fail_over(self, error: sqlite3.Error) -> None:
+        raise NotImplementedError
+
+    def _wait_for_lock(self) -> None:
+        """Another program holds the write lock: queue the saves, watch the lock elsewhere."""
+        self._queue = SaveQueue(self.path)  # with what a killed session left waiting
+        self._watcher = LockWatcher(self.path)
+        self.status = notices.waiting(self.path)
+
+    def _back_to_disk(self) -> None:
+        """The lock is free: write every queued save in one transaction, then use the file."""
+        assert self._watcher is not None and self._queue is not None
+        self._watcher.stop()
+        self._watcher = None
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = open_file(self.path)
+            try:
+                self._queue.write_to(conn)
+            except sqlite3.IntegrityError as error:
+                self._set_queue_aside(error)
+        except (OpenError, OSError, sqlite3.Error) as error:
+            if conn is not None:
+                close_quietly(conn)
+            log.warning("progress file %s still unavailable: %s", self.path, error)
+            self._watcher = LockWatcher(self.path)  # nothing was written: try later
+            return
+        if self._conn is not None:
+            close_quietly(self._conn)
+        self._conn, self._in_memory, self.status, self._queue = conn, False, None, None
+        self._tell(notices.saved_again())
+
+    def _set_queue_aside(self, error: Any) -> None:
+        """Saves that no longer fit the file (its learner was removed, a new file started):
+        kept under another name for someone to look at, never retried for ever."""
+        assert self._queue is not None
+        log.error("queued saves do not fit %s (%s); kept aside", self.path, error)
+        try:
+            self._queue.file.replace(self._queue.file.with_name(
+                f"{self._queue.file.name}.unused-{self._queue.id}"))
+        except OSError as rename_error:
+            log.error("cannot set the queue aside: %s", rename_error)
+        self._queue.batches.clear()
+
+    def _write_left_over_queue(self) -> None:
+        """At start: saves a killed session queued while it waited for the lock."""
+        queue = SaveQueue(self.path)
+        if not len(queue) or self._conn is None:
+            queue.file.unlink(missing_ok=True)
+            return
+        try:
+            queue.write_to(self._conn)
+            log.info("wrote %d saves left waiting in %s", len(queue), queue.file)
+        except sqlite3.IntegrityError as error:
+            self._queue = queue
+            self._set_queue_aside(error)
+            self._queue = None
+        except sqlite3.Error as error:
+            if not is_busy(error):
+                raise
+            self._fail_over(error)  # locked again: wait, with the old queue kept

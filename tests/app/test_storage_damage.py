@@ -50,6 +50,11 @@ class Clean:
     def __repr__(self) -> str:
         return f"Clean({len(self.data)} bytes)"
 
+    def copy(self, folder: Path) -> Path:
+        path = folder / "progress.sqlite3"
+        path.write_bytes(self.data)
+        return path
+
 
 @pytest.fixture(scope="module")
 def clean(tmp_path_factory: pytest.TempPathFactory) -> Clean:
@@ -117,16 +122,16 @@ def _edited(path: Path, *statements: str) -> Path:
     "UPDATE drafts SET program = CAST(X'5b22ff225d' AS TEXT) WHERE learner_id = 3",
     "UPDATE settings SET value = X'ff' WHERE key = 'learner.3.track'",
 ])
-def test_a_bad_cell_is_read_as_a_default(tmp_path: Path, statement: str) -> None:
-    path = _edited(_class_file(tmp_path / "progress.sqlite3"), statement)
+def test_a_bad_cell_is_read_as_a_default(tmp_path: Path, clean: Clean, statement: str) -> None:
+    path = _edited(clean.copy(tmp_path), statement)
     store = _open_and_read(path)
     assert store.notice is None and len(store.learners()) == LEARNERS + 1
     assert store.learner(4).name == "Élève 3"  # ids start at 1
     store.close()
 
 
-def test_export_survives_bad_independence(tmp_path: Path) -> None:
-    path = _edited(_class_file(tmp_path / "progress.sqlite3"),
+def test_export_survives_bad_independence(tmp_path: Path, clean: Clean) -> None:
+    path = _edited(clean.copy(tmp_path),
                    "UPDATE progress SET independence = '{\"start\": ' WHERE learner_id = 2",
                    "UPDATE progress SET independence = '{\"start\": \"x\"}' WHERE learner_id = 3",
                    "UPDATE progress SET independence = '{\"start\": 1e999}' WHERE learner_id = 4")
@@ -157,8 +162,9 @@ def _corrupt_progress_index(path: Path) -> None:
     conn.close()
 
 
-def test_a_malformed_table_is_salvaged_and_the_file_moved_aside(tmp_path: Path) -> None:
-    path = _class_file(tmp_path / "progress.sqlite3")
+def test_a_malformed_table_is_salvaged_and_the_file_moved_aside(tmp_path: Path,
+                                                                clean: Clean) -> None:
+    path = clean.copy(tmp_path)
     _corrupt_progress_index(path)
     store = _open_and_read(path)
     assert store.notice is not None and store.notice.key == DAMAGED
