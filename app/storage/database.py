@@ -16,7 +16,9 @@ IOERR) or another copy of the game (BUSY) leaves it untouched and runs from memo
 from __future__ import annotations
 
 import logging
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
@@ -199,15 +201,32 @@ def read_only_copy(path: Path,
     """What a file we may read but not write holds, copied into memory (None if unreadable).
 
     For a read-only folder or a file another copy of the game holds: the class list and the
-    stars still show, even though nothing new will be kept.
+    stars still show, even though nothing new will be kept. In a read-only folder a -wal
+    without its -shm cannot be opened ``mode=ro`` (CANTOPEN), and ``immutable=1`` ignores the
+    -wal, where the last saves (even the tables) may be: so the file and its -wal are first
+    copied to a private folder where SQLite can replay them; ``immutable=1`` is the last try.
     """
     if not path.is_file():
         return None
-    for query in ("mode=ro", "immutable=1"):  # immutable: a read-only folder's WAL file
-        copy = _copy_into_memory(path, query, steps)  # cannot get the -shm that ro needs
-        if copy is not None:
-            return copy
-    return None
+    copy = _copy_into_memory(path, "mode=ro", steps)
+    if copy is None:
+        copy = _private_copy_into_memory(path, steps)
+    return copy if copy is not None else _copy_into_memory(path, "immutable=1", steps)
+
+
+def _private_copy_into_memory(path: Path,
+                              steps: Sequence[Migration]) -> sqlite3.Connection | None:
+    try:
+        with tempfile.TemporaryDirectory(prefix="citizencode-read-") as folder:
+            private = Path(folder) / path.name
+            shutil.copyfile(path, private)
+            wal = path.with_name(path.name + "-wal")
+            if wal.is_file():
+                shutil.copyfile(wal, private.with_name(private.name + "-wal"))
+            return _copy_into_memory(private, "mode=rw", steps)
+    except OSError as error:
+        log.warning("no private copy of %s: %s", path, error)
+        return None
 
 
 def _copy_into_memory(path: Path, query: str,
