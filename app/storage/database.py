@@ -11,7 +11,8 @@ a few milliseconds on an SD card.
 
 SQLite error codes at open time say what to do: the file's fault (CORRUPT, NOTADB, a
 schema that does not fit) moves it aside; the place's fault (READONLY, FULL, CANTOPEN,
-IOERR) or another copy of the game (BUSY) leaves it untouched and runs from memory.
+IOERR) leaves it untouched and runs from memory; another program's lock (BUSY) runs from
+memory too, queueing the saves until the lock ends (``waiting``, ``save_queue``).
 """
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ class Problem(Enum):
     DAMAGED = "damaged"  # not a database, truncated, garbage, fails quick_check: move aside
     NEWER = "newer"  # made by a newer version of the game: move aside, keep for later
     UNWRITABLE = "unwritable"  # read-only folder, full disk, I/O error: use memory
-    BUSY = "busy"  # locked by another copy of the game: use memory
+    BUSY = "busy"  # locked by another program: use memory, queue saves, wait for the lock
 
 
 class OpenError(Exception):

@@ -13,7 +13,6 @@ DAMAGED = "storage.notice.damaged"
 NEWER = "storage.notice.newer"
 CANNOT_MOVE = "storage.notice.cannot_move"
 NOT_SAVED = "storage.notice.not_saved"
-BUSY = "storage.notice.busy"
 STOPPED_SAVING = "storage.notice.stopped_saving"
 EXPORT_DONE = "storage.export.done"  # count, file: for the app after export_csv
 EXPORT_FAILED = "storage.export.failed"  # file
@@ -34,10 +33,6 @@ def cannot_move(path: Path) -> StoreNotice:
 
 def not_saved(path: Path) -> StoreNotice:
     return StoreNotice(NOT_SAVED, {"folder": str(path.parent)})
-
-
-def busy(path: Path) -> StoreNotice:
-    return StoreNotice(BUSY, {"file": path.name})
 
 
 def stopped_saving(path: Path) -> StoreNotice:

@@ -3,8 +3,11 @@
 Every write is one ``BEGIN IMMEDIATE`` transaction, so a crash keeps either all of it or
 none of it. A file that cannot be used never stops the app: it is moved aside (damaged or
 newer) or replaced by an in-memory database (read-only or full disk), and ``notice`` says
-so in words for the teacher. If the disk fails later, the store copies what it has into
-memory and carries on, so the session goes on and the notice tells the teacher.
+so in words for the teacher; ``status`` says what lasts (read-only, waiting for a lock) for
+as long as it lasts. If the disk fails later, the store copies what it has into memory and
+carries on. Another program's lock is waited for off the UI thread, the saves queued on disk
+meanwhile (``waiting``, ``save_queue``). Reads never raise for what the file holds: odd cells
+become defaults (``rows``), and damage a read finds is salvaged into a new file (``salvage``).
 """
 from __future__ import annotations
 
