@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 ALREADY_RUNNING = 3  # exit status when another copy holds the data folder
 

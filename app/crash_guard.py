@@ -50,7 +50,7 @@ class CrashGuard(ExceptionHandler):
         """Call ``function``; an error in it is handled here instead of ending the frame."""
         try:
             function(*args)
-        except Exception as error:  # noqa: BLE001 - the guard's whole purpose
+        except Exception as error:
             if not self._recover(error):
                 raise
 
@@ -69,7 +69,7 @@ class CrashGuard(ExceptionHandler):
         for step, action in (("save the draft", save_work), ("tell", self._tell)):
             try:
                 action(self._controller)
-            except Exception:  # noqa: BLE001 - a second failure must not hide the first
+            except Exception:
                 log.exception("after an unexpected error, could not %s", step)
         return len(self._recent) <= LIMIT or now - self._recent[0] > WINDOW_S
 

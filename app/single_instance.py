@@ -31,7 +31,7 @@ def hold(folder: Path) -> IO[str] | None:
     ``AlreadyRunning`` if another process holds it; None if no lock file can be made."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle = open(folder / LOCK_NAME, "a+", encoding="utf-8")
+        handle = open(folder / LOCK_NAME, "a+", encoding="utf-8")  # noqa: SIM115 - kept open
     except OSError as error:
         log.warning("no single-instance lock in %s: %s", folder, error)
         return None

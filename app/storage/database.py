@@ -24,7 +24,6 @@ from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 
-from app.storage.rows import decode_text
 from app.storage.migrations import (
     LATEST_VERSION,
     MIGRATIONS,
@@ -33,6 +32,7 @@ from app.storage.migrations import (
     migrate,
     schema_version,
 )
+from app.storage.rows import decode_text
 
 BUSY_TIMEOUT_S = 1.0  # at open; then the store waits off the UI thread (``waiting``)
 SESSION_BUSY_MS = 250  # a save on the UI thread waits this long for the lock, then queues
@@ -262,6 +262,20 @@ def _open_error(error: sqlite3.Error) -> OpenError:
                               f"({getattr(error, 'sqlite_errorname', '?')})")
 
 
-__all__ = ["BUSY_TIMEOUT_S", "LATEST_VERSION", "SESSION_BUSY_MS", "OpenError", "Problem", "SYNCHRONOUS",
-           "classify", "configure", "damage_found", "is_busy", "is_damage", "is_storage_failure", "open_file", "open_memory",
-           "read_only_copy"]
+__all__ = [
+    "BUSY_TIMEOUT_S",
+    "LATEST_VERSION",
+    "SESSION_BUSY_MS",
+    "SYNCHRONOUS",
+    "OpenError",
+    "Problem",
+    "classify",
+    "configure",
+    "damage_found",
+    "is_busy",
+    "is_damage",
+    "is_storage_failure",
+    "open_file",
+    "open_memory",
+    "read_only_copy",
+]

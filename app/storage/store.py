@@ -33,13 +33,13 @@ from app.storage.database import (
 from app.storage.export import COLUMNS, write_csv
 from app.storage.models import Learner, LevelProgress, StoreNotice
 from app.storage.move_aside import move_aside
-from app.storage.salvage import salvage
 from app.storage.queries import EXPORT as _EXPORT
 from app.storage.queries import PROGRESS_COLUMNS as _PROGRESS_COLUMNS
 from app.storage.queries import RECORD as _RECORD
 from app.storage.queries import close_quietly, dumps, name_order, now
-from app.storage.transactions import transaction
+from app.storage.salvage import salvage
 from app.storage.save_queue import Recorder, SaveQueue
+from app.storage.transactions import transaction
 from app.storage.waiting import LockWaiting, LockWatcher, lock_is_free
 
 T = TypeVar("T")

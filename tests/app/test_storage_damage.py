@@ -115,8 +115,8 @@ def _edited(path: Path, *statements: str) -> Path:
     "UPDATE learners SET profile = '{\"name\": \"touch\"' WHERE id = 3",  # cut JSON
     "UPDATE learners SET profile = '[1, 2]' WHERE id = 3",  # JSON of the wrong kind
     "UPDATE progress SET stars = 'three', attempts = X'01', seconds = 'long' WHERE learner_id = 3",
-    "UPDATE progress SET best_blocks = 'few', level_id = X'ff' WHERE learner_id = 3 "
-    "AND level_id = 'junior_00'",
+    ("UPDATE progress SET best_blocks = 'few', level_id = X'ff' WHERE learner_id = 3 "
+     "AND level_id = 'junior_00'"),
     "UPDATE progress SET independence = '{\"start\": 1e999}' WHERE learner_id = 3",
     "UPDATE progress SET independence = 'not json' WHERE learner_id = 3",
     "UPDATE drafts SET program = CAST(X'5b22ff225d' AS TEXT) WHERE learner_id = 3",

@@ -15,8 +15,15 @@ import app.storage.store as store_module
 from app.storage import ProgressStore
 from app.storage.migrations import LATEST_VERSION, MIGRATIONS, Migration, migrate, schema_version
 from app.storage.move_aside import aside_name, move_aside
-from app.storage.notices import (CANNOT_MOVE, DAMAGED, NEWER, NOT_SAVED, SAVED_AGAIN,
-                                  STOPPED_SAVING, WAITING)
+from app.storage.notices import (
+    CANNOT_MOVE,
+    DAMAGED,
+    NEWER,
+    NOT_SAVED,
+    SAVED_AGAIN,
+    STOPPED_SAVING,
+    WAITING,
+)
 
 ASIDE = re.compile(r"^progress\.(damaged|newer)-\d{4}-\d\d-\d\d_\d{6}(-\d+)?\.sqlite3$")
 
