@@ -2,10 +2,45 @@
 kept and a friendly message says the game goes on."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from kivy.base import ExceptionManager
+
+ROOT = Path(__file__).resolve().parents[2]
+MAINLOOP = r"""
+import os, sys, tempfile
+os.environ.update(KIVY_NO_ARGS="1", KIVY_HOME=tempfile.mkdtemp())
+from kivy.app import App
+from kivy.clock import Clock
+from kivy.uix.label import Label
+from app.crash_guard import CrashGuard, install
+class Controller:
+    session = learner = None
+    said = []
+    def notice(self, key, params):
+        self.said.append(key)
+guard = CrashGuard(Controller())
+install(guard)
+frames = []
+def boom(dt):
+    raise RuntimeError("a bug in a clock callback")
+def tick(dt):
+    frames.append(dt)
+    if len(frames) == 3:
+        Clock.schedule_once(boom, 0)
+    if len(frames) == 10:
+        App.get_running_app().stop()
+class Game(App):
+    def build(self):
+        Clock.schedule_interval(tick, 0)
+        return Label(text="game")
+Game().run()
+print(guard.errors, Controller.said, len(frames))
+"""
 
 from accessibility.actions import Command
 from accessibility.profiles import preset
@@ -50,6 +85,19 @@ def test_errors_that_keep_coming_let_the_app_stop() -> None:
         guard.run(_boom)
     now[0] += 60  # a later, lone error is handled again
     assert guard.handle_exception(RuntimeError("later")) == ExceptionManager.PASS
+
+
+@pytest.mark.app
+def test_kivys_own_main_loop_hands_errors_to_the_guard(tmp_path: Path) -> None:
+    """App.run()'s loop (not the test driver's frames): a clock callback that raises is
+    handed to the guard, and the app goes on to its tenth frame."""
+    script = tmp_path / "mainloop.py"  # a file: Kivy's App looks for its .kv beside it
+    script.write_text(MAINLOOP, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, check=False,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split("\n")[-2] == f"1 ['{OOPS}'] 10"
 
 
 @pytest.mark.app
