@@ -16,7 +16,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         lock = hold(data_dir(options.data_dir))  # held until this process ends, however
     except AlreadyRunning as error:
-        print(_refusal(options.locale, error.folder), file=sys.stderr)
+        message = _refusal(options.locale, error.folder)
+        print(message, file=sys.stderr)
+        configure(*options.size, fullscreen=False)
+        from app.refusal import RefusalApp
+        RefusalApp(message).run()  # the teacher sees why, not just nothing happening
         return ALREADY_RUNNING
     configure(*options.size, fullscreen=options.fullscreen)
     from app.kivy_app import CitizenCodeApp
