@@ -33,6 +33,7 @@ from adapters.own_voice import OwnVoice
 from adapters.speech_grammar import load_phrases
 from app.services import Services
 from app.storage.models import Learner
+from app.storage.notices import profile_reset
 from app.storage.paths import learner_voice_dir
 from app.voice_training_flow import VOICE_TRAINING, VoiceTrainingFlow
 from app.workspace_session import WorkspaceSession
@@ -362,9 +363,10 @@ class AppController:
             return preset(self.services.options.profile)
         try:
             return profile_from_dict(learner.profile)
-        except ProfileError as error:
+        except (ValueError, TypeError, OverflowError) as error:  # ProfileError is a ValueError
             log.warning("learner %s has an unusable profile: %s", learner.id, error)
-            self.notice(error.key, dict(error.params))
+            said = error if isinstance(error, ProfileError) else profile_reset(learner.name)
+            self.notice(said.key, dict(said.params))
             return preset("touch")
 
     def apply_profile(self, profile: AccessProfile) -> None:
@@ -534,6 +536,8 @@ class AppController:
             parts.append((speech.message_key if self.services.options.speech
                           else "app.status.speech_off", {}))
         parts += self.shown_statuses()
+        if self.store.status is not None:  # read-only or waiting for a lock: while it lasts
+            parts.insert(0, (self.store.status.key, dict(self.store.status.params)))
         if self._notice is not None and self._notice not in parts:
             parts.insert(0, self._notice)
         return parts

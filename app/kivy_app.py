@@ -18,6 +18,7 @@ from accessibility.narrator import Caption
 from accessibility.scan_model import ScanNode
 from adapters.keyboard import KeyboardSwitch, ScreenSwitch
 from app.controller import COMPLETE, SETTINGS, WORKSPACE, AppController
+from app.crash_guard import CrashGuard, install
 from app.kivy_clock import KivyClock
 from app.options import Options
 from app.screens.base import ModelScreen, UiContext
@@ -88,6 +89,8 @@ class CitizenCodeApp(App):
         self.services: Services = build_services(self.options, wake_hub=self._drain_trigger,
                                                  wake_narrator=self._pump_trigger)
         self.controller = AppController(self.services, self.clock)
+        self.guard = CrashGuard(self.controller)  # a bug never closes the game on a child
+        self._unguard = install(self.guard)
         self.keyboard = KeyboardSwitch()
         self.screen_switch = ScreenSwitch()
         self.highlighter = Highlighter()
@@ -125,6 +128,7 @@ class CitizenCodeApp(App):
         self.services.narrator.on_caption(self._caption)
 
     def on_stop(self) -> None:
+        self._unguard()
         Window.unbind(on_key_down=self._key_down, on_key_up=self._key_up)
         self.services.close()
 
@@ -232,7 +236,7 @@ class CitizenCodeApp(App):
 
     def _drain(self, _dt: float = 0.0) -> None:
         for item in self.services.hub.drain():
-            self.controller.handle(item)
+            self.guard.run(self.controller.handle, item)
         self.frames_drained += 1
 
     def _pump(self, _dt: float = 0.0) -> None:

@@ -11,12 +11,15 @@ a few milliseconds on an SD card.
 
 SQLite error codes at open time say what to do: the file's fault (CORRUPT, NOTADB, a
 schema that does not fit) moves it aside; the place's fault (READONLY, FULL, CANTOPEN,
-IOERR) or another copy of the game (BUSY) leaves it untouched and runs from memory.
+IOERR) leaves it untouched and runs from memory; another program's lock (BUSY) runs from
+memory too, queueing the saves until the lock ends (``waiting``, ``save_queue``).
 """
 from __future__ import annotations
 
 import logging
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
@@ -29,8 +32,10 @@ from app.storage.migrations import (
     migrate,
     schema_version,
 )
+from app.storage.rows import decode_text
 
-BUSY_TIMEOUT_S = 5.0
+BUSY_TIMEOUT_S = 1.0  # at open; then the store waits off the UI thread (``waiting``)
+SESSION_BUSY_MS = 250  # a save on the UI thread waits this long for the lock, then queues
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SYNCHRONOUS = "FULL"
 
@@ -43,7 +48,7 @@ class Problem(Enum):
     DAMAGED = "damaged"  # not a database, truncated, garbage, fails quick_check: move aside
     NEWER = "newer"  # made by a newer version of the game: move aside, keep for later
     UNWRITABLE = "unwritable"  # read-only folder, full disk, I/O error: use memory
-    BUSY = "busy"  # locked by another copy of the game: use memory
+    BUSY = "busy"  # locked by another program: use memory, queue saves, wait for the lock
 
 
 class OpenError(Exception):
@@ -89,6 +94,24 @@ def is_storage_failure(error: sqlite3.Error) -> bool:
                                                            sqlite3.SQLITE_NOTADB})
 
 
+def is_damage(error: sqlite3.Error) -> bool:
+    """An error while reading that means the file's pages cannot be trusted."""
+    return primary_code(error) in {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB,
+                                   sqlite3.SQLITE_MISMATCH, sqlite3.SQLITE_FORMAT}
+
+
+def is_busy(error: sqlite3.Error) -> bool:
+    """Another program holds the lock: nothing is wrong with the file or the disk."""
+    return primary_code(error) in _BUSY
+
+
+def damage_found(detail: str) -> sqlite3.DatabaseError:
+    """The error SQLite would raise, for damage our own reads see (a row its index lost)."""
+    error = sqlite3.DatabaseError(f"database disk image is malformed: {detail}")
+    error.sqlite_errorcode = sqlite3.SQLITE_CORRUPT  # type: ignore[attr-defined]
+    return error
+
+
 def configure(conn: sqlite3.Connection) -> None:
     """Per-connection settings: foreign keys (cascade deletes), WAL, synchronous level."""
     conn.execute("PRAGMA foreign_keys = ON")
@@ -99,8 +122,10 @@ def configure(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
 
 
-def _connect(target: str) -> sqlite3.Connection:
-    return sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
+    conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, uri=uri)
+    conn.text_factory = decode_text  # a cell that is not UTF-8 is read, not refused
+    return conn
 
 
 def _check_header(path: Path) -> None:
@@ -152,6 +177,7 @@ def open_file(path: Path, steps: Sequence[Migration] = MIGRATIONS) -> sqlite3.Co
             raise OpenError(Problem.DAMAGED, "quick_check: " + "; ".join(map(str, rows[:3])))
         configure(conn)
         migrate(conn, steps)
+        conn.execute(f"PRAGMA busy_timeout = {SESSION_BUSY_MS}")
         return conn
     except OpenError:
         conn.close()
@@ -176,13 +202,38 @@ def read_only_copy(path: Path,
     """What a file we may read but not write holds, copied into memory (None if unreadable).
 
     For a read-only folder or a file another copy of the game holds: the class list and the
-    stars still show, even though nothing new will be kept.
+    stars still show, even though nothing new will be kept. In a read-only folder a -wal
+    without its -shm cannot be opened ``mode=ro`` (CANTOPEN), and ``immutable=1`` ignores the
+    -wal, where the last saves (even the tables) may be: so the file and its -wal are first
+    copied to a private folder where SQLite can replay them; ``immutable=1`` is the last try.
     """
     if not path.is_file():
         return None
+    copy = _copy_into_memory(path, "mode=ro", steps)
+    if copy is None:
+        copy = _private_copy_into_memory(path, steps)
+    return copy if copy is not None else _copy_into_memory(path, "immutable=1", steps)
+
+
+def _private_copy_into_memory(path: Path,
+                              steps: Sequence[Migration]) -> sqlite3.Connection | None:
     try:
-        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                                 timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        with tempfile.TemporaryDirectory(prefix="citizencode-read-") as folder:
+            private = Path(folder) / path.name
+            shutil.copyfile(path, private)
+            wal = path.with_name(path.name + "-wal")
+            if wal.is_file():
+                shutil.copyfile(wal, private.with_name(private.name + "-wal"))
+            return _copy_into_memory(private, "mode=rw", steps)
+    except OSError as error:
+        log.warning("no private copy of %s: %s", path, error)
+        return None
+
+
+def _copy_into_memory(path: Path, query: str,
+                      steps: Sequence[Migration]) -> sqlite3.Connection | None:
+    try:
+        source = _connect(f"{path.resolve().as_uri()}?{query}", uri=True)
     except sqlite3.Error:
         return None
     memory = _connect(":memory:")
@@ -197,7 +248,7 @@ def read_only_copy(path: Path,
         migrate(memory, steps)
         return memory
     except sqlite3.Error as error:
-        log.warning("no read-only copy of %s: %s", path, error)
+        log.warning("no read-only copy of %s (%s): %s", path, query, error)
         memory.close()
         return None
     finally:
@@ -211,6 +262,20 @@ def _open_error(error: sqlite3.Error) -> OpenError:
                               f"({getattr(error, 'sqlite_errorname', '?')})")
 
 
-__all__ = ["BUSY_TIMEOUT_S", "LATEST_VERSION", "OpenError", "Problem", "SYNCHRONOUS",
-           "classify", "configure", "is_storage_failure", "open_file", "open_memory",
-           "read_only_copy"]
+__all__ = [
+    "BUSY_TIMEOUT_S",
+    "LATEST_VERSION",
+    "SESSION_BUSY_MS",
+    "SYNCHRONOUS",
+    "OpenError",
+    "Problem",
+    "classify",
+    "configure",
+    "damage_found",
+    "is_busy",
+    "is_damage",
+    "is_storage_failure",
+    "open_file",
+    "open_memory",
+    "read_only_copy",
+]

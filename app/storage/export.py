@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
+
+from app.storage import rows
+
+log = logging.getLogger(__name__)
 
 COLUMNS: tuple[str, ...] = (
     "learner_id", "learner_name", "locale", "level_id", "solved", "stars", "attempts",
@@ -37,12 +42,24 @@ def _independence_score(data: dict) -> float:
 def csv_row(row: Sequence[object]) -> list[object]:
     """A database row (in ``COLUMNS`` order, independence as JSON text) as CSV cells."""
     learner_id, name, locale, level_id, solved, stars, attempts, best, seconds, indep, updated = row
-    data = json.loads(indep) if indep else None
-    score = "" if data is None else f"{_independence_score(data):.2f}"
-    return [learner_id, safe_cell(str(name)), locale, safe_cell(str(level_id)), int(bool(solved)),
-            stars, attempts, "" if best is None else best, f"{float(seconds):.1f}", score,
+    data = rows.json_value(indep, dict)
+    score = "" if data is None else _score_cell(data)
+    best_blocks = rows.maybe_count(best)
+    return [learner_id, safe_cell(rows.text(name)), safe_cell(rows.text(locale)),
+            safe_cell(rows.text(level_id)), int(rows.count(solved) > 0), rows.count(stars),
+            rows.count(attempts), "" if best_blocks is None else best_blocks,
+            f"{rows.number(seconds):.1f}", score,
             "" if data is None else json.dumps(data, sort_keys=True, separators=(",", ":")),
-            updated]
+            safe_cell(rows.text(updated))]
+
+
+def _score_cell(data: dict) -> str:
+    """The score, or an empty cell when the stored standing is not one guided mode made."""
+    try:
+        return f"{_independence_score(data):.2f}"
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as error:
+        log.error("independence data the export cannot score: %s", error)
+        return ""
 
 
 def write_rows(rows: Iterable[Sequence[object]], handle: TextIO) -> int:

@@ -13,7 +13,6 @@ DAMAGED = "storage.notice.damaged"
 NEWER = "storage.notice.newer"
 CANNOT_MOVE = "storage.notice.cannot_move"
 NOT_SAVED = "storage.notice.not_saved"
-BUSY = "storage.notice.busy"
 STOPPED_SAVING = "storage.notice.stopped_saving"
 EXPORT_DONE = "storage.export.done"  # count, file: for the app after export_csv
 EXPORT_FAILED = "storage.export.failed"  # file
@@ -36,9 +35,33 @@ def not_saved(path: Path) -> StoreNotice:
     return StoreNotice(NOT_SAVED, {"folder": str(path.parent)})
 
 
-def busy(path: Path) -> StoreNotice:
-    return StoreNotice(BUSY, {"file": path.name})
-
-
 def stopped_saving(path: Path) -> StoreNotice:
     return StoreNotice(STOPPED_SAVING, {"folder": str(path.parent)})
+
+
+PROFILE_RESET = "storage.notice.profile_reset"
+READ_ONLY = "storage.notice.read_only"  # status, for as long as the file is only read
+WAITING = "storage.notice.waiting"  # status, while saves wait for another copy's lock
+SAVED_AGAIN = "storage.notice.saved_again"
+SECOND_COPY = "storage.notice.second_copy"  # folder: refused before the window opens
+OOPS = "storage.notice.oops"  # the crash guard, to the child
+
+
+def profile_reset(name: str) -> StoreNotice:
+    return StoreNotice(PROFILE_RESET, {"name": name})
+
+
+def read_only(path: Path) -> StoreNotice:
+    return StoreNotice(READ_ONLY, {"folder": str(path.parent)})
+
+
+def waiting(path: Path) -> StoreNotice:
+    return StoreNotice(WAITING, {"file": path.name})
+
+
+def saved_again() -> StoreNotice:
+    return StoreNotice(SAVED_AGAIN, {})
+
+
+def second_copy(folder: Path) -> StoreNotice:
+    return StoreNotice(SECOND_COPY, {"folder": str(folder)})

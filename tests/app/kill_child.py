@@ -24,6 +24,8 @@ def main() -> None:
     running = RunningApp(data)
     controller = running.controller
     controller.choose_learner(controller.store.learners()[0].id)
+    status = controller.store.status  # read-only, waiting for a lock (issue 17), or None
+    print(json.dumps({"status": None if status is None else status.key}), flush=True)
     learner = controller.learner.id
     blocks = 0
     while True:

@@ -15,7 +15,15 @@ import app.storage.store as store_module
 from app.storage import ProgressStore
 from app.storage.migrations import LATEST_VERSION, MIGRATIONS, Migration, migrate, schema_version
 from app.storage.move_aside import aside_name, move_aside
-from app.storage.notices import BUSY, CANNOT_MOVE, DAMAGED, NEWER, NOT_SAVED, STOPPED_SAVING
+from app.storage.notices import (
+    CANNOT_MOVE,
+    DAMAGED,
+    NEWER,
+    NOT_SAVED,
+    SAVED_AGAIN,
+    STOPPED_SAVING,
+    WAITING,
+)
 
 ASIDE = re.compile(r"^progress\.(damaged|newer)-\d{4}-\d\d-\d\d_\d{6}(-\d+)?\.sqlite3$")
 
@@ -251,7 +259,7 @@ def test_a_file_that_cannot_be_moved_aside_falls_back_to_memory(
     assert len(path.read_bytes()) == 4096  # untouched
 
 
-def test_a_file_locked_by_another_copy_falls_back_to_memory(
+def test_a_file_locked_by_another_copy_is_shown_and_saved_once_free(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "progress.sqlite3"
     _version_1_file(path)  # needs a migration, so opening must write
@@ -259,16 +267,55 @@ def test_a_file_locked_by_another_copy_falls_back_to_memory(
     other.execute("BEGIN IMMEDIATE")  # the other copy is in the middle of a save
     monkeypatch.setattr(database, "BUSY_TIMEOUT_S", 0.2)
     store = ProgressStore(path)
-    other.execute("ROLLBACK")
-    other.close()
-    assert store.in_memory and store.notice.key == BUSY
+    assert store.in_memory and store.notice.key == WAITING and store.status.key == WAITING
     assert store.learner(7).name == "Zoë"  # what the file holds is shown, not an empty class
     assert store.progress(7)["loops_01"].stars == 3
-    _still_works(store)
+    store.record_attempt(7, "loops_02", solved=True, stars=2, blocks=5, seconds=1)
+    assert _user_version(path) == 1  # untouched while it is locked
+    other.execute("ROLLBACK")
+    other.close()
+    assert store._watcher is not None and store._watcher.free.wait(5)
+    assert store.progress(7)["loops_02"].stars == 2  # the next call writes the queue
+    assert not store.in_memory and store.status is None and store.notice.key == SAVED_AGAIN
     store.close()
-    assert _user_version(path) == 1  # untouched; the next start migrates it
     with ProgressStore(path) as again:
         assert again.notice is None and _user_version(path) == LATEST_VERSION
+        assert again.progress(7)["loops_02"].attempts == 1
+
+
+def test_a_lock_taken_during_the_session_queues_saves_until_it_ends(tmp_path: Path) -> None:
+    path = tmp_path / "progress.sqlite3"
+    (kid,) = _make_store(path)
+    store = ProgressStore(path)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock (issue 17: 6 s)
+    for n in range(6):
+        store.record_attempt(kid, "level_00", solved=True, stars=3, blocks=4, seconds=1)
+    assert store.in_memory and store.status.key == WAITING
+    assert store.progress(kid)["level_00"].attempts == 7  # the session sees its saves
+    other.execute("ROLLBACK")
+    other.close()
+    assert store._watcher.free.wait(5)
+    store.save_draft(kid, "level_01", ["move_forward"])  # the next call writes the queue first
+    assert not store.in_memory and store.status is None
+    store.close()
+    with ProgressStore(path) as again:  # all 6 acknowledged attempts reached the disk
+        assert again.progress(kid)["level_00"].attempts == 7
+        assert again.draft(kid, "level_01") == ["move_forward"]
+
+
+def test_saves_queued_behind_a_lock_are_written_at_close(tmp_path: Path) -> None:
+    path = tmp_path / "progress.sqlite3"
+    (kid,) = _make_store(path)
+    store = ProgressStore(path)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    store.record_attempt(kid, "level_00", solved=True, stars=3, blocks=4, seconds=1)
+    other.execute("ROLLBACK")
+    other.close()
+    store.close()
+    with ProgressStore(path) as again:
+        assert again.progress(kid)["level_00"].attempts == 2
 
 
 def test_a_full_disk_during_the_session_keeps_the_session_going(tmp_path: Path) -> None:
