@@ -21,6 +21,8 @@ from accessibility.presenters.workspace_presenter import (CONTROLS_ID, MENU_ID, 
 from accessibility.scan_model import Group, Target
 from app.screens.base import ModelScreen
 from app.ui.style import rgba
+from app.ui.block_drawing import block_picture_options
+from app.ui.picture_button import PictureButton
 from app.ui.widgets import TargetButton
 from app.ui.world_view import WorldView
 from app.workspace_session import WorkspaceSession, WorldState
@@ -33,7 +35,7 @@ Builder.load_file(__file__.replace(".py", ".kv"))
 OVERLAYS = (PARAM_ID, MENU_ID, MOVE_ID)
 
 
-class BlockButton(TargetButton):
+class BlockButton(PictureButton):
     """A block in the palette or the program, in its category's colour."""
 
     acting = BooleanProperty(False)  # the running program is at this block
@@ -129,14 +131,16 @@ class WorkspaceScreen(ModelScreen):
         if group is None:
             return
         box.add_widget(self.title(self.ctx.label_of(group), scale=1.1))
-        column = self.frame(group, orientation="vertical", size_hint_y=None)
+        column = self.grid(group, cols=1 if self.ctx.style.block_look == "words" else 2,
+                           size_hint_y=None)
         column.bind(minimum_height=column.setter("height"))
         prompted = self.session.prompted() if self.session is not None else None
         for target in group.children:
             if isinstance(target, Target):
                 kind = target.id.rsplit(":", 1)[-1]
-                column.add_widget(self._block_button(target, kind, height=self.ctx.style.target,
-                                                     chosen=target.id == prompted))
+                column.add_widget(self._block_button(target, kind, chosen=target.id == prompted,
+                                                     **block_picture_options(self.ctx.style,
+                                                                             kind, "top")))
         box.add_widget(column)
         box.add_widget(Label(size_hint_y=1))
 
@@ -151,7 +155,9 @@ class WorkspaceScreen(ModelScreen):
         if group is None:  # guided mode: the program is shown, not chosen
             for uid, (path, block) in paths.items():
                 widget = self._block_button(Target(f"block:{uid}", "", lambda: None),
-                                            block.kind, text=self._block_text(block))
+                                            block.kind, text=self._block_text(block),
+                                            **block_picture_options(self.ctx.style, block.kind,
+                                                                    "left", block.params))
                 box.add_widget(_indented(widget, len(path) - 1))
             return
         frame = self.frame(group, orientation="vertical", size_hint_y=None)
@@ -169,8 +175,9 @@ class WorkspaceScreen(ModelScreen):
                                            depth))
             else:
                 path, block = paths[item.split(":", 1)[1]]
-                frame.add_widget(_indented(self._block_button(target, block.kind),
-                                           len(path) - 1))
+                frame.add_widget(_indented(self._block_button(
+                    target, block.kind, **block_picture_options(style, block.kind, "left",
+                                                                block.params)), len(path) - 1))
         if not paths:
             frame.add_widget(Label(text=self.ctx.text("app.workspace.empty_program"),
                                    color=style.colour("text_secondary"), font_size=style.font,
@@ -191,9 +198,11 @@ class WorkspaceScreen(ModelScreen):
         style = self.ctx.style
         spec = CATALOGUE.get(kind)
         colour = style.block_colour(spec.category.value) if spec else style.colour("surface")
-        options = dict(node_id=target.id, text=text or self.ctx.label_of(target),
+        text = text or self.ctx.label_of(target)
+        options = dict(node_id=target.id, text="" if style.block_look == "pictures" else text,
                        enabled=target.enabled, chooser=self.ctx.choose,
-                       font_size=style.font, color=rgba(style.theme.block_text),
+                       font_size=style.font,
+                       color=rgba(style.theme.block_text) if spec else style.colour("text"),
                        background=colour, highlight_colour=style.highlight,
                        highlight_width=style.highlight_width, size_hint_y=None,
                        border_colour=style.border,

@@ -1,0 +1,41 @@
+"""How a block button shows its picture for the learner's ``block_look``: the Kivy side of
+``accessibility.block_pictures`` (which picture file, which badge, where the word goes)."""
+from __future__ import annotations
+
+from typing import Mapping
+
+from kivy.metrics import dp
+
+from accessibility.block_pictures import BLOCK_PICTURES
+from app.ui.style import Style, rgba
+from app.ui.world_view import PAINT
+
+
+def block_picture_options(style: Style, kind: str, placement: str,
+                          params: Mapping[str, object] | None = None) -> dict[str, object]:
+    """``BlockButton`` keyword arguments: picture, placement, size, padding, badges.
+
+    ``placement`` is ``top`` (palette tiles: word under the picture) or ``left`` (program
+    rows: word beside it, so the program stays one readable column).
+    """
+    picture = BLOCK_PICTURES.get(kind)
+    if style.block_look == "words" or picture is None:
+        return {"height": style.target, "picture": ""}
+    params = params or {}
+    side = style.target * (1.3 if placement == "top" else 1.1)
+    options: dict[str, object] = {"picture": str(picture.path), "picture_size": side,
+                                  "count": int(params.get("count", 0) or 0)}
+    colour = params.get("colour")
+    if isinstance(colour, str) and colour in PAINT:
+        options["badge_colour"] = rgba(PAINT[colour])
+    only = style.block_look == "pictures"
+    if only and placement == "top":
+        options.update(placement="only", height=side + dp(16))
+    elif placement == "top":
+        options.update(placement="top", height=side + dp(16) + style.font * 2.6,
+                       padding=(dp(6), side + dp(12), dp(6), dp(6)), halign="center",
+                       valign="top", font_size=style.font * 0.9)
+    else:
+        options.update(placement="left", height=max(style.target, side + dp(10)),
+                       padding=(side + dp(22), dp(4), dp(10), dp(4)))
+    return options
