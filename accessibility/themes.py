@@ -40,6 +40,9 @@ class Theme:
     disabled_text: str
     blocks: dict[str, str] = field(default_factory=dict)
     block_text: str = "#000000"
+    floor: str = "#F2EEE3"  # the world's path squares: always lighter than its walls
+    wall: str = "#3B3F46"
+    grid: str = "#6B7079"  # lines between squares
 
     @property
     def name_key(self) -> str:
@@ -84,7 +87,7 @@ THEMES: dict[str, Theme] = {
         highlight="#00FFFF", disabled_text="#BFBFBF",
         blocks={"motion": "#9FCDFA", "loops": "#FFFF00", "logic": "#00FF00",
                 "actions": "#F98FB3", "functions": "#B17EF8"},
-        block_text="#000000",
+        block_text="#000000", floor="#FFFFFF", wall="#000000", grid="#000000",
     ),
     "dark": Theme(
         name="dark", background="#121417", surface="#1F2329", text="#F2F2F2",
@@ -92,7 +95,7 @@ THEMES: dict[str, Theme] = {
         highlight="#FFB020", disabled_text="#8E939B",
         blocks={"motion": "#83BEF8", "loops": "#FFF27A", "logic": "#3FE8C8",
                 "actions": "#F874A0", "functions": "#A569F7"},
-        block_text="#111111",
+        block_text="#111111", floor="#B9C1CC", wall="#2A2F36", grid="#121417",
     ),
 }
 
