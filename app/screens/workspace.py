@@ -21,7 +21,7 @@ from accessibility.presenters.workspace_presenter import (CONTROLS_ID, MENU_ID, 
 from accessibility.scan_model import Group, Target
 from app.screens.base import ModelScreen
 from app.ui.style import rgba
-from app.ui.block_drawing import block_picture_options
+from app.ui.block_drawing import Bracket, block_picture_options
 from app.ui.picture_button import PictureButton
 from app.ui.widgets import TargetButton
 from app.ui.world_view import WorldView
@@ -158,7 +158,7 @@ class WorkspaceScreen(ModelScreen):
                                             block.kind, text=self._block_text(block),
                                             **block_picture_options(self.ctx.style, block.kind,
                                                                     "left", block.params))
-                box.add_widget(_indented(widget, len(path) - 1))
+                box.add_widget(_indented(widget, len(path) - 1, self._arms(path[:-1])))
             return
         frame = self.frame(group, orientation="vertical", size_hint_y=None)
         frame.bind(minimum_height=frame.setter("height"))
@@ -171,18 +171,28 @@ class WorkspaceScreen(ModelScreen):
             if item.startswith("ins:"):
                 parent = item[4:].rpartition(":")[0]
                 depth = len(parent.split(".")) if parent else 0
-                frame.add_widget(_indented(self._insertion(target, current=item == cursor),
-                                           depth))
+                frame.add_widget(_indented(
+                    self._insertion(target, current=item == cursor), depth,
+                    self._arms(tuple(int(i) for i in parent.split(".")) if parent else ())))
             else:
                 path, block = paths[item.split(":", 1)[1]]
                 frame.add_widget(_indented(self._block_button(
                     target, block.kind, **block_picture_options(style, block.kind, "left",
-                                                                block.params)), len(path) - 1))
+                                                                block.params)), len(path) - 1,
+                    self._arms(path[:-1])))
         if not paths:
             frame.add_widget(Label(text=self.ctx.text("app.workspace.empty_program"),
                                    color=style.colour("text_secondary"), font_size=style.font,
                                    size_hint_y=None, height=style.target))
         box.add_widget(frame)
+
+    def _arms(self, parent: tuple[int, ...]) -> list:
+        """The colours of the containers around ``parent``'s body, outermost first."""
+        blocks = {path: block for path, block in walk(self.session.editor.blocks())} \
+            if self.session else {}
+        kinds = [blocks[parent[:n]].kind for n in range(1, len(parent) + 1)
+                 if parent[:n] in blocks]
+        return [self.ctx.style.block_colour(CATALOGUE[kind].category.value) for kind in kinds]
 
     def _insertion(self, target: Target, current: bool) -> TargetButton:
         style = self.ctx.style
@@ -296,12 +306,13 @@ class WorkspaceScreen(ModelScreen):
         self.ids.python_problems.text = "\n".join(lines)
 
 
-def _indented(widget: Widget, depth: int) -> Widget:
-    """A block or insertion point shifted right by how deep it sits in the program."""
+def _indented(widget: Widget, depth: int, arms: list | None = None) -> Widget:
+    """A block or insertion point shifted right by how deep it sits in the program, inside
+    the brackets of the containers around it."""
     if depth <= 0:
         return widget
     row = BoxLayout(size_hint_y=None, height=widget.height)
     widget.bind(height=row.setter("height"))
-    row.add_widget(Widget(size_hint_x=None, width=depth * dp(36)))
+    row.add_widget(Bracket(arms or [(0, 0, 0, 0)] * depth, reach=dp(6)))
     row.add_widget(widget)
     return row

@@ -2,12 +2,14 @@
 ``accessibility.block_pictures`` (which picture file, which badge, where the word goes)."""
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Mapping, Sequence
 
+from kivy.graphics import Color, Rectangle
 from kivy.metrics import dp
+from kivy.uix.widget import Widget
 
 from accessibility.block_pictures import BLOCK_PICTURES
-from app.ui.style import Style, rgba
+from app.ui.style import Colour, Style, rgba
 from app.ui.world_view import PAINT
 
 
@@ -39,3 +41,26 @@ def block_picture_options(style: Style, kind: str, placement: str,
         options.update(placement="left", height=max(style.target, side + dp(10)),
                        padding=(side + dp(22), dp(4), dp(10), dp(4)))
     return options
+
+
+class Bracket(Widget):
+    """The left arm of the C-shaped brackets a row sits in: one stripe per container around
+    it (a repeat, an if, a function), in that container's colour, so the blocks inside a
+    repeat are seen to be inside it. Stripes reach into the gaps between rows."""
+
+    STEP = dp(36)  # how far each level of nesting is indented
+    ARM = dp(14)
+
+    def __init__(self, colours: Sequence[Colour], reach: float, **kwargs: object) -> None:
+        super().__init__(size_hint_x=None, width=len(colours) * self.STEP, **kwargs)
+        self.colours = tuple(colours)
+        self.reach = reach
+        self.bind(pos=self._draw, size=self._draw)
+
+    def _draw(self, *_args: object) -> None:
+        self.canvas.clear()
+        with self.canvas:
+            for level, colour in enumerate(self.colours):
+                Color(*colour)
+                Rectangle(pos=(self.x + level * self.STEP, self.y - self.reach),
+                          size=(self.ARM, self.height + 2 * self.reach))
