@@ -93,3 +93,24 @@ class EarconPlayer:
             except (SpeechUnavailable, BrokenPipeError, OSError) as exc:
                 log.warning("earcons silenced: %r", exc)
                 self.unavailable = True
+
+
+def world_earcon(before: object, after: object, goal: tuple[int, int] | None) -> str | None:
+    """The earcon for a step of the world (``WorldState``-like values), if any.
+
+    A bump wins over a star, a star over reaching the goal: one sound per step.
+    """
+    if getattr(after, "bumped", False) and not getattr(before, "bumped", False):
+        return "bump"
+    if len(getattr(after, "collected", ())) > len(getattr(before, "collected", ())):
+        return "star"
+    cell = getattr(after, "cell", None)
+    if goal is not None and cell == goal and getattr(before, "cell", None) != goal:
+        return "goal"
+    return None
+
+
+def settings_of(profile: object) -> EarconSettings:
+    """The access profile's ``earcons`` and ``earcon_volume``."""
+    return EarconSettings(bool(getattr(profile, "earcons", True)),
+                          float(getattr(profile, "earcon_volume", 0.6)))

@@ -14,6 +14,7 @@ from kivy.properties import ColorProperty, NumericProperty
 from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.textinput import TextInput
 
+from accessibility.earcons import EarconPlayer, settings_of
 from accessibility.narrator import Caption
 from accessibility.scan_model import ScanNode
 from adapters.keyboard import KeyboardSwitch, ScreenSwitch
@@ -90,8 +91,10 @@ class CitizenCodeApp(App):
         self.keyboard = KeyboardSwitch()
         self.screen_switch = ScreenSwitch()
         self.highlighter = Highlighter()
+        self.earcons = EarconPlayer() if self.options.speech else None  # sounds go with speech
         self.ctx = UiContext(self.services.translator, Style.of(self.controller.profile),
-                             self.highlighter, self.choose, self.controller.say_label)
+                             self.highlighter, self.choose, self.controller.say_label,
+                             self._earcon)
         self.root_view = RootView(self)
         self.screens: dict[str, ModelScreen] = {}
         for screen in (LearnersScreen(self.ctx, self._avatar_of), LevelMapScreen(self.ctx),
@@ -147,6 +150,11 @@ class CitizenCodeApp(App):
         self.screens[self.controller.screen].show_model(root, focus)
         scanner = self.controller.access.scanner
         self.highlighter.show(scanner.highlighted if scanner else None)
+
+    def _earcon(self, name: str) -> None:
+        if self.earcons is not None:
+            self.earcons.settings = settings_of(self.controller.profile)
+            self.earcons.play(name)
 
     def _highlight(self, node: ScanNode | None) -> None:
         self.highlighter.show(node)

@@ -21,6 +21,7 @@ from accessibility.presenters.workspace_presenter import (CONTROLS_ID, MENU_ID, 
 from accessibility.scan_model import Group, Target
 from app.screens.base import ModelScreen
 from app.ui.style import rgba
+from accessibility.earcons import world_earcon
 from app.ui.block_drawing import Bracket, block_picture_options
 from app.ui.picture_button import PictureButton
 from app.ui.widgets import TargetButton
@@ -49,6 +50,7 @@ class WorkspaceScreen(ModelScreen):
         self.world_view: WorldView | None = None
         self._blocks: dict[str, BlockButton] = {}
         self._root: Group | None = None
+        self._last_count: int | None = None
 
     # -- the session ----------------------------------------------------------------------
 
@@ -61,6 +63,7 @@ class WorkspaceScreen(ModelScreen):
         session.listeners.world.append(self._world_changed)
         session.listeners.acting.append(self._acting_changed)
         session.listeners.program.append(self._program_changed)
+        self._last_count = session.editor.block_count
         self.ids.python_input.text = session.python_text().text
         self.ids.python_problems.text = ""
         self._header()
@@ -93,6 +96,9 @@ class WorkspaceScreen(ModelScreen):
 
     def _world_changed(self, state: WorldState) -> None:
         if self.world_view is not None:
+            sound = world_earcon(self.world_view.state, state, self.world_view.world.goal)
+            if sound:
+                self.ctx.earcon(sound)
             self.world_view.show(state)
 
     def _acting_changed(self, uid: str | None) -> None:
@@ -102,6 +108,10 @@ class WorkspaceScreen(ModelScreen):
 
     def _program_changed(self) -> None:
         if self.session is not None:
+            count = self.session.editor.block_count
+            if self._last_count is not None and count != self._last_count:
+                self.ctx.earcon("add" if count > self._last_count else "remove")
+            self._last_count = count
             self.ids.python_input.text = self.session.python_text().text
         self._count()
 
@@ -209,7 +219,8 @@ class WorkspaceScreen(ModelScreen):
         spec = CATALOGUE.get(kind)
         colour = style.block_colour(spec.category.value) if spec else style.colour("surface")
         text = text or self.ctx.label_of(target)
-        options = dict(node_id=target.id, text="" if style.block_look == "pictures" else text,
+        options = dict(node_id=target.id,
+                       text="" if spec and style.block_look == "pictures" else text,
                        enabled=target.enabled, chooser=self.ctx.choose,
                        font_size=style.font,
                        color=rgba(style.theme.block_text) if spec else style.colour("text"),

@@ -52,3 +52,16 @@ def test_a_missing_sound_device_silences_earcons_without_an_error(tmp_path) -> N
 def test_unknown_earcons_are_named() -> None:
     with pytest.raises(KeyError, match="whistle"):
         earcon_path("whistle")
+
+
+def test_world_steps_choose_one_earcon() -> None:
+    from accessibility.earcons import world_earcon
+    from app.workspace_session import WorldState
+    from levels.world import Heading
+
+    start = WorldState((1, 1), Heading.EAST)
+    assert world_earcon(start, WorldState((1, 2), Heading.EAST), goal=(3, 3)) is None
+    assert world_earcon(start, WorldState((1, 1), Heading.EAST, bumped=True), (3, 3)) == "bump"
+    star = WorldState((1, 2), Heading.EAST, collected=frozenset({(1, 2)}))
+    assert world_earcon(start, star, (3, 3)) == "star"
+    assert world_earcon(start, WorldState((3, 3), Heading.EAST), (3, 3)) == "goal"
