@@ -97,7 +97,7 @@ class CitizenCodeApp(App):
                              self._earcon)
         self.root_view = RootView(self)
         self.screens: dict[str, ModelScreen] = {}
-        for screen in (LearnersScreen(self.ctx, self._avatar_of), LevelMapScreen(self.ctx),
+        for screen in (LearnersScreen(self.ctx, self._avatar_of), LevelMapScreen(self.ctx, self._world_of),
                        WorkspaceScreen(self.ctx), CompleteScreen(self.ctx),
                        SettingsScreen(self.ctx, self.clock, self._learner_name,
                                       self.controller.rename_learner),
@@ -205,6 +205,10 @@ class CitizenCodeApp(App):
     def _learner_name(self) -> str:
         learner = self.controller.learner
         return learner.name if learner else ""
+
+    def _world_of(self, target_id: str):
+        level = self.services.packs.level(target_id.split(":", 1)[-1])
+        return level.world if level is not None else None
 
     def _avatar_of(self, target_id: str) -> str:
         learner = self.services.store.learner(int(target_id.split(":", 1)[1]))

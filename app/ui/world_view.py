@@ -181,3 +181,19 @@ class WorldView(Widget):
         self._tile("robot", x, y, size, 0.7)
         if self.cheering:
             self._tile("cheer", x + size * 0.45, y + size * 0.45, size * 0.6, 1.0)
+
+
+def add_thumbnail(host: Widget, world: World, style: Style, share: float = 0.55) -> WorldView:
+    """A small picture of ``world`` in the lower ``share`` of ``host`` (a level's tile), so a
+    child who cannot read the level's name still sees where the robot will go."""
+    view = WorldView(world, style, size_hint=(None, None))
+
+    def place(*_args: object) -> None:
+        margin = host.height * 0.06
+        view.pos = (host.x + margin, host.y + margin)
+        view.size = (host.width - 2 * margin, host.height * share - margin)
+
+    host.bind(pos=place, size=place)
+    host.add_widget(view)
+    place()
+    return view
