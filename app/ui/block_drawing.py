@@ -21,6 +21,10 @@ def block_picture_options(style: Style, kind: str, placement: str,
     rows: word beside it, so the program stays one readable column).
     """
     picture = BLOCK_PICTURES.get(kind)
+    if picture is None and placement == "top" and style.block_look != "words":
+        # not a block ("continue after the loop"): a tile as tall as the blocks beside it
+        return {"height": style.target * 1.3 + dp(16) + style.font * 2.6, "picture": "",
+                "font_size": style.font * 0.8, "padding": (dp(3), dp(4)), "halign": "center"}
     if style.block_look == "words" or picture is None:
         return {"height": style.target, "picture": ""}
     params = params or {}
@@ -35,8 +39,8 @@ def block_picture_options(style: Style, kind: str, placement: str,
         options.update(placement="only", height=side + dp(16))
     elif placement == "top":
         options.update(placement="top", height=side + dp(16) + style.font * 2.6,
-                       padding=(dp(6), side + dp(12), dp(6), dp(6)), halign="center",
-                       valign="top", font_size=style.font * 0.9)
+                       padding=(dp(3), side + dp(12), dp(3), dp(4)), halign="center",
+                       valign="top", font_size=style.font * 0.8)
     else:
         options.update(placement="left", height=max(style.target, side + dp(10)),
                        padding=(side + dp(22), dp(4), dp(10), dp(4)))
