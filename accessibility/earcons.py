@@ -12,10 +12,10 @@ import array
 import logging
 import threading
 import wave
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 from accessibility.speech_output import AplaySink, AudioSink, SpeechUnavailable
 

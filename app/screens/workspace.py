@@ -14,16 +14,16 @@ from kivy.uix.label import Label
 from kivy.uix.widget import Widget
 
 from accessibility.block_labels import block_text
+from accessibility.earcons import world_earcon
 from accessibility.guided_presenter import GROUP_ID as GUIDED_ID
 from accessibility.presenters.workspace_presenter import (CONTROLS_ID, MENU_ID, MOVE_ID,
                                                           PALETTE_ID, PARAM_ID, PROGRAM_ID,
                                                           RUN_ID)
 from accessibility.scan_model import Group, Target
 from app.screens.base import ModelScreen
-from app.ui.style import rgba
-from accessibility.earcons import world_earcon
 from app.ui.block_drawing import Bracket, block_picture_options
 from app.ui.picture_button import PictureButton
+from app.ui.style import rgba
 from app.ui.widgets import TargetButton
 from app.ui.world_view import WorldView
 from app.workspace_session import WorkspaceSession, WorldState

@@ -2,7 +2,7 @@
 ``accessibility.block_pictures`` (which picture file, which badge, where the word goes)."""
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from kivy.graphics import Color, Rectangle
 from kivy.metrics import dp

@@ -7,9 +7,16 @@ import zlib
 
 import pytest
 
-from accessibility.block_pictures import (ALL_PICTURES, AVATAR_PICTURES, BLOCK_LOOKS,
-                                          BLOCK_PICTURES, DEFAULT_BLOCK_LOOK, block_colour,
-                                          block_look, block_picture)
+from accessibility.block_pictures import (
+    ALL_PICTURES,
+    AVATAR_PICTURES,
+    BLOCK_LOOKS,
+    BLOCK_PICTURES,
+    DEFAULT_BLOCK_LOOK,
+    block_colour,
+    block_look,
+    block_picture,
+)
 from accessibility.themes import THEME_NAMES, THEMES, contrast_ratio, relative_luminance
 from levels.blocks import CATALOGUE
 
