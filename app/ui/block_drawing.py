@@ -43,7 +43,7 @@ def block_picture_options(style: Style, kind: str, placement: str,
                        valign="top", font_size=style.font * 0.8)
     else:
         options.update(placement="left", height=max(style.target, side + dp(10)),
-                       padding=(side + dp(22), dp(4), dp(10), dp(4)))
+                       padding=(side + dp(32), dp(4), dp(10), dp(4)))
     return options
 
 

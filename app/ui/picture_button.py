@@ -36,8 +36,8 @@ class PictureButton(TargetButton):
         """Where the plate goes: (x, y, side)."""
         side = self.picture_size
         margin = dp(8)
-        if self.placement == "left":
-            return self.x + margin, self.center_y - side / 2, side
+        if self.placement == "left":  # clear of the bar that marks the running block
+            return self.x + margin + dp(10), self.center_y - side / 2, side
         if self.placement == "top":
             return self.center_x - side / 2, self.top - margin - side, side
         return self.center_x - side / 2, self.center_y - side / 2, side
