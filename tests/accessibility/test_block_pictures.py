@@ -77,3 +77,11 @@ def test_a_grey_palette_would_fail() -> None:
 def test_block_look_defaults_to_pictures_and_words() -> None:
     assert DEFAULT_BLOCK_LOOK == "pictures_words" and block_look("nonsense") == DEFAULT_BLOCK_LOOK
     assert all(block_look(look) == look for look in BLOCK_LOOKS)
+
+
+@pytest.mark.parametrize("name", THEME_NAMES)
+def test_world_paths_are_lighter_than_walls(name: str) -> None:
+    theme = THEMES[name]
+    assert relative_luminance(theme.floor) > relative_luminance(theme.wall)
+    assert contrast_ratio(theme.floor, theme.wall) >= 3.0
+    assert contrast_ratio(theme.grid, theme.floor) >= 3.0  # the lines between squares show

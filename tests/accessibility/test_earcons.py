@@ -65,3 +65,13 @@ def test_world_steps_choose_one_earcon() -> None:
     star = WorldState((1, 2), Heading.EAST, collected=frozenset({(1, 2)}))
     assert world_earcon(start, star, (3, 3)) == "star"
     assert world_earcon(start, WorldState((3, 3), Heading.EAST), (3, 3)) == "goal"
+
+
+def test_sounds_are_read_only_when_first_played(tmp_path) -> None:
+    from accessibility import earcons
+
+    earcons._pcm.cache_clear()
+    player = player_to(FileSink(tmp_path))
+    assert earcons._pcm.cache_info().currsize == 0
+    player.play("add", wait=True)
+    assert earcons._pcm.cache_info().currsize == 1
