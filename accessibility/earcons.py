@@ -68,7 +68,14 @@ class EarconPlayer:
         self.settings = settings or EarconSettings()
         self._sink_factory = sink_factory
         self._lock = threading.Lock()  # one sink at a time: FileSink keeps order
-        self.unavailable = False
+        self._failures = 0  # in a row; a busy device (speech playing) may refuse one sound
+
+    GIVE_UP_AFTER = 3
+
+    @property
+    def unavailable(self) -> bool:
+        """No sound device here: stop trying (the narrator shows the same in its status)."""
+        return self._failures >= self.GIVE_UP_AFTER
 
     def play(self, name: str, wait: bool = False) -> threading.Thread | None:
         """Start ``name`` (``KeyError`` if unknown); ``None`` when switched off."""
@@ -90,9 +97,10 @@ class EarconPlayer:
                 sink.open()
                 sink.write(data)
                 sink.drain(threading.Event())
+                self._failures = 0
             except (SpeechUnavailable, BrokenPipeError, OSError) as exc:
-                log.warning("earcons silenced: %r", exc)
-                self.unavailable = True
+                self._failures += 1
+                log.warning("earcon not played (%d in a row): %r", self._failures, exc)
 
 
 def world_earcon(before: object, after: object, goal: tuple[int, int] | None) -> str | None:
