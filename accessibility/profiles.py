@@ -18,6 +18,7 @@ from typing import Any, Mapping
 import yaml
 
 from accessibility.actions import Intent
+from accessibility.block_pictures import BLOCK_LOOKS, DEFAULT_BLOCK_LOOK
 from accessibility.scanner import ScanMode, ScanSettings
 from accessibility.switch_filter import FilterTiming, parse_intent
 from levels.safe_yaml import SafeLoadError, load_file
@@ -77,6 +78,9 @@ SPEC: dict[str, Spec] = {
     "theme": Spec(str, choices=THEMES),
     "text_scale": Spec(float, 1.0, 3.0),
     "reduced_motion": Spec(bool),
+    "block_look": Spec(str, choices=BLOCK_LOOKS),
+    "earcons": Spec(bool),
+    "earcon_volume": Spec(float, 0.0, 1.0),
     "guided_mode": Spec(bool),
     "push_to_talk": Spec(bool),
 }
@@ -121,6 +125,9 @@ class AccessProfile:
     theme: str = "default"
     text_scale: float = 1.0
     reduced_motion: bool = False
+    block_look: str = DEFAULT_BLOCK_LOOK  # pictures, pictures_words or words
+    earcons: bool = True  # short sounds for add, remove, bump, star, goal, level complete
+    earcon_volume: float = 0.6
     guided_mode: bool = False
     push_to_talk: bool = False  # voice: listen only while a switch bound to TALK is held
     schema_version: int = SCHEMA_VERSION

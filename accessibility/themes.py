@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from levels.blocks import CATEGORY_COLOURS, Category
+from levels.blocks import Category
 
 THEME_NAMES: tuple[str, ...] = ("default", "high_contrast", "dark")
 BLOCK_CATEGORIES: tuple[str, ...] = tuple(category.value for category in Category)
@@ -24,8 +24,9 @@ class Theme:
     """What the screen is painted with. Text colours are meant for the surface they name.
 
     ``text`` on ``background`` and on ``surface``; ``block_text`` on every ``blocks`` colour;
-    ``highlight`` is the scan highlight's outline, drawn over ``background``, ``surface``
-    and blocks alike.
+    ``highlight`` is the scan highlight's outline. It is drawn outside the target with a gap
+    of what the target sits on (``background``, ``surface``), so it never touches a block:
+    blocks may then be dark or bright, whatever tells their categories apart.
     """
 
     name: str
@@ -39,6 +40,9 @@ class Theme:
     disabled_text: str
     blocks: dict[str, str] = field(default_factory=dict)
     block_text: str = "#000000"
+    floor: str = "#F2EEE3"  # the world's path squares: always lighter than its walls
+    wall: str = "#3B3F46"
+    grid: str = "#6B7079"  # lines between squares
 
     @property
     def name_key(self) -> str:
@@ -64,7 +68,7 @@ class Theme:
     def highlight_pairs(self) -> list[tuple[str, str, str]]:
         """(what, highlight, neighbour) for every surface the scan highlight touches."""
         around = [("background", self.background), ("surface", self.surface),
-                  ("accent", self.accent)] + sorted(self.blocks.items())
+                  ("accent", self.accent)]
         return [(f"highlight/{name}", self.highlight, colour) for name, colour in around]
 
 
@@ -73,23 +77,25 @@ THEMES: dict[str, Theme] = {
         name="default", background="#FFFFFF", surface="#EEF1F5", text="#1A1A1A",
         text_secondary="#4A4F57", accent="#FFD84D", accent_text="#1A1A1A",
         highlight="#6A1B9A", disabled_text="#6B7079",
-        blocks={category.value: colour for category, colour in CATEGORY_COLOURS.items()},
-        block_text="#111111",
+        blocks={"motion": "#0B3967", "loops": "#985F11", "logic": "#0B6456",
+                "actions": "#8F103A", "functions": "#2E0B61"},
+        block_text="#FFFFFF",
     ),
     "high_contrast": Theme(
         name="high_contrast", background="#000000", surface="#000000", text="#FFFF00",
         text_secondary="#FFFFFF", accent="#000080", accent_text="#FFFF00",
         highlight="#00FFFF", disabled_text="#BFBFBF",
-        blocks={c: "#000000" for c in BLOCK_CATEGORIES},
-        block_text="#FFFF00",
+        blocks={"motion": "#9FCDFA", "loops": "#FFFF00", "logic": "#00FF00",
+                "actions": "#F98FB3", "functions": "#B17EF8"},
+        block_text="#000000", floor="#FFFFFF", wall="#000000", grid="#000000",
     ),
     "dark": Theme(
         name="dark", background="#121417", surface="#1F2329", text="#F2F2F2",
         text_secondary="#C4C8CE", accent="#1D5FA8", accent_text="#FFFFFF",
         highlight="#FFB020", disabled_text="#8E939B",
-        blocks={"motion": "#1F4E7A", "loops": "#6B4A0E", "logic": "#155E57",
-                "actions": "#7A2341", "functions": "#4B347F"},
-        block_text="#FFFFFF",
+        blocks={"motion": "#83BEF8", "loops": "#FFF27A", "logic": "#3FE8C8",
+                "actions": "#F874A0", "functions": "#A569F7"},
+        block_text="#111111", floor="#B9C1CC", wall="#2A2F36", grid="#121417",
     ),
 }
 

@@ -14,6 +14,7 @@ from kivy.properties import ColorProperty, NumericProperty
 from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.textinput import TextInput
 
+from accessibility.earcons import EarconPlayer, settings_of
 from accessibility.narrator import Caption
 from accessibility.scan_model import ScanNode
 from adapters.keyboard import KeyboardSwitch, ScreenSwitch
@@ -94,11 +95,13 @@ class CitizenCodeApp(App):
         self.keyboard = KeyboardSwitch()
         self.screen_switch = ScreenSwitch()
         self.highlighter = Highlighter()
+        self.earcons = EarconPlayer() if self.options.speech else None  # sounds go with speech
         self.ctx = UiContext(self.services.translator, Style.of(self.controller.profile),
-                             self.highlighter, self.choose, self.controller.say_label)
+                             self.highlighter, self.choose, self.controller.say_label,
+                             self._earcon)
         self.root_view = RootView(self)
         self.screens: dict[str, ModelScreen] = {}
-        for screen in (LearnersScreen(self.ctx, self._avatar_of), LevelMapScreen(self.ctx),
+        for screen in (LearnersScreen(self.ctx, self._avatar_of), LevelMapScreen(self.ctx, self._world_of),
                        WorkspaceScreen(self.ctx), CompleteScreen(self.ctx),
                        SettingsScreen(self.ctx, self.clock, self._learner_name,
                                       self.controller.rename_learner),
@@ -155,6 +158,11 @@ class CitizenCodeApp(App):
         scanner = self.controller.access.scanner
         self._highlight(scanner.highlighted if scanner else None)
 
+    def _earcon(self, name: str) -> None:
+        if self.earcons is not None:
+            self.earcons.settings = settings_of(self.controller.profile)
+            self.earcons.play(name)
+
     def _highlight(self, node: ScanNode | None) -> None:
         self.highlighter.show(node)
         scanner = self.controller.access.scanner
@@ -209,6 +217,10 @@ class CitizenCodeApp(App):
     def _learner_name(self) -> str:
         learner = self.controller.learner
         return learner.name if learner else ""
+
+    def _world_of(self, target_id: str):
+        level = self.services.packs.level(target_id.split(":", 1)[-1])
+        return level.world if level is not None else None
 
     def _avatar_of(self, target_id: str) -> str:
         learner = self.services.store.learner(int(target_id.split(":", 1)[1]))

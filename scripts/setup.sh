@@ -16,6 +16,7 @@ DEBIAN_PACKAGES=(
   socat                                   # serial tests over pseudo-terminals
   fonts-sil-andika fonts-dejavu-core      # a readable font for children, and a fallback
   sqlite3
+  libcairo2                               # scripts/make_pictures.py (cairosvg): OpenMoji SVG -> PNG
 )
 
 missing=()

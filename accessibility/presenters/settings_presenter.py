@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from accessibility.actions import Command
+from accessibility.block_pictures import BLOCK_LOOKS
 from accessibility.presenters.base import ScreenPresenter
 from accessibility.profiles import PRESETS, SPEC, THEMES, AccessProfile, ProfileError, edited, preset
 from accessibility.scan_model import Group, Target
@@ -29,9 +30,10 @@ class Step:
 STEPS: tuple[Step, ...] = (
     Step("scan_interval", 0.25), Step("first_item_delay", 0.25), Step("dwell", 0.25),
     Step("acceptance", 0.05), Step("post_acceptance", 0.1), Step("text_scale", 0.25),
+    Step("earcon_volume", 0.1),
 )
 TOGGLES: tuple[str, ...] = ("guided_mode", "auditory_scanning", "wait_for_cue", "reduced_motion",
-                             "push_to_talk")
+                             "push_to_talk", "earcons")
 
 
 @dataclass
@@ -90,6 +92,11 @@ class SettingsPresenter(ScreenPresenter):
                        self._setter(self._change, "theme", name),
                        params={"chosen": name == profile.theme})
                 for name in THEMES]),
+            Group("settings:block_look", "access.field.block_look", [
+                Target(f"look:{name}", f"look.block_look.{name}",
+                       self._setter(self._change, "block_look", name),
+                       params={"chosen": name == profile.block_look})
+                for name in BLOCK_LOOKS]),
             Group("settings:help", "app.settings.help", [
                 Target(f"toggle:{name}", f"access.field.{name}", self._toggler(name),
                        params={"chosen": bool(getattr(profile, name))},

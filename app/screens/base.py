@@ -23,6 +23,7 @@ class UiContext:
     highlighter: Highlighter
     choose: Callable[[str], None]
     say: Callable[[str], str | None] = lambda _target_id: None  # a voice learner's phrase
+    earcon: Callable[[str], None] = lambda _name: None  # a short sound (accessibility.earcons)
 
     def text(self, key: str, **params: object) -> str:
         return self.translator.t(key, **params)

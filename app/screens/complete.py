@@ -22,6 +22,9 @@ class CompleteScreen(ModelScreen):
         self.stars = stars
         self.python = python
 
+    def on_enter(self, *_args: object) -> None:
+        self.ctx.earcon("complete")
+
     def show_model(self, root: Group, focus: str | None) -> None:
         style = self.ctx.style
         self.ids.stars.text = with_symbols("", STAR * self.stars + NO_STAR * (3 - self.stars))

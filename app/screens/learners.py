@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from kivy.lang import Builder
-from kivy.properties import ColorProperty
 from kivy.uix.boxlayout import BoxLayout
 
+from accessibility.block_pictures import AVATAR_PICTURES
 from accessibility.scan_model import Group, Target
 from app.screens.base import ModelScreen
+from app.ui.picture_button import PictureButton
 from app.ui.style import rgba
-from app.ui.widgets import TargetButton
 
 Builder.load_file(__file__.replace(".py", ".kv"))
 
@@ -16,8 +16,8 @@ AVATAR_COLOURS = {"fox": "#E65100", "owl": "#6D4C41", "cat": "#7B1FA2", "frog": 
                   "bee": "#F9A825", "whale": "#1565C0", "lion": "#EF8F00", "panda": "#37474F"}
 
 
-class AvatarButton(TargetButton):
-    avatar_colour = ColorProperty((0.5, 0.5, 0.5, 1))
+class AvatarButton(PictureButton):
+    """A learner's card: their animal's picture, their name and the animal's name."""
 
 
 class LearnersScreen(ModelScreen):
@@ -39,5 +39,7 @@ class LearnersScreen(ModelScreen):
                 cards.add_widget(self.button(
                     child, text=f"{name}\n{animal}", cls=AvatarButton,
                     size_hint=(None, None), size=(style.target * 4, style.target * 4.4),
-                    avatar_colour=rgba(AVATAR_COLOURS.get(avatar, "#777777"))))
+                    picture=str(AVATAR_PICTURES[avatar].path) if avatar in AVATAR_PICTURES
+                    else "", placement="top", picture_size=style.target * 2.4,
+                    background=rgba(AVATAR_COLOURS.get(avatar, "#777777"), 0.18)))
         body.add_widget(cards)

@@ -8,6 +8,7 @@ from accessibility.presenters.level_map_presenter import LEVELS_ID, MAP_CONTROLS
 from accessibility.scan_model import Group, Target
 from app.screens.base import ModelScreen
 from app.ui.style import with_symbols
+from app.ui.world_view import add_thumbnail
 
 Builder.load_file(__file__.replace(".py", ".kv"))
 
@@ -15,8 +16,9 @@ STAR, NO_STAR = "\u2605", "\u2606"
 
 
 class LevelMapScreen(ModelScreen):
-    def __init__(self, ctx, **kwargs) -> None:
+    def __init__(self, ctx, world_of=lambda _target_id: None, **kwargs) -> None:
         super().__init__(ctx, name="map", **kwargs)
+        self._world_of = world_of  # level target id -> its World (a picture on the tile)
 
     def show_model(self, root: Group, focus: str | None) -> None:
         body: BoxLayout = self.ids.body
@@ -47,11 +49,16 @@ class LevelMapScreen(ModelScreen):
                              key=lambda t: int(t.params["number"])):
             count = int(target.params.get("count", 0))
             stars = STAR * count + NO_STAR * (3 - count)
-            tiles.add_widget(self.button(
+            tile = self.button(
                 target, text=with_symbols(self.ctx.label_of(target), stars),
                 markup=True,
                 background=style.colour("accent") if target.id == upcoming
                 else style.colour("surface"),
                 color=style.colour("accent_text") if target.id == upcoming
-                else style.colour("text")))
+                else style.colour("text"))
+            world = self._world_of(target.id)
+            if world is not None:
+                tile.valign = "top"
+                add_thumbnail(tile, world, style)
+            tiles.add_widget(tile)
         body.add_widget(tiles)

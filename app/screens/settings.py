@@ -48,6 +48,7 @@ class SettingsScreen(ModelScreen):
                                                  size_hint=(0.33, None),
                                                  height=style.target * 1.8, grow=True))
             body.add_widget(stack)
+        body.add_widget(self.title(self.ctx.text("look.credits.pictures"), scale=0.8))  # about
         self.ids.switch_test_title.text = self.ctx.text("app.settings.switch_test")
         if not self.ids.switch_test.text:
             self.ids.switch_test.text = self.ctx.text("app.settings.press_a_switch")

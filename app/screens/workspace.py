@@ -14,12 +14,15 @@ from kivy.uix.label import Label
 from kivy.uix.widget import Widget
 
 from accessibility.block_labels import block_text
+from accessibility.earcons import world_earcon
 from accessibility.guided_presenter import GROUP_ID as GUIDED_ID
 from accessibility.presenters.workspace_presenter import (CONTROLS_ID, MENU_ID, MOVE_ID,
                                                           PALETTE_ID, PARAM_ID, PROGRAM_ID,
                                                           RUN_ID)
 from accessibility.scan_model import Group, Target
 from app.screens.base import ModelScreen
+from app.ui.block_drawing import Bracket, block_picture_options
+from app.ui.picture_button import PictureButton
 from app.ui.style import rgba
 from app.ui.widgets import TargetButton
 from app.ui.world_view import WorldView
@@ -33,7 +36,7 @@ Builder.load_file(__file__.replace(".py", ".kv"))
 OVERLAYS = (PARAM_ID, MENU_ID, MOVE_ID)
 
 
-class BlockButton(TargetButton):
+class BlockButton(PictureButton):
     """A block in the palette or the program, in its category's colour."""
 
     acting = BooleanProperty(False)  # the running program is at this block
@@ -47,6 +50,7 @@ class WorkspaceScreen(ModelScreen):
         self.world_view: WorldView | None = None
         self._blocks: dict[str, BlockButton] = {}
         self._root: Group | None = None
+        self._last_count: int | None = None
 
     # -- the session ----------------------------------------------------------------------
 
@@ -59,6 +63,7 @@ class WorkspaceScreen(ModelScreen):
         session.listeners.world.append(self._world_changed)
         session.listeners.acting.append(self._acting_changed)
         session.listeners.program.append(self._program_changed)
+        self._last_count = session.editor.block_count
         self.ids.python_input.text = session.python_text().text
         self.ids.python_problems.text = ""
         self._header()
@@ -91,6 +96,9 @@ class WorkspaceScreen(ModelScreen):
 
     def _world_changed(self, state: WorldState) -> None:
         if self.world_view is not None:
+            sound = world_earcon(self.world_view.state, state, self.world_view.world.goal)
+            if sound:
+                self.ctx.earcon(sound)
             self.world_view.show(state)
 
     def _acting_changed(self, uid: str | None) -> None:
@@ -100,6 +108,10 @@ class WorkspaceScreen(ModelScreen):
 
     def _program_changed(self) -> None:
         if self.session is not None:
+            count = self.session.editor.block_count
+            if self._last_count is not None and count != self._last_count:
+                self.ctx.earcon("add" if count > self._last_count else "remove")
+            self._last_count = count
             self.ids.python_input.text = self.session.python_text().text
         self._count()
 
@@ -129,14 +141,16 @@ class WorkspaceScreen(ModelScreen):
         if group is None:
             return
         box.add_widget(self.title(self.ctx.label_of(group), scale=1.1))
-        column = self.frame(group, orientation="vertical", size_hint_y=None)
+        column = self.grid(group, cols=1 if self.ctx.style.block_look == "words" else 2,
+                           size_hint_y=None)
         column.bind(minimum_height=column.setter("height"))
         prompted = self.session.prompted() if self.session is not None else None
         for target in group.children:
             if isinstance(target, Target):
                 kind = target.id.rsplit(":", 1)[-1]
-                column.add_widget(self._block_button(target, kind, height=self.ctx.style.target,
-                                                     chosen=target.id == prompted))
+                column.add_widget(self._block_button(target, kind, chosen=target.id == prompted,
+                                                     **block_picture_options(self.ctx.style,
+                                                                             kind, "top")))
         box.add_widget(column)
         box.add_widget(Label(size_hint_y=1))
 
@@ -151,8 +165,10 @@ class WorkspaceScreen(ModelScreen):
         if group is None:  # guided mode: the program is shown, not chosen
             for uid, (path, block) in paths.items():
                 widget = self._block_button(Target(f"block:{uid}", "", lambda: None),
-                                            block.kind, text=self._block_text(block))
-                box.add_widget(_indented(widget, len(path) - 1))
+                                            block.kind, text=self._block_text(block),
+                                            **block_picture_options(self.ctx.style, block.kind,
+                                                                    "left", block.params))
+                box.add_widget(_indented(widget, len(path) - 1, self._arms(path[:-1])))
             return
         frame = self.frame(group, orientation="vertical", size_hint_y=None)
         frame.bind(minimum_height=frame.setter("height"))
@@ -165,17 +181,28 @@ class WorkspaceScreen(ModelScreen):
             if item.startswith("ins:"):
                 parent = item[4:].rpartition(":")[0]
                 depth = len(parent.split(".")) if parent else 0
-                frame.add_widget(_indented(self._insertion(target, current=item == cursor),
-                                           depth))
+                frame.add_widget(_indented(
+                    self._insertion(target, current=item == cursor), depth,
+                    self._arms(tuple(int(i) for i in parent.split(".")) if parent else ())))
             else:
                 path, block = paths[item.split(":", 1)[1]]
-                frame.add_widget(_indented(self._block_button(target, block.kind),
-                                           len(path) - 1))
+                frame.add_widget(_indented(self._block_button(
+                    target, block.kind, **block_picture_options(style, block.kind, "left",
+                                                                block.params)), len(path) - 1,
+                    self._arms(path[:-1])))
         if not paths:
             frame.add_widget(Label(text=self.ctx.text("app.workspace.empty_program"),
                                    color=style.colour("text_secondary"), font_size=style.font,
                                    size_hint_y=None, height=style.target))
         box.add_widget(frame)
+
+    def _arms(self, parent: tuple[int, ...]) -> list:
+        """The colours of the containers around ``parent``'s body, outermost first."""
+        blocks = {path: block for path, block in walk(self.session.editor.blocks())} \
+            if self.session else {}
+        kinds = [blocks[parent[:n]].kind for n in range(1, len(parent) + 1)
+                 if parent[:n] in blocks]
+        return [self.ctx.style.block_colour(CATALOGUE[kind].category.value) for kind in kinds]
 
     def _insertion(self, target: Target, current: bool) -> TargetButton:
         style = self.ctx.style
@@ -191,9 +218,12 @@ class WorkspaceScreen(ModelScreen):
         style = self.ctx.style
         spec = CATALOGUE.get(kind)
         colour = style.block_colour(spec.category.value) if spec else style.colour("surface")
-        options = dict(node_id=target.id, text=text or self.ctx.label_of(target),
+        text = text or self.ctx.label_of(target)
+        options = dict(node_id=target.id,
+                       text="" if spec and style.block_look == "pictures" else text,
                        enabled=target.enabled, chooser=self.ctx.choose,
-                       font_size=style.font, color=rgba(style.theme.block_text),
+                       font_size=style.font,
+                       color=rgba(style.theme.block_text) if spec else style.colour("text"),
                        background=colour, highlight_colour=style.highlight,
                        highlight_width=style.highlight_width, size_hint_y=None,
                        border_colour=style.border,
@@ -287,12 +317,13 @@ class WorkspaceScreen(ModelScreen):
         self.ids.python_problems.text = "\n".join(lines)
 
 
-def _indented(widget: Widget, depth: int) -> Widget:
-    """A block or insertion point shifted right by how deep it sits in the program."""
+def _indented(widget: Widget, depth: int, arms: list | None = None) -> Widget:
+    """A block or insertion point shifted right by how deep it sits in the program, inside
+    the brackets of the containers around it."""
     if depth <= 0:
         return widget
     row = BoxLayout(size_hint_y=None, height=widget.height)
     widget.bind(height=row.setter("height"))
-    row.add_widget(Widget(size_hint_x=None, width=depth * dp(36)))
+    row.add_widget(Bracket(arms or [(0, 0, 0, 0)] * depth, reach=dp(6)))
     row.add_widget(widget)
     return row

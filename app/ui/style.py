@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from kivy.core.text import DEFAULT_FONT, LabelBase
 from kivy.metrics import dp, mm
 
+from accessibility.block_pictures import DEFAULT_BLOCK_LOOK, block_look
 from accessibility.profiles import AccessProfile
 from accessibility.themes import Theme, contrast_ratio, parse_colour, readable_font_path, theme
 
@@ -55,6 +56,7 @@ class Style:
     highlight: Colour
     highlight_width: float
     reduced_motion: bool
+    block_look: str = DEFAULT_BLOCK_LOOK  # pictures, pictures_words or words
 
     @classmethod
     def of(cls, profile: AccessProfile) -> "Style":
@@ -65,7 +67,8 @@ class Style:
                contrast_ratio(highlight, chosen.surface)) < 3.0:
             highlight = chosen.highlight  # the learner's colour would not be seen here
         return cls(chosen, mm(target_mm), dp(20) * profile.text_scale,
-                   rgba(highlight), dp(profile.highlight_thickness), profile.reduced_motion)
+                   rgba(highlight), dp(profile.highlight_thickness), profile.reduced_motion,
+                   block_look(profile.block_look))
 
     @property
     def border(self) -> Colour:

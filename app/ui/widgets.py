@@ -60,7 +60,8 @@ class Scannable:
             self._ring = None
 
     def _place_ring(self, *_args: object) -> None:
-        half = self.highlight_width / 2 * (1 if self.ring_outside else -1)
+        # outside: clear of the target with a gap, so the ring only meets what it sits on
+        half = (self.highlight_width + 2) if self.ring_outside else -self.highlight_width / 2
         x, y = self.pos  # type: ignore[attr-defined]
         width, height = self.size  # type: ignore[attr-defined]
         self._ring_colour.rgba = self.highlight_colour

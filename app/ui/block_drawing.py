@@ -1,0 +1,70 @@
+"""How a block button shows its picture for the learner's ``block_look``: the Kivy side of
+``accessibility.block_pictures`` (which picture file, which badge, where the word goes)."""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from kivy.graphics import Color, Rectangle
+from kivy.metrics import dp
+from kivy.uix.widget import Widget
+
+from accessibility.block_pictures import BLOCK_PICTURES
+from app.ui.style import Colour, Style, rgba
+from app.ui.world_view import PAINT
+
+
+def block_picture_options(style: Style, kind: str, placement: str,
+                          params: Mapping[str, object] | None = None) -> dict[str, object]:
+    """``BlockButton`` keyword arguments: picture, placement, size, padding, badges.
+
+    ``placement`` is ``top`` (palette tiles: word under the picture) or ``left`` (program
+    rows: word beside it, so the program stays one readable column).
+    """
+    picture = BLOCK_PICTURES.get(kind)
+    if picture is None and placement == "top" and style.block_look != "words":
+        # not a block ("continue after the loop"): a tile as tall as the blocks beside it
+        return {"height": style.target * 1.3 + dp(16) + style.font * 2.6, "picture": "",
+                "font_size": style.font * 0.8, "padding": (dp(3), dp(4)), "halign": "center"}
+    if style.block_look == "words" or picture is None:
+        return {"height": style.target, "picture": ""}
+    params = params or {}
+    side = style.target * (1.3 if placement == "top" else 1.1)
+    options: dict[str, object] = {"picture": str(picture.path), "picture_size": side,
+                                  "count": int(params.get("count", 0) or 0)}
+    colour = params.get("colour")
+    if isinstance(colour, str) and colour in PAINT:
+        options["badge_colour"] = rgba(PAINT[colour])
+    only = style.block_look == "pictures"
+    if only and placement == "top":
+        options.update(placement="only", height=side + dp(16))
+    elif placement == "top":
+        options.update(placement="top", height=side + dp(16) + style.font * 2.6,
+                       padding=(dp(3), side + dp(12), dp(3), dp(4)), halign="center",
+                       valign="top", font_size=style.font * 0.8)
+    else:
+        options.update(placement="left", height=max(style.target, side + dp(10)),
+                       padding=(side + dp(32), dp(4), dp(10), dp(4)))
+    return options
+
+
+class Bracket(Widget):
+    """The left arm of the C-shaped brackets a row sits in: one stripe per container around
+    it (a repeat, an if, a function), in that container's colour, so the blocks inside a
+    repeat are seen to be inside it. Stripes reach into the gaps between rows."""
+
+    STEP = dp(36)  # how far each level of nesting is indented
+    ARM = dp(14)
+
+    def __init__(self, colours: Sequence[Colour], reach: float, **kwargs: object) -> None:
+        super().__init__(size_hint_x=None, width=len(colours) * self.STEP, **kwargs)
+        self.colours = tuple(colours)
+        self.reach = reach
+        self.bind(pos=self._draw, size=self._draw)
+
+    def _draw(self, *_args: object) -> None:
+        self.canvas.clear()
+        with self.canvas:
+            for level, colour in enumerate(self.colours):
+                Color(*colour)
+                Rectangle(pos=(self.x + level * self.STEP, self.y - self.reach),
+                          size=(self.ARM, self.height + 2 * self.reach))

@@ -1,0 +1,63 @@
+"""Blocks are drawn with their pictures in the real window, in every block look."""
+from __future__ import annotations
+
+import pytest
+from PIL import Image
+
+from accessibility.profiles import edited, preset
+from app.driver import RunningApp, prepare_learner
+from app.options import Options
+from app.screens.workspace import BlockButton
+
+pytestmark = [pytest.mark.app]
+
+
+def open_workspace(tmp_path, **changes) -> RunningApp:
+    prepare_learner(tmp_path, edited(preset("touch"), **changes), name="Zoë")
+    running = RunningApp(tmp_path, Options(data_dir=tmp_path, locale="en", speech=False,
+                                           voice_input=False))
+    controller = running.controller
+    controller.activate(f"learner:{controller.store.learners()[0].id}")
+    controller.open_level("junior_10")
+    running.settle()
+    return running
+
+
+def blocks(running: RunningApp) -> dict[str, BlockButton]:
+    screen = running.app.screens[running.controller.screen]
+    return {w.node_id: w for w in screen.walk() if isinstance(w, BlockButton)}
+
+
+def test_palette_blocks_show_their_picture_and_word(tmp_path) -> None:
+    running = open_workspace(tmp_path)
+    try:
+        running.wait(0.3)
+        shown = blocks(running)
+        forward = shown["palette:move_forward"]
+        assert forward.picture.endswith("block_move_forward.png") and forward.text
+        assert shown["palette:turn_left"].picture != shown["palette:turn_right"].picture
+        shot = Image.open(running.screenshot(tmp_path / "shot.png")).convert("RGB")
+        x, y, side = forward.picture_box()
+        x, y = forward.to_window(x, y)
+        height = shot.height
+        plate = shot.crop((int(x), int(height - y - side), int(x + side), int(height - y)))
+        colours = plate.getcolors(maxcolors=100_000) or []
+        light = sum(n for n, c in colours if min(c) > 230)
+        dark = sum(n for n, c in colours if max(c) < 80)
+        total = plate.width * plate.height
+        assert light > total * 0.3, "the white plate is drawn"
+        assert dark > total * 0.03, "the arrow is drawn on it"
+    finally:
+        running.close()
+
+
+@pytest.mark.parametrize("look, has_picture, has_word", [("pictures", True, False),
+                                                         ("words", False, True)])
+def test_the_block_look_chooses_pictures_or_words(tmp_path, look, has_picture,
+                                                  has_word) -> None:
+    running = open_workspace(tmp_path, block_look=look)
+    try:
+        forward = blocks(running)["palette:move_forward"]
+        assert bool(forward.picture) is has_picture and bool(forward.text) is has_word
+    finally:
+        running.close()
