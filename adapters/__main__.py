@@ -69,7 +69,7 @@ def _evdev(device: str, profile: str | None, grab: bool | None) -> Adapter:
 
 def _speech(locale: str, push_to_talk: bool) -> Adapter:
     try:
-        from adapters.speech import SpeechAdapter
+        from adapters.speech.adapter import SpeechAdapter
 
         return SpeechAdapter(locale=locale,
                              mode="push_to_talk" if push_to_talk else "continuous")

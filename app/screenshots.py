@@ -23,7 +23,7 @@ configure(1280, 800)
 from accessibility.presenters.voice_training_presenter import (  # noqa: E402
     VoiceTrainingPresenter)
 from accessibility.profiles import edited, preset  # noqa: E402
-from adapters.speech_grammar import every_phrase  # noqa: E402
+from adapters.speech.grammar import every_phrase  # noqa: E402
 from app.driver import RunningApp, prepare_learner  # noqa: E402
 from app.options import Options  # noqa: E402
 from app.voice_training_flow import VOICE_TRAINING  # noqa: E402

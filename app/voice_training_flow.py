@@ -2,7 +2,7 @@
 the adaptation off the app's thread, and back to the settings (or forgetting the voice).
 
 The screen's texts and steps are the presenter's (``VoiceTrainingPresenter``); the training
-itself is ``adapters.speech_training``. This flow only joins them to the running app: the
+itself is ``adapters.speech.training``. This flow only joins them to the running app: the
 speech adapter that records, the learner's folder, and which screen is shown. It runs on the
 app's thread; the training's result comes back through the clock.
 """
@@ -17,9 +17,9 @@ from accessibility.presenters.settings_presenter import SettingsPresenter
 from accessibility.presenters.voice_training_presenter import (LEARNING, Recording,
                                                               VoiceTrainingPresenter)
 from adapters.events import StatusKind
-from adapters.speech_grammar import every_phrase
-from adapters.speech_models import SpeechModel, find_model
-from adapters.speech_training import (TrainingClip, TrainingError, TrainingReport, can_train,
+from adapters.speech.grammar import every_phrase
+from adapters.speech.models import SpeechModel, find_model
+from adapters.speech.training import (TrainingClip, TrainingError, TrainingReport, can_train,
                                       forget, train, trained_model)
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class VoiceTrainingFlow:
             app.notice("voice.training.needs_microphone", {})
             return
         if self._trainable_base() is None:
-            from adapters.speech import language_name
+            from adapters.speech.adapter import language_name
 
             app.notice("voice.training.unsupported", {"language": language_name(locale)})
             return

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from adapters.speech_training import TrainingClip
+from adapters.speech.training import TrainingClip
 
 RATE = 16_000
 CORPUS_ENV = "CITIZENCODE_SPEECH_CORPUS"
@@ -384,7 +384,7 @@ def build(phrases: dict[str, Sequence[str]], split: str, cache_dir: Path,
 
 def training_clips(voice: Voice, phrases: dict[str, Sequence[str]], cache_dir: Path,
                    seed: int = 7) -> list[TrainingClip]:
-    """What a learner says to train the recogniser (``adapters.speech_training``): every
+    """What a learner says to train the recogniser (``adapters.speech.training``): every
     command phrase twice, in ``voice`` but slower and higher, then faster and lower (0.85x
     speed, pitch +10; 1.15x, pitch -10) than its test clips, in a quiet room. espeak-ng says
     the same text the same way every time, so training on the test clips' own audio would

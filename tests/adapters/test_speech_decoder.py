@@ -15,9 +15,9 @@ import numpy as np
 import pytest
 
 from adapters.speech_bench import compare_wav
-from adapters.speech_decoder import (DecoderSettings, outside_loudness, quietest_word_db,
+from adapters.speech.decoder import (DecoderSettings, outside_loudness, quietest_word_db,
                                     speech_region)
-from adapters.speech_grammar import load_phrases
+from adapters.speech.grammar import load_phrases
 from tests.adapters import speech_corpus as corpus
 from tests.adapters.speech_eval import (OPEN, TARGET, breakdown, decode_all, decode_trained,
                                         english_decoder, in_target, rates, timing,

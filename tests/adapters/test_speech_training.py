@@ -6,11 +6,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from adapters.speech import SpeechAdapter
-from adapters.speech_decoder import DecoderSettings, Segment, prepared, word_margin
-from adapters.speech_grammar import load_phrases
-from adapters.speech_models import SpeechModel
-from adapters.speech_training import (MEANS, VOICE_FILE, TrainingClip, TrainingError,
+from adapters.speech.adapter import SpeechAdapter
+from adapters.speech.decoder import DecoderSettings, Segment, prepared, word_margin
+from adapters.speech.grammar import load_phrases
+from adapters.speech.models import SpeechModel
+from adapters.speech.training import (MEANS, VOICE_FILE, TrainingClip, TrainingError,
                                       TrainingSettings, _cepstra, _feature_params,
                                       _read_gaussians, _write_gaussians, can_train, forget,
                                       train, trained_model)

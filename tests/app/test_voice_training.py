@@ -14,9 +14,9 @@ from accessibility.presenters.voice_training_presenter import (DONE, LEARNING,
 from accessibility.profiles import edited, preset
 from accessibility.translator import Translator
 from adapters.events import InputEvent, StatusKind
-from adapters.speech import SpeechAdapter
-from adapters.speech_grammar import load_phrases
-from adapters.speech_training import trained_model
+from adapters.speech.adapter import SpeechAdapter
+from adapters.speech.grammar import load_phrases
+from adapters.speech.training import trained_model
 from app import train_voice
 from app.controller import SETTINGS, VOICE_TRAINING
 from app.driver import RunningApp, prepare_learner

@@ -18,7 +18,7 @@ import yaml
 
 log = logging.getLogger(__name__)
 
-I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
+I18N_DIR = Path(__file__).resolve().parents[2] / "i18n"
 NAMESPACE = "voice"
 
 # The control names the adapter emits (``speech:<name>``); the access profile maps them.

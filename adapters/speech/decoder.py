@@ -74,8 +74,8 @@ from pathlib import Path
 
 import numpy as np
 
-from adapters.speech_grammar import CommandGrammar, jsgf_safe
-from adapters.speech_models import SpeechModel
+from adapters.speech.grammar import CommandGrammar, jsgf_safe
+from adapters.speech.models import SpeechModel
 
 log = logging.getLogger(__name__)
 

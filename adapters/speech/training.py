@@ -40,8 +40,8 @@ from pathlib import Path
 
 import numpy as np
 
-from adapters.speech_decoder import PHONE_PREFIX, SAMPLE_RATE, DecoderSettings, prepared
-from adapters.speech_models import SpeechModel
+from adapters.speech.decoder import PHONE_PREFIX, SAMPLE_RATE, DecoderSettings, prepared
+from adapters.speech.models import SpeechModel
 
 FRONT_END = "sphinx_fe"
 SILENCE = "SIL"
