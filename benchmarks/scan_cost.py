@@ -28,7 +28,7 @@ from accessibility.presenters.workspace_presenter import (CONTROLS_ID, PALETTE_I
                                                           WorkspacePresenter)
 from accessibility.profiles import AccessProfile, edited, preset
 from accessibility.scan_model import Group, Target
-from accessibility.simulated_user import ScanningUser, UserStats, build_solution
+from tests.support.simulated_user import ScanningUser, UserStats, build_solution
 from accessibility.switch_access import SwitchAccess
 from accessibility.translator import Translator
 from benchmarks.report import Figure, median, percentile

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from adapters.speech_bench import compare_wav
+from tests.support.speech_bench import compare_wav
 from adapters.speech.decoder import (DecoderSettings, outside_loudness, quietest_word_db,
                                     speech_region)
 from adapters.speech.grammar import load_phrases

@@ -19,7 +19,7 @@ from adapters.speech.grammar import load_phrases
 from adapters.speech.training import trained_model
 from app import train_voice
 from app.controller import SETTINGS, VOICE_TRAINING
-from app.driver import RunningApp, prepare_learner
+from tests.support.driver import RunningApp, prepare_learner
 from app.options import Options
 from app.storage.paths import learner_voice_dir
 from app.storage.store import ProgressStore
