@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from accessibility.clock import FakeClock
-from accessibility.narrator import TimedCues
 from accessibility.prediction import palette_order_for, value_order_for
 from accessibility.press_patterns import CLEAN, TREMOR, PressStyle
 from accessibility.presenters.workspace_presenter import (CONTROLS_ID, PALETTE_ID, PROGRAM_ID,
@@ -36,6 +35,7 @@ from levels.editor import Editor, as_solution
 from levels.level import Level
 from levels.packs import load_packs
 from levels.program import count_blocks, to_solution
+from tests.support.narration_probes import TimedCues
 
 NAME = "scan_cost"
 AUTO, STEP = "single_switch_autoscan", "two_switch_step"
