@@ -20,7 +20,7 @@ import queue
 import threading
 from dataclasses import dataclass, field, replace
 from enum import Enum, IntEnum
-from typing import Callable, Mapping, Protocol, Union
+from typing import Callable, Mapping, Protocol
 
 from accessibility.speech_output import (
     SpeechServer,
@@ -126,7 +126,7 @@ class _Item:
     dropped: bool = field(compare=False, default=False)
 
 
-_Event = Union[Caption, SpeechEvent, NarratorStatus, tuple[Done, bool]]
+_Event = Caption | SpeechEvent | NarratorStatus | tuple[Done, bool]
 
 
 class Narrator:

@@ -52,7 +52,7 @@ def _serial(port: str, baud: int | None) -> Adapter:
         return serial_adapter(port, baudrate=baud)
     except ImportError:
         if port == "auto":
-            raise SystemExit("monitor: --serial auto needs the hardware package")
+            raise SystemExit("monitor: --serial auto needs the hardware package") from None
         return SerialAdapter(port, baudrate=baud or DEFAULT_BAUDRATE)
 
 

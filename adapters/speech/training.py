@@ -342,7 +342,7 @@ def _trainable(base: SpeechModel) -> tuple[dict[str, str], _Gaussians, list[str]
         means = _read_gaussians(base.acoustic / MEANS)
         phones = _base_phones(base.acoustic)
     except (OSError, ValueError) as error:
-        raise TrainingError(f"{base.acoustic} cannot be read for voice training: {error}")
+        raise TrainingError(f"{base.acoustic} cannot be read for voice training: {error}") from error
     if len(phones) != means.values.shape[0] or SILENCE not in phones:
         raise TrainingError(f"{base.acoustic} is not a model with one codebook per phone")
     return params, means, phones
