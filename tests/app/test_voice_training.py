@@ -181,7 +181,7 @@ def test_a_voice_the_disk_will_not_let_go_is_not_called_forgotten(
         def refuse(folder: Path) -> None:
             raise PermissionError(13, "Permission denied", str(folder))
 
-        monkeypatch.setattr("app.voice_training_flow.forget", refuse)
+        monkeypatch.setattr("adapters.speech.training.forget", refuse)
         controller.voice_training.forget()
         running.frames(3)
         caption = running.app.root_view.ids.caption.text
