@@ -347,11 +347,11 @@ class Narrator:
             for listener in self._caption_listeners:
                 listener(event)
         elif isinstance(event, SpeechEvent):
-            for listener in self._event_listeners:
-                listener(event)
+            for on_event in self._event_listeners:
+                on_event(event)
         elif isinstance(event, NarratorStatus):
-            for listener in self._status_listeners:
-                listener(event)
+            for on_status in self._status_listeners:
+                on_status(event)
         else:
             callback, completed = event
             callback(completed)

@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from accessibility.speech_output import (STATUS_NO_ENGINE, SpeechUnavailable, Started,
+from accessibility.speech_output import (STATUS_NO_ENGINE, SpeechServer, SpeechUnavailable, Started,
                                          Utterance, VoiceSettings)
 
 log = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ class Pyttsx3Server:
         return engine
 
 
-def choose_server(speech: bool = True) -> object | None:
+def choose_server(speech: bool = True) -> SpeechServer | None:
     """The best way to speak on this machine: espeak-ng, else pyttsx3, else captions only."""
     import shutil
 

@@ -20,7 +20,7 @@ class Target:
 
     id: str
     label_key: str
-    activate: Callable[[], None]
+    activate: Callable[[], object]
     params: dict[str, object] = field(default_factory=dict)
     description_key: str = ""
     enabled: bool = True

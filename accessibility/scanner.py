@@ -105,7 +105,7 @@ class Scanner:
 
     def __init__(self, clock: Clock, root: Group, settings: ScanSettings = ScanSettings(),
                  *, cues: CueSpeaker | None = None,
-                 on_command: Callable[[Command], None] | None = None) -> None:
+                 on_command: Callable[[Command], object] | None = None) -> None:
         self._clock = clock
         self._root = root
         self.settings = settings

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from accessibility.clock import FakeClock
-from accessibility.prediction import palette_order_for, value_order_for
+from accessibility.prediction import PortLike, palette_order_for, value_order_for
 from accessibility.press_patterns import CLEAN, TREMOR, PressStyle
 from accessibility.presenters.workspace_presenter import (CONTROLS_ID, PALETTE_ID, PROGRAM_ID,
                                                           WorkspacePresenter)
@@ -100,7 +100,7 @@ def profile_for(name: str, *, linear: bool = False) -> AccessProfile:
 
 def solve(level: Level, preset_name: str, translator: Translator, *,
           style: PressStyle = CLEAN, linear: bool = False,
-          order: Callable[[list[str], object], list[str]] | None = None,
+          order: Callable[[list[str], PortLike], list[str]] | None = None,
           cues: bool = False, seed: int = SEED) -> LevelCost:
     """One simulated learner builds ``level``'s reference solution and presses Run.
 
@@ -116,7 +116,7 @@ def solve(level: Level, preset_name: str, translator: Translator, *,
     clock = FakeClock()
     runs: list[int] = []
     presenter = WorkspacePresenter(editor, translator=translator, on_run=lambda: runs.append(1),
-                                   palette_order=order,  # type: ignore[arg-type]
+                                   palette_order=order,
                                    value_order=value_order_for(level, editor) if order else None)
     profile = profile_for(preset_name, linear=linear)
     reshape: Reshape | None = reading_order_model if linear else None

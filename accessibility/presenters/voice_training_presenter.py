@@ -31,7 +31,7 @@ class Recording:
 
 class VoiceTrainingPresenter(ScreenPresenter):
     def __init__(self, phrases: list[str], learner: str, *,
-                 on_say: Callable[[str, dict[str, object]], None],
+                 on_say: Callable[[str, dict[str, object]], object],
                  on_finish: Callable[[list[Recording]], None],
                  on_leave: Callable[[], None]) -> None:
         super().__init__()

@@ -201,7 +201,7 @@ class SpeechAdapter:
         self.model = model
         log.info("speech: %s model %s%s, %d phrases", locale, model.acoustic,
                  " (trained to this learner)" if model.trained else "",
-                 len(decoder.grammar.commands))
+                 len(decoder.grammar.commands) if decoder.grammar else 0)
         return decoder
 
     def _listening(self) -> None:

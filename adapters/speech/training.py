@@ -423,10 +423,10 @@ def train(base: SpeechModel, clips: Sequence[TrainingClip], folder: Path,
         occupancy = stats.occupancy[..., None]
         adapted = (settings.map_weight * current + stats.first) / (settings.map_weight + occupancy)
         _write_gaussians(work / MEANS, means, adapted)
-        frames = int(sum(int((f != index[SILENCE]).sum()) for f, _ in aligned))
+        speech_frames = int(sum(int((f != index[SILENCE]).sum()) for f, _ in aligned))
         (work / VOICE_FILE).write_text(json.dumps({
             "base": _fingerprint(base), "locale": base.locale, "clips": len(aligned),
-            "speech_seconds": frames / 100, "map_weight": settings.map_weight}),
+            "speech_seconds": speech_frames / 100, "map_weight": settings.map_weight}),
             encoding="utf-8")
         (work / MEANS).replace(folder / MEANS)
         (work / VOICE_FILE).replace(folder / VOICE_FILE)
@@ -435,6 +435,6 @@ def train(base: SpeechModel, clips: Sequence[TrainingClip], folder: Path,
     model = trained_model(folder, base)
     if model is None:
         raise TrainingError(f"the trained model in {folder} cannot be read back")
-    return TrainingReport(model, len(aligned), tuple(skipped), frames)
+    return TrainingReport(model, len(aligned), tuple(skipped), speech_frames)
 
 

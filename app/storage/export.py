@@ -37,10 +37,10 @@ def _independence_score(data: dict) -> float:
 def csv_row(row: Sequence[object]) -> list[object]:
     """A database row (in ``COLUMNS`` order, independence as JSON text) as CSV cells."""
     learner_id, name, locale, level_id, solved, stars, attempts, best, seconds, indep, updated = row
-    data = json.loads(indep) if indep else None
+    data = json.loads(str(indep)) if indep else None
     score = "" if data is None else f"{_independence_score(data):.2f}"
     return [learner_id, safe_cell(str(name)), locale, safe_cell(str(level_id)), int(bool(solved)),
-            stars, attempts, "" if best is None else best, f"{float(seconds):.1f}", score,
+            stars, attempts, "" if best is None else best, f"{float(str(seconds)):.1f}", score,
             "" if data is None else json.dumps(data, sort_keys=True, separators=(",", ":")),
             updated]
 
