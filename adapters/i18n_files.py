@@ -10,13 +10,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-MARKER = "app.en.yml"  # a file every copy of the translations has
-
-
 def i18n_dir() -> Path:
     """The folder of translation files: the clone's, else the installed data files."""
     beside = Path(__file__).resolve().parent.parent / "i18n"
-    if (beside / MARKER).is_file():
+    if any(beside.glob("*.en.yml")):  # not python-i18n's package of the same name
         return beside
     return Path(sys.prefix) / "share" / "citizencode-access" / "i18n"
 
