@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+
 def i18n_dir() -> Path:
     """The folder of translation files: the clone's, else the installed data files."""
     beside = Path(__file__).resolve().parent.parent / "i18n"
