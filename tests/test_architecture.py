@@ -155,3 +155,14 @@ def test_the_checker_sees_a_cycle_and_a_lazy_import() -> None:
     flow = [i for i in imports_of(ROOT / "app" / "voice_training_flow.py")
             if i.target.startswith("app.controller")]
     assert flow and not any(i.eager for i in flow)
+
+
+# modules still over the limit, each being split on its own branch; the list only shrinks
+OVER_LIMIT = {"app/controller.py", "accessibility/scanner.py",
+              "accessibility/presenters/workspace_presenter.py", "accessibility/speech_output.py"}
+
+
+def test_no_module_is_over_400_lines() -> None:
+    long = {str(p.relative_to(ROOT)): n for p in sources(*PRODUCT, "benchmarks")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    assert set(long) <= OVER_LIMIT, long

@@ -71,7 +71,7 @@ class DecoderSettings:
 
     bundled: Thresholds = Thresholds(-9.0)  # the last word is not checked: the bundled
     # model fits a voice too loosely for one word's score to mean much (tried: no gain)
-    # a model trained to the learner's voice (``speech_training``): its commands score far
+    # a model trained to the learner's voice (``training``): its commands score far
     # above the phone loop, so it can be much stricter (both chosen together on the tuning
     # split, every voice trained, at 95 % rejection: see ``speech_tuning``)
     trained: Thresholds = Thresholds(1.0, -7.25)
