@@ -40,8 +40,17 @@ from app.options import parse_args
 app = CitizenCodeApp(parse_args(["--data-dir", sys.argv[1]]))
 seen = {{}}
 def look(_dt):
-    seen["screen"] = app.controller.screen
-    seen["statuses"] = app.controller.shown_statuses()
+    controller = app.controller
+    seen["screen"] = controller.screen
+    seen["statuses"] = controller.shown_statuses()
+    # a learner who plays by voice, with no voice part installed: said, and play goes on
+    from dataclasses import replace
+    from accessibility.profiles import preset, profile_to_dict
+    learner = controller.add_learner("Sam")
+    controller.store.update_learner(replace(learner, profile=profile_to_dict(preset("voice"))))
+    controller.choose_learner(learner.id)
+    seen["then"] = controller.screen
+    seen["status_line"] = controller.status_line()
     seen["loaded"] = sorted(m for m in OPTIONAL if m in sys.modules)
     app.stop()
 Clock.schedule_once(look, 3)
@@ -116,5 +125,7 @@ def test_the_wheel_starts_without_the_optional_parts(tmp_path: Path) -> None:
     line = next(l for l in run.stdout.splitlines() if l.startswith("RESULT "))
     seen = json.loads(line.removeprefix("RESULT "))
     assert seen["screen"] == "learners", seen
+    assert seen["then"] == "map", seen
+    assert seen["status_line"][0][0] == "app.status.no_voice", seen
     assert seen["loaded"] == [], seen  # none of the optional parts was there to import
     assert "ImportError" not in run.stderr and "ModuleNotFoundError" not in run.stderr
