@@ -93,6 +93,7 @@ def test_a_word_is_scored_against_the_phone_loop_over_its_own_frames() -> None:
     assert word_margin(word, phones) == pytest.approx((-1000.0 - (-400.0 - 300.0)) / 10)
 
 
+@pytest.mark.slow  # decodes the corpus twice: a minute on a busy machine
 def test_training_makes_the_voice_clearer(trained, cache: Path) -> None:
     """The voice's own test clips (other speed and pitch than its training clips), clean:
     with its trained model at its threshold, as many commands understood and more of its

@@ -39,6 +39,7 @@ def recordings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[bytes
     return said
 
 
+@pytest.mark.slow  # records every phrase and trains: about 40 s
 def test_a_teacher_trains_a_voice_learner_from_the_settings(tmp_path: Path, recordings) -> None:
     prepare_learner(tmp_path, edited(preset("voice"), push_to_talk=True,
                                      auditory_scanning=False))
