@@ -32,8 +32,10 @@ WEIGHTS: Mapping[str, float] = {"track_bigram": 0.4, "track_unigram": 0.1,
 
 
 class BlockLike(Protocol):
-    kind: str
-    body: Sequence["BlockLike"] | None
+    @property
+    def kind(self) -> str: ...
+    @property
+    def body(self) -> Sequence[BlockLike] | None: ...
 
 
 class PortLike(Protocol):
@@ -84,9 +86,12 @@ def transitions(blocks: Sequence[BlockLike], parent: str = "") -> list[tuple[str
 
 
 class LevelLike(Protocol):
-    id: str
-    track: str
-    solution: Sequence[BlockLike]
+    @property
+    def id(self) -> str: ...
+    @property
+    def track(self) -> str: ...
+    @property
+    def solution(self) -> Sequence[BlockLike]: ...
 
 
 def block_stats(levels: Iterable[LevelLike], *, track: str | None = None,

@@ -6,7 +6,7 @@ the narrator speaks its labels; tests and benchmarks drive it without a window.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Union
+from typing import Callable, Iterator
 
 
 @dataclass
@@ -20,7 +20,7 @@ class Target:
 
     id: str
     label_key: str
-    activate: Callable[[], None]
+    activate: Callable[[], object]
     params: dict[str, object] = field(default_factory=dict)
     description_key: str = ""
     enabled: bool = True
@@ -32,7 +32,7 @@ class Group:
 
     id: str
     label_key: str
-    children: list[Union["Group", Target]] = field(default_factory=list)
+    children: list[Group | Target] = field(default_factory=list)
     params: dict[str, object] = field(default_factory=dict)
 
     def targets(self) -> Iterator[Target]:
@@ -58,4 +58,4 @@ class Group:
         return None
 
 
-ScanNode = Union[Group, Target]
+ScanNode = Group | Target

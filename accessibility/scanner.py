@@ -121,7 +121,7 @@ class Scanner:
 
     def __init__(self, clock: Clock, root: Group, settings: ScanSettings = ScanSettings(),
                  *, cues: CueSpeaker | None = None, prompts: CueSpeaker | None = None,
-                 on_command: Callable[[Command], None] | None = None) -> None:
+                 on_command: Callable[[Command], object] | None = None) -> None:
         """``cues`` speaks each highlighted label (auditory scanning); ``prompts`` (default:
         ``cues``) says the prompt while paused, also for learners without auditory scanning."""
         self._clock = clock

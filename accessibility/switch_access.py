@@ -27,7 +27,7 @@ class SwitchAccess:
 
     def __init__(self, clock: Clock, profile: AccessProfile, root: Group, *,
                  cues: CueSpeaker | None = None,
-                 on_command: Callable[[Command], None] | None = None,
+                 on_command: Callable[[Command], object] | None = None,
                  on_action: Callable[[Action], None] | None = None,
                  roles: Mapping[str, str] | None = None) -> None:
         """``roles``: control id -> role of every known switch box's controls (see

@@ -13,9 +13,10 @@ import i18n
 import i18n.resource_loader
 import i18n.translations
 
+from adapters.i18n_files import I18N_DIR
+
 LOCALES: tuple[str, ...] = ("fr", "nl", "en", "de", "it", "es")
 FALLBACK_LOCALE = "en"
-I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
 
 log = logging.getLogger(__name__)
 

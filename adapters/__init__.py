@@ -1,1 +1,1 @@
-"""The input abstraction: every device becomes a stream of InputEvents (see shared/DESIGN.md)."""
+"""The input abstraction: every device becomes a stream of InputEvents (see docs/ARCHITECTURE.md)."""

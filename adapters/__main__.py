@@ -52,7 +52,7 @@ def _serial(port: str, baud: int | None) -> Adapter:
         return serial_adapter(port, baudrate=baud)
     except ImportError:
         if port == "auto":
-            raise SystemExit("monitor: --serial auto needs the hardware package")
+            raise SystemExit("monitor: --serial auto needs the hardware package") from None
         return SerialAdapter(port, baudrate=baud or DEFAULT_BAUDRATE)
 
 
@@ -69,7 +69,7 @@ def _evdev(device: str, profile: str | None, grab: bool | None) -> Adapter:
 
 def _speech(locale: str, push_to_talk: bool) -> Adapter:
     try:
-        from adapters.speech import SpeechAdapter
+        from adapters.speech.adapter import SpeechAdapter
 
         return SpeechAdapter(locale=locale,
                              mode="push_to_talk" if push_to_talk else "continuous")

@@ -5,7 +5,7 @@ Keys keep the names the keyboard source uses (``KEY_ENTER`` -> ``return``, as Ki
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from evdev import ecodes
 
@@ -26,7 +26,7 @@ def code_name(code: int) -> str | None:
     return (useful or list(names))[0]
 
 
-@lru_cache(maxsize=None)
+@cache
 def control_for_code(code: int) -> str:
     """The control name for an ``EV_KEY`` code; unknown codes become ``key_<number>``."""
     name = code_name(code)

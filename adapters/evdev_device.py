@@ -61,7 +61,8 @@ class DeviceSelector:
             return os.path.realpath(self.path) == os.path.realpath(info.path)
         if self.usb:
             return (info.vendor, info.product) == self.usb
-        return bool(self.name) and self.name.casefold() in info.name.casefold()
+        return self.name is not None and self.name != "" and \
+            self.name.casefold() in info.name.casefold()
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,8 @@ from accessibility.scan_model import Group, ScanNode
 from accessibility.switch_access import SwitchAccess
 from accessibility.voice_help import phrases_here, say_labels
 from adapters.events import SPEECH_SOURCE, AdapterStatus, InputEvent, StatusKind
-from adapters.own_voice import OwnVoice
-from adapters.speech_grammar import load_phrases
+from adapters.speech.grammar import load_phrases
+from adapters.speech.own_voice import OwnVoice
 from app.services import Services
 from app.storage.models import Learner
 from app.storage.notices import profile_reset
@@ -405,7 +405,7 @@ class AppController:
             self.voice = None
         if wants_voice and self.voice is None:
             try:
-                from adapters.speech import SpeechAdapter
+                from adapters.speech.adapter import SpeechAdapter
             except ImportError as error:  # speech libraries missing: say so, play on
                 log.error("voice commands unavailable: %r", error)
                 self.notice("app.status.no_voice", {})

@@ -141,13 +141,13 @@ class CitizenCodeApp(App):
         self.highlighter.clear()
         screen = self.screens[name]
         if name == WORKSPACE and self.controller.session is not None:
-            screen.set_session(self.controller.session)  # type: ignore[attr-defined]
+            screen.set_session(self.controller.session)
         if name == COMPLETE and self.controller.session is not None:
             session = self.controller.session
             stars = session.outcome.stars if session.outcome else 0
-            screen.show_result(stars, session.python_text().text)  # type: ignore[attr-defined]
+            screen.show_result(stars, session.python_text().text)
         if name == SETTINGS:
-            screen.preview(self.controller.profile)  # type: ignore[attr-defined]
+            screen.preview(self.controller.profile)
         manager = self.root_view.ids.screens
         manager.transition.duration = 0 if self.ctx.style.reduced_motion else 0.25
         manager.current = name
@@ -188,7 +188,7 @@ class CitizenCodeApp(App):
             screen = self.screens[self.controller.screen]
             screen.restyle()
             if self.controller.screen == SETTINGS:
-                screen.preview(profile)  # type: ignore[attr-defined]
+                screen.preview(profile)
             self._model_changed(self.controller.model, None)
 
     def _caption(self, caption: Caption) -> None:
@@ -202,7 +202,7 @@ class CitizenCodeApp(App):
     def _switch_tested(self, event, role: str, device_key: str | None) -> None:
         screen = self.screens.get(SETTINGS)
         if screen is not None:
-            screen.switch_tested(event, role, device_key)  # type: ignore[attr-defined]
+            screen.switch_tested(event, role, device_key)
 
     # -- what the learner does ------------------------------------------------------------
 

@@ -10,11 +10,13 @@ from typing import Callable
 
 from kivy.clock import Clock as KivyClockObject
 
+from accessibility.clock import Timer
+
 
 class KivyClock:
     def now(self) -> float:
         return time.monotonic()
 
-    def call_later(self, delay: float, callback: Callable[[], None]) -> object:
+    def call_later(self, delay: float, callback: Callable[[], None]) -> Timer:
         """Run ``callback`` on the app's thread after ``delay`` s; the result has ``cancel()``."""
         return KivyClockObject.schedule_once(lambda _dt: callback(), max(0.0, delay))

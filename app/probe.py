@@ -222,7 +222,7 @@ def run_app(mode: str, events: int) -> None:
     data_dir = Path(os.environ.get("CITIZENCODE_DATA_DIR") or tempfile.mkdtemp())
 
     class Probe(CitizenCodeApp):
-        def build(self):  # type: ignore[override]
+        def build(self):
             root = super().build()
             self.flips = Flips()
             self._shown = False

@@ -5,7 +5,7 @@
 
 A teacher sits with the learner: the terminal shows each command phrase, the learner says
 it into the microphone, and after the last one the model is adapted to that voice
-(``adapters.speech_training``) and saved beside the progress file
+(``adapters.speech.training``) and saved beside the progress file
 (``app.storage.paths.learner_voice_dir``). The game uses it from the learner's next start.
 Recordings, instead of the microphone, are WAV files named after the phrase
 (``move forward.wav``, ``move forward 2.wav``), for a learner recorded elsewhere.
@@ -25,11 +25,11 @@ from pathlib import Path
 from accessibility.presenters.voice_training_presenter import ROUNDS  # as the app asks
 from accessibility.translator import Translator
 from adapters.events import AdapterStatus, StatusKind
-from adapters.speech import SpeechAdapter, language_name
-from adapters.speech_capture import AudioSource, to_16k
-from adapters.speech_grammar import every_phrase
-from adapters.speech_models import find_model, install_folder
-from adapters.speech_training import TrainingClip, TrainingError, can_train, train
+from adapters.speech.adapter import SpeechAdapter, language_name
+from adapters.speech.capture import AudioSource, to_16k
+from adapters.speech.grammar import every_phrase
+from adapters.speech.models import find_model, install_folder
+from adapters.speech.training import TrainingClip, TrainingError, can_train, train
 from app.storage.paths import data_dir, database_path, learner_voice_dir
 from app.storage.store import ProgressStore
 

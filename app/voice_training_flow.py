@@ -2,7 +2,7 @@
 the adaptation off the app's thread, and back to the settings (or forgetting the voice).
 
 The screen's texts and steps are the presenter's (``VoiceTrainingPresenter``); the training
-itself is ``adapters.speech_training``. This flow only joins them to the running app: the
+itself is ``adapters.speech.training``. This flow only joins them to the running app: the
 speech adapter that records, the learner's folder, and which screen is shown. It runs on the
 app's thread; the training's result comes back through the clock.
 """
@@ -17,17 +17,29 @@ from accessibility.presenters.settings_presenter import SettingsPresenter
 from accessibility.presenters.voice_training_presenter import (LEARNING, Recording,
                                                               VoiceTrainingPresenter)
 from adapters.events import StatusKind
-from adapters.speech_grammar import every_phrase
-from adapters.speech_models import SpeechModel, find_model
-from adapters.speech_training import (TrainingClip, TrainingError, TrainingReport, can_train,
-                                      forget, train, trained_model)
+from adapters.speech.grammar import every_phrase
+from adapters.speech.models import SpeechModel, find_model
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
+    from adapters.speech.training import TrainingError, TrainingReport
     from app.controller import AppController
 
 log = logging.getLogger(__name__)
 
 VOICE_TRAINING = "voice_training"  # the screen's name
+
+
+def _training() -> ModuleType | None:
+    """``adapters.speech.training``, or None without numpy or pocketsphinx (the ``voice``
+    extra): then training is simply not offered, and the app plays on."""
+    try:
+        from adapters.speech import training
+    except ImportError as error:
+        log.info("voice training unavailable: %r", error)
+        return None
+    return training
 
 
 class VoiceTrainingFlow:
@@ -49,7 +61,7 @@ class VoiceTrainingFlow:
             app.notice("voice.training.needs_microphone", {})
             return
         if self._trainable_base() is None:
-            from adapters.speech import language_name
+            from adapters.speech.adapter import language_name
 
             app.notice("voice.training.unsupported", {"language": language_name(locale)})
             return
@@ -86,18 +98,18 @@ class VoiceTrainingFlow:
 
     def trained_here(self) -> bool:
         """The learner has a usable trained voice for the current language."""
-        folder, base = self._folder(), find_model(self.app.translator.locale)
-        return folder is not None and base is not None and \
-            trained_model(folder, base) is not None
+        folder, base, training = self._folder(), find_model(self.app.translator.locale), _training()
+        return folder is not None and base is not None and training is not None and \
+            training.trained_model(folder, base) is not None
 
     def forget(self) -> None:
         """Back to the standard model: after a training another child talked through, say."""
         app = self.app
-        folder = self._folder()
-        if folder is None:
+        folder, training = self._folder(), _training()
+        if folder is None or training is None:
             return
         try:
-            forget(folder)
+            training.forget(folder)
         except OSError as error:
             log.error("cannot forget the trained voice in %s: %r", folder, error)
             app.notice("voice.training.cannot_forget", {"detail": str(error)})
@@ -112,8 +124,8 @@ class VoiceTrainingFlow:
 
     def _trainable_base(self) -> SpeechModel | None:
         """The current language's model, if training can adapt it (the bundled English)."""
-        base = find_model(self.app.translator.locale)
-        return base if base is not None and can_train(base) else None
+        base, training = find_model(self.app.translator.locale), _training()
+        return base if base is not None and training and training.can_train(base) else None
 
     def _folder(self) -> Path | None:
         """This learner's trained voice for the current language (it may not exist)."""
@@ -132,26 +144,28 @@ class VoiceTrainingFlow:
             return
         if app.voice is not None:
             app.voice.record_to(None)
-        base, folder = find_model(locale), self._folder()
+        base, folder, training = find_model(locale), self._folder(), _training()
+        if training is None:  # the screen only opens with training there
+            return
         if folder is None or base is None:  # gone since the screen opened
-            self._trained(presenter, TrainingError(f"no speech model for {locale}"))
+            self._trained(presenter, training.TrainingError(f"no speech model for {locale}"))
             return
 
         def work() -> None:
             try:
-                outcome: TrainingReport | TrainingError = train(
-                    base, [TrainingClip(r.phrase, r.audio) for r in recordings], folder)
-            except TrainingError as error:
+                outcome: TrainingReport | TrainingError = training.train(
+                    base, [training.TrainingClip(r.phrase, r.audio) for r in recordings], folder)
+            except training.TrainingError as error:
                 outcome = error
             except OSError as error:  # the data folder is full or read-only
-                outcome = TrainingError(str(error))
+                outcome = training.TrainingError(str(error))
             app.clock.call_later(0, lambda: self._trained(presenter, outcome))
 
         threading.Thread(target=work, name="voice-training", daemon=True).start()
 
     def _trained(self, presenter: VoiceTrainingPresenter,
                  outcome: TrainingReport | TrainingError) -> None:
-        if isinstance(outcome, TrainingError):
+        if isinstance(outcome, Exception):  # a TrainingError (imported lazily: numpy)
             log.error("voice training failed: %s", outcome)
             presenter.failed(outcome.key, outcome.params)
             return

@@ -18,10 +18,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from accessibility.narrator import Channel, LatencyProbe, Narrator, Priority
+from accessibility.narrator import Channel, Narrator, Priority
 from accessibility.speech_output import EspeakServer, FileSink
 from accessibility.translator import Translator
 from benchmarks.report import Figure, blocked, percentile, summary
+from tests.support.narration_probes import LatencyProbe
 
 NAME = "narration"
 LOCALE = "en"

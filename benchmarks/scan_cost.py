@@ -21,14 +21,13 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from accessibility.clock import FakeClock
-from accessibility.narrator import TimedCues
-from accessibility.prediction import palette_order_for, value_order_for
+from accessibility.prediction import PortLike, palette_order_for, value_order_for
 from accessibility.press_patterns import CLEAN, TREMOR, PressStyle
 from accessibility.presenters.workspace_presenter import (CONTROLS_ID, PALETTE_ID, PROGRAM_ID,
                                                           WorkspacePresenter)
 from accessibility.profiles import AccessProfile, edited, preset
 from accessibility.scan_model import Group, Target
-from accessibility.simulated_user import ScanningUser, UserStats, build_solution
+from tests.support.simulated_user import ScanningUser, UserStats, build_solution
 from accessibility.switch_access import SwitchAccess
 from accessibility.translator import Translator
 from benchmarks.report import Figure, median, percentile
@@ -36,6 +35,7 @@ from levels.editor import Editor, as_solution
 from levels.level import Level
 from levels.packs import load_packs
 from levels.program import count_blocks, to_solution
+from tests.support.narration_probes import TimedCues
 
 NAME = "scan_cost"
 AUTO, STEP = "single_switch_autoscan", "two_switch_step"
@@ -100,7 +100,7 @@ def profile_for(name: str, *, linear: bool = False) -> AccessProfile:
 
 def solve(level: Level, preset_name: str, translator: Translator, *,
           style: PressStyle = CLEAN, linear: bool = False,
-          order: Callable[[list[str], object], list[str]] | None = None,
+          order: Callable[[list[str], PortLike], list[str]] | None = None,
           cues: bool = False, seed: int = SEED) -> LevelCost:
     """One simulated learner builds ``level``'s reference solution and presses Run.
 
@@ -116,7 +116,7 @@ def solve(level: Level, preset_name: str, translator: Translator, *,
     clock = FakeClock()
     runs: list[int] = []
     presenter = WorkspacePresenter(editor, translator=translator, on_run=lambda: runs.append(1),
-                                   palette_order=order,  # type: ignore[arg-type]
+                                   palette_order=order,
                                    value_order=value_order_for(level, editor) if order else None)
     profile = profile_for(preset_name, linear=linear)
     reshape: Reshape | None = reading_order_model if linear else None

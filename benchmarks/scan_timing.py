@@ -20,7 +20,7 @@ from accessibility.clock import FakeClock
 from accessibility.profiles import edited, preset
 from accessibility.scan_model import Group, Target
 from accessibility.scanner import Resolve
-from accessibility.simulated_user import ScanningUser, UserStuck
+from tests.support.simulated_user import ScanningUser, UserStuck
 from accessibility.switch_access import SwitchAccess
 from benchmarks.report import Figure
 

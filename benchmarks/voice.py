@@ -2,7 +2,7 @@
 rejection on the synthesised test corpus, beside SpeechRecognition's ``recognize_sphinx``
 without a grammar on the same audio.
 
-Ours is the speech adapter's decoder (``adapters/speech_decoder.CommandDecoder``: one
+Ours is the speech adapter's decoder (``adapters.speech.decoder.CommandDecoder``: one
 pocketsphinx decoder, the command grammar, rejection against a free phone loop) with the
 English phrases of ``i18n/voice.en.yml``. The baseline is the plain way: ``recognize_sphinx``
 with its default language model and no grammar; its transcript counts as a command only
@@ -16,7 +16,7 @@ time is measured around one call, after the whole utterance exists, as the adapt
 the end of speech is detected; ``recognize_sphinx`` builds a new
 decoder for every call, which is part of what it costs.
 
-Voice training (``adapters/speech_training.py``) is measured on the same clips: each voice's
+Voice training (``adapters/speech/training.py``) is measured on the same clips: each voice's
 model is trained on its training clips (``speech_corpus.training_clips``: every phrase
 twice, at another speed and pitch than the test clips), and the trained decoder, with its
 own threshold, stands beside the bundled model; training time stands beside the length of
@@ -43,8 +43,8 @@ def missing() -> str | None:
     import importlib.util
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    for module, what in (("adapters.speech_decoder", "adapters/speech_decoder.py"),
-                         ("adapters.speech_grammar", "adapters/speech_grammar.py"),
+    for module, what in (("adapters.speech.decoder", "adapters/speech/decoder.py"),
+                         ("adapters.speech.grammar", "adapters/speech/grammar.py"),
                          ("tests.adapters.speech_corpus", "tests/adapters/speech_corpus.py"),
                          ("tests.adapters.speech_eval", "tests/adapters/speech_eval.py"),
                          ("speech_recognition", "SpeechRecognition"),
@@ -73,7 +73,7 @@ def phrase_inside(words: tuple[str, ...], commands: dict[tuple[str, ...], str]) 
 
 
 def corpus(quick: bool) -> list:
-    from adapters.speech_grammar import load_phrases
+    from adapters.speech.grammar import load_phrases
     from tests.adapters import speech_corpus as corpus_module
     voices = corpus_module.HELD_OUT_VOICES[:1 if quick else 2]
     noises = (corpus_module.CLEAN,) if quick else (corpus_module.CLEAN,
@@ -92,8 +92,8 @@ def corpus(quick: bool) -> list:
 def trained_decoders(clips: list, folder: Path) -> tuple[dict, float, float]:
     """A decoder trained to each voice of ``clips``, with the seconds training took and the
     seconds of recordings it learnt from (every voice together)."""
-    from adapters.speech_grammar import load_phrases
-    from adapters.speech_training import train
+    from adapters.speech.grammar import load_phrases
+    from adapters.speech.training import train
     from tests.adapters import speech_corpus as corpus_module
     from tests.adapters.speech_eval import english_decoder, english_model
 
@@ -124,7 +124,7 @@ def decode_all(clips: list) -> tuple[list[Heard], list[Heard]]:
     """(ours, baseline) for every clip, alternating clip by clip."""
     import speech_recognition as sr
 
-    from adapters.speech_grammar import normalise
+    from adapters.speech.grammar import normalise
     from tests.adapters.speech_eval import english_decoder
 
     decoder = english_decoder()

@@ -68,7 +68,7 @@ def evdev_adapter(selector: str | DeviceSelector, *, profile_id: str | None = No
     if profile_id is not None:
         if profile_id not in by_id:
             raise ValueError(f"no evdev profile {profile_id!r}; known: {sorted(by_id)}")
-        profile = by_id[profile_id]
+        profile: HardwareProfile | None = by_id[profile_id]
     else:
         profile = profile_for_input(chosen, profiles, sysfs, dev) or by_id.get(fallback)
     if profile is None:

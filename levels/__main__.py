@@ -89,10 +89,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"{args.program}: {_say(translator, error.key, error.params)}", file=sys.stderr)
         return 2
     except PythonError as error:
-        for problem in error.problems:
-            where = _say(translator, "python.where", {"line": problem.line,
-                                                      "column": problem.column})
-            print(f"{args.program}: {where}: {_say(translator, problem.key, problem.params)}",
+        for bad in error.problems:
+            where = _say(translator, "python.where", {"line": bad.line,
+                                                      "column": bad.column})
+            print(f"{args.program}: {where}: {_say(translator, bad.key, bad.params)}",
                   file=sys.stderr)
         return 2
     except EditError as error:

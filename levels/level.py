@@ -36,7 +36,7 @@ class LevelProblem:
     level: str
     field: str
     key: str
-    params: dict[str, object] = field(default_factory=dict)
+    params: dict[str, object] = field(default_factory=dict)  # type: ignore[operator]  # "field" above
 
 
 class LevelError(ValueError):
@@ -204,8 +204,8 @@ def _program(raw: object, field_name: str, palette: list[str], report: Any) -> l
             report(field_name, problem.key, line=problem.line, column=problem.column,
                    **problem.params)
         return None
-    for problem in problems(blocks):
-        report(field_name, problem.key, **problem.params)
+    for found in problems(blocks):
+        report(field_name, found.key, **found.params)
     if palette:
         for kind in sorted({block.kind for _, block in walk(blocks)} - set(palette)):
             report(field_name, "levels.error.block_not_in_palette", block=kind)

@@ -4,6 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 if [ -z "${DISPLAY:-}" ]; then
-  exec xvfb-run -a -s "-screen 0 1280x800x24 +extension GLX" .venv/bin/python -m app.screenshots "$@"
+  exec xvfb-run -a -s "-screen 0 1280x800x24 +extension GLX" .venv/bin/python -m tests.support.screenshots "$@"
 fi
-exec .venv/bin/python -m app.screenshots "$@"
+exec .venv/bin/python -m tests.support.screenshots "$@"

@@ -40,7 +40,9 @@ stamp=.venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)
 if [ ! -f "$stamp" ]; then
   echo "setup: installing Python packages into .venv"
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e '.[test]'
+  # an editable install; setuptools' notice about folders named like the packages is for
+  # developers who move things around, not for someone setting up the game: not shown
+  PYTHONWARNINGS=ignore .venv/bin/python -m pip install -q -e '.[test]'
   rm -f .venv/.installed-*
   touch "$stamp"
 fi

@@ -59,6 +59,9 @@ class LevelMapPresenter(ScreenPresenter):
         levels = self.levels()
         upcoming = self.next_level()
         ordered = ([upcoming] if upcoming else []) + [lv for lv in levels if lv is not upcoming]
+        tiles: list[Group | Target]
+        tracks: list[Group | Target]
+        back: list[Group | Target]
         tiles = [self._tile(level, levels.index(level) + 1) for level in ordered]
         tracks = [Target(f"track:{name}", f"levels.track.{name}.title", self._switcher(name),
                          description_key=f"levels.track.{name}.description",

@@ -51,7 +51,7 @@ Message = Callable[[str, dict[str, object]], None]
 class SettingsPresenter(ScreenPresenter):
     def __init__(self, draft: SettingsDraft, *, on_change: Changed, on_save: Changed,
                  on_cancel: Callable[[], None], on_export: Callable[[], None],
-                 on_add_learner: Callable[[], None], on_message: Message,
+                 on_add_learner: Callable[[], object], on_message: Message,
                  translate: Callable[[str], str],
                  on_train_voice: Callable[[], None] | None = None,
                  on_forget_voice: Callable[[], None] | None = None,

@@ -1,5 +1,5 @@
 """Voice training as a screen: the learner says each command phrase, twice, then the app
-adapts the recogniser to that voice (``adapters.speech_training``, run by the controller).
+adapts the recogniser to that voice (``adapters.speech.training``, run by the controller).
 
 A teacher sits beside the learner. The screen shows one phrase at a time, large; the
 narrator reads it; what the microphone hears next is kept for it (``heard``). A phrase the
@@ -31,7 +31,7 @@ class Recording:
 
 class VoiceTrainingPresenter(ScreenPresenter):
     def __init__(self, phrases: list[str], learner: str, *,
-                 on_say: Callable[[str, dict[str, object]], None],
+                 on_say: Callable[[str, dict[str, object]], object],
                  on_finish: Callable[[list[Recording]], None],
                  on_leave: Callable[[], None]) -> None:
         super().__init__()

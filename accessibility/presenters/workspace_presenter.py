@@ -199,9 +199,9 @@ class WorkspacePresenter(ScreenPresenter):
         return [insertion_id(*item) if isinstance(item, tuple) else block_id(item.uid)
                 for item in self._walk(self.port.blocks(), ())]
 
-    def _walk(self, blocks: Sequence[BlockInfo], parent: Path) -> list[object]:
+    def _walk(self, blocks: Sequence[BlockInfo], parent: Path) -> list[tuple[Path, int] | BlockInfo]:
         """Insertion points (``(parent, position)``) and blocks in reading order."""
-        out: list[object] = []
+        out: list[tuple[Path, int] | BlockInfo] = []
         for position, block in enumerate(blocks):
             out.append((parent, position))
             out.append(block)
@@ -261,6 +261,7 @@ class WorkspacePresenter(ScreenPresenter):
     def _menu_group(self, path: Path) -> Group:
         block = self.port.block_at(path)
         assert block is not None
+        children: list[Group | Target]
         children = [Target("menu:delete", "access.menu.delete", lambda: self._delete(path))]
         if self.port.param_choices(block.kind):
             children.append(Target("menu:change", "access.menu.change",
@@ -307,8 +308,9 @@ class WorkspacePresenter(ScreenPresenter):
             self._publish(focus=PARAM_ID)
             return
         self._pending = None
-        if pending.change_path is not None:
-            self._edit(lambda: self.port.set_param(pending.change_path, name, value))
+        change_path = pending.change_path
+        if change_path is not None:
+            self._edit(lambda: self.port.set_param(change_path, name, value))
             self._changed(focus=PROGRAM_ID)
         else:
             self._edit(lambda: self.port.insert(pending.kind, pending.params))
@@ -359,7 +361,7 @@ class WorkspacePresenter(ScreenPresenter):
         self._pending = None
         self._publish(focus=PROGRAM_ID)
 
-    def _commander(self, name: str) -> Callable[[], None]:
+    def _commander(self, name: str) -> Callable[[], object]:
         return lambda: self.execute(Command(name))
 
     def execute(self, command: Command) -> bool:

@@ -86,7 +86,7 @@ class ModelScreen(Screen):
             "border_colour": style.border,
             "size_hint_min_y": style.target, "size_hint_min_x": style.target}
         options.update(kwargs)
-        return self.ctx.highlighter.register(cls(**options))  # type: ignore[return-value]
+        return self.ctx.highlighter.register(cls(**options))
 
     def frame(self, group: Group, kind: type = GroupFrame, **kwargs: object) -> GroupFrame:
         style = self.ctx.style
@@ -95,13 +95,13 @@ class ModelScreen(Screen):
             "highlight_width": style.highlight_width, "padding": style.highlight_width * 1.5,
             "spacing": style.highlight_width * 1.5}
         options.update(kwargs)
-        return self.ctx.highlighter.register(kind(**options))  # type: ignore[return-value]
+        return self.ctx.highlighter.register(kind(**options))
 
     def grid(self, group: Group, **kwargs: object) -> GroupGrid:
-        return self.frame(group, GroupGrid, **kwargs)  # type: ignore[return-value]
+        return self.frame(group, GroupGrid, **kwargs)
 
     def stack(self, group: Group, **kwargs: object) -> GroupStack:
-        return self.frame(group, GroupStack, **kwargs)  # type: ignore[return-value]
+        return self.frame(group, GroupStack, **kwargs)
 
     def title(self, text: str, scale: float = 1.4, **kwargs: object) -> Label:
         style = self.ctx.style

@@ -102,6 +102,7 @@ class SettingsScreen(ModelScreen):
             Target(f"preview:{kind}", f"blocks.{kind}.label", lambda: None)
             for kind in PREVIEW_BLOCKS])
         for target in group.children:
+            assert isinstance(target, Target)
             button = self.button(target)
             self.ctx.highlighter.widgets.pop(target.id, None)  # not part of the screen's model
             self._preview_lights.register(button)

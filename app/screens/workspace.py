@@ -234,7 +234,7 @@ class WorkspaceScreen(ModelScreen):
         widget = BlockButton(**options)
         if target.id.startswith("block:"):
             self._blocks[target.id.split(":", 1)[1]] = widget
-        return self.ctx.highlighter.register(widget)  # type: ignore[return-value]
+        return self.ctx.highlighter.register(widget)
 
     def _block_text(self, block) -> str:
         return block_text(block.kind, block.params, self.ctx.translator.t)

@@ -45,6 +45,6 @@ def database_path(directory: str | Path | None = None) -> Path:
 
 
 def learner_voice_dir(directory: Path, learner_id: int) -> Path:
-    """A learner's trained voices (one folder per locale, ``adapters.speech_training``):
+    """A learner's trained voices (one folder per locale, ``adapters.speech.training``):
     beside the progress file, so they stay on the device and move with it."""
     return directory / "voices" / str(learner_id)

@@ -53,7 +53,7 @@ class ProgressStore(LockWaiting):
     """Learners, progress, drafts and settings; see the module docstring for failures."""
 
     def __init__(self, path: Path,
-                 on_notice: Callable[[StoreNotice], None] | None = None) -> None:
+                 on_notice: Callable[[StoreNotice], object] | None = None) -> None:
         self.path = Path(path)
         self.notice: StoreNotice | None = None
         self.notices: list[StoreNotice] = []  # every notice so far; ``notice`` is the last
@@ -253,8 +253,8 @@ class ProgressStore(LockWaiting):
         values = (name, avatar, locale, dumps(profile), now())
         learner_id = self._write(lambda c: c.execute(
             "INSERT INTO learners (name, avatar, locale, profile, created) VALUES (?, ?, ?, ?, ?)",
-            values).lastrowid)
-        return Learner(int(learner_id), name, avatar, locale, json.loads(values[3]))
+            values).lastrowid or 0)  # an INSERT always sets it
+        return Learner(learner_id, name, avatar, locale, json.loads(values[3]))
 
     def update_learner(self, learner: Learner) -> None:
         values = (learner.name, learner.avatar, learner.locale, dumps(learner.profile), learner.id)

@@ -161,7 +161,7 @@ class Highlighter:
 
     def register(self, widget: Widget) -> Widget:
         if getattr(widget, "node_id", ""):
-            self.widgets[widget.node_id] = widget  # type: ignore[attr-defined]
+            self.widgets[widget.node_id] = widget
         return widget
 
     def clear(self) -> None:
@@ -175,15 +175,15 @@ class Highlighter:
 
     def refresh(self) -> None:
         for widget in self._lit:
-            widget.highlighted = False  # type: ignore[attr-defined]
+            widget.highlighted = False
         self._lit = []
         if self.current is not None and self.current in self.widgets:
             widget = self.widgets[self.current]
-            widget.highlighted = True  # type: ignore[attr-defined]
+            widget.highlighted = True
             self._lit.append(widget)
 
     def style_all(self, colour: Colour, width: float) -> None:
         for widget in self.widgets.values():
-            widget.highlight_colour = colour  # type: ignore[attr-defined]
-            widget.highlight_width = width  # type: ignore[attr-defined]
+            widget.highlight_colour = colour
+            widget.highlight_width = width
 

@@ -18,7 +18,7 @@ from typing import Iterator
 import pytest
 
 from accessibility.profiles import preset
-from accessibility.simulated_user import UserStuck, play_level
+from tests.support.simulated_user import UserStuck, play_level
 from levels.level import Level
 from levels.packs import load_packs
 

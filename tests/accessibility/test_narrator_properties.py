@@ -13,10 +13,10 @@ from accessibility.narrator import (
     Priority,
     SpeechEvent,
     SpeechEventKind,
-    TimedCues,
 )
 from accessibility.speech_output import RecordingServer
 from accessibility.translator import Translator
+from tests.support.narration_probes import TimedCues
 
 KEYS = ["narration.events.moved", "narration.events.turned_left", "narration.praise.great"]
 OPS = st.lists(st.sampled_from(["normal", "next", "now", "cue", "silence"]), min_size=1,

@@ -15,7 +15,7 @@ from accessibility.press_patterns import CHATTER, CLEAN, TREMOR, PressStyle, Swi
 from accessibility.profiles import preset
 from accessibility.scan_model import Group, Target
 from accessibility.scanner import Scanner
-from accessibility.simulated_user import ScanningUser
+from tests.support.simulated_user import ScanningUser
 from accessibility.switch_filter import SwitchFilter
 
 SCANNING = ("single_switch_autoscan", "two_switch_step", "single_switch_dwell", "inverse_scan")

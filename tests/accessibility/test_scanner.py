@@ -7,10 +7,10 @@ import pytest
 
 from accessibility.actions import Action, Command
 from accessibility.clock import FakeClock
-from accessibility.narrator import TimedCues
 from accessibility.scan_model import Group, ScanNode, Target
 from accessibility.scanner import BACK_ID, Scanner, ScanMode, ScanSettings
 from accessibility.translator import Translator
+from tests.support.narration_probes import TimedCues
 
 
 class Rig:

@@ -161,7 +161,8 @@ def test_default_narrator_on_this_machine_degrades_to_captions() -> None:
 
 def test_latency_probe_measures_onset_and_interruption(tmp_path: Path) -> None:
     """The benchmark recipe on a realtime file sink: no thresholds, only consistency."""
-    from accessibility.narrator import LatencyProbe, Priority
+    from accessibility.narrator import Priority
+    from tests.support.narration_probes import LatencyProbe
 
     narrator = Narrator(Translator("en"), EspeakServer(FileSink(tmp_path, realtime=True)))
     probe = LatencyProbe(narrator)

@@ -6,7 +6,7 @@ import pytest
 from accessibility.profiles import preset
 from accessibility.translator import LOCALES
 from accessibility.voice_help import phrases_here, say_labels
-from adapters.speech_grammar import load_phrases
+from adapters.speech.grammar import load_phrases
 
 
 def test_english_phrases_for_menus_and_for_a_level_with_two_blocks() -> None:

@@ -14,7 +14,7 @@ from accessibility.press_patterns import CLEAN, TREMOR
 from accessibility.presenters.workspace_presenter import (MENU_ID, PALETTE_ID, PARAM_ID,
                                                           WorkspacePresenter, palette_id)
 from accessibility.profiles import preset
-from accessibility.simulated_user import ScanningUser, solve_level
+from tests.support.simulated_user import ScanningUser, solve_level
 from accessibility.switch_access import SwitchAccess
 from accessibility.translator import Translator
 

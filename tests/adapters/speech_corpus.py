@@ -22,14 +22,14 @@ import os
 import subprocess
 import threading
 import wave
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from adapters.speech_training import TrainingClip
+from adapters.speech.training import TrainingClip
 
 RATE = 16_000
 CORPUS_ENV = "CITIZENCODE_SPEECH_CORPUS"
@@ -348,7 +348,7 @@ def mix(speech: np.ndarray, noise: Noise, rng: np.random.Generator,
 
 # -- sets ------------------------------------------------------------------------------------
 
-def command_phrases(phrases: dict[str, Sequence[str]]) -> list[tuple[str, str]]:
+def command_phrases(phrases: Mapping[str, Sequence[str]]) -> list[tuple[str, str]]:
     """(phrase, command) for every alternative of every command."""
     return [(phrase, command) for command, alts in phrases.items() for phrase in alts]
 
@@ -359,7 +359,7 @@ def out_of_grammar(split: str) -> list[tuple[str, str]]:
             for text in texts]
 
 
-def build(phrases: dict[str, Sequence[str]], split: str, cache_dir: Path,
+def build(phrases: Mapping[str, Sequence[str]], split: str, cache_dir: Path,
           noises: Sequence[Noise] = NOISES, voices: Sequence[Voice] | None = None,
           seed: int = 1) -> list[Utterance]:
     """Every command phrase and every out-of-grammar text of ``split`` in every voice of the
@@ -382,9 +382,9 @@ def build(phrases: dict[str, Sequence[str]], split: str, cache_dir: Path,
     return utterances
 
 
-def training_clips(voice: Voice, phrases: dict[str, Sequence[str]], cache_dir: Path,
+def training_clips(voice: Voice, phrases: Mapping[str, Sequence[str]], cache_dir: Path,
                    seed: int = 7) -> list[TrainingClip]:
-    """What a learner says to train the recogniser (``adapters.speech_training``): every
+    """What a learner says to train the recogniser (``adapters.speech.training``): every
     command phrase twice, in ``voice`` but slower and higher, then faster and lower (0.85x
     speed, pitch +10; 1.15x, pitch -10) than its test clips, in a quiet room. espeak-ng says
     the same text the same way every time, so training on the test clips' own audio would

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import numpy as np
 
-from adapters.speech_decoder import (SCORED, CommandDecoder, DecodeResult, DecoderSettings,
+from adapters.speech.decoder import (SCORED, CommandDecoder, DecodeResult, DecoderSettings,
                                      Thresholds)
-from adapters.speech_grammar import CommandGrammar, load_phrases
-from adapters.speech_models import SpeechModel, find_model
-from adapters.speech_training import train
+from adapters.speech.grammar import CommandGrammar, load_phrases
+from adapters.speech.models import SpeechModel, find_model
+from adapters.speech.training import train
 from tests.adapters.speech_corpus import TARGET_NOISES, Utterance, training_clips
 
 _DECODER: CommandDecoder | None = None

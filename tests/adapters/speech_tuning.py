@@ -32,8 +32,8 @@ from pathlib import Path
 
 import numpy as np
 
-from adapters.speech_decoder import SCORED, Thresholds
-from adapters.speech_grammar import load_phrases
+from adapters.speech.decoder import SCORED, Thresholds
+from adapters.speech.grammar import load_phrases
 from tests.adapters import speech_corpus as corpus
 from tests.adapters.speech_eval import (NONE, OPEN, breakdown, decode_all,
                                         decode_trained, in_target, rates, timing,

@@ -207,7 +207,7 @@ def test_a_talk_switch_on_a_big_button_holds_the_microphone_open(tmp_path: Path)
 
     from adapters.monitor import TalkSwitches, run_monitor
     from adapters.serial_adapter import SerialAdapter
-    from adapters.speech import SpeechAdapter
+    from adapters.speech.adapter import SpeechAdapter
     from tests.adapters import speech_corpus as corpus
     from tests.adapters.speech_sources import TalkSource
 

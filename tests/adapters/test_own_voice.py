@@ -1,7 +1,7 @@
 """When the app spoke, and what the microphone heard meanwhile."""
 from __future__ import annotations
 
-from adapters.own_voice import OwnVoice
+from adapters.speech.own_voice import OwnVoice
 
 
 def test_talk_overlapping_the_apps_speech_or_its_echo_was_heard_in_it() -> None:

@@ -1,7 +1,7 @@
 """The talk switches' state: recording lasts while any talk switch is down."""
 from __future__ import annotations
 
-from adapters.speech_capture import PushToTalk
+from adapters.speech.capture import PushToTalk
 
 
 def test_recording_lasts_while_any_talk_switch_is_down() -> None:

@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 
 from adapters.events import AdapterStatus, InputEvent, StatusKind
-from adapters.speech import SpeechAdapter, language_name
-from adapters.own_voice import OwnVoice
-from adapters.speech_models import MODELS_ENV, bundled_model, find_model
+from adapters.speech.adapter import SpeechAdapter, language_name
+from adapters.speech.own_voice import OwnVoice
+from adapters.speech.models import MODELS_ENV, bundled_model, find_model
 from tests.adapters import speech_corpus as corpus
 from tests.adapters.speech_sources import ScriptedSource, TalkSource
 

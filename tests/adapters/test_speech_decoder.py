@@ -14,10 +14,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from adapters.speech_bench import compare_wav
-from adapters.speech_decoder import (DecoderSettings, outside_loudness, quietest_word_db,
+from tests.support.speech_bench import compare_wav
+from adapters.speech.decoder import (DecoderSettings, outside_loudness, quietest_word_db,
                                     speech_region)
-from adapters.speech_grammar import load_phrases
+from adapters.speech.grammar import load_phrases
 from tests.adapters import speech_corpus as corpus
 from tests.adapters.speech_eval import (OPEN, TARGET, breakdown, decode_all, decode_trained,
                                         english_decoder, in_target, rates, timing,
@@ -186,7 +186,7 @@ def _report(utterances, results) -> str:
     return "\n".join(lines + [f"decode median {median:.0f} ms, p95 {p95:.0f} ms"])
 
 
-@pytest.mark.slow
+@pytest.mark.accuracy
 def test_held_out_accuracy_stays_above_the_floors(held_out) -> None:
     utterances, open_results = held_out
     results = with_thresholds(open_results, DecoderSettings().bundled)
@@ -208,7 +208,7 @@ def test_held_out_accuracy_stays_above_the_floors(held_out) -> None:
     assert grammar_alone.rejection <= 0.45  # a grammar alone guesses: rejection is needed
 
 
-@pytest.mark.slow
+@pytest.mark.accuracy
 @pytest.mark.xfail(strict=True, reason="issue 3 target (90 % / 90 % under clean and 20 dB "
                    "SNR) not reached with the bundled US English model on held-out espeak-ng "
                    "voices that were not trained; trained ones reach it (below)")
@@ -230,7 +230,7 @@ def held_out_trained(held_out, cache: Path, tmp_path_factory: pytest.TempPathFac
     return utterances, decode_trained(utterances, OPEN, cache, voices)
 
 
-@pytest.mark.slow
+@pytest.mark.accuracy
 def test_trained_voices_meet_the_issue_target(held_out, held_out_trained) -> None:
     """A learner who trained the recogniser (``python -m app.train_voice``, about a minute of
     their commands): 90 % / 90 % on held-out voices, and more talk rejected than untrained

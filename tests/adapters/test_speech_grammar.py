@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from accessibility.translator import LOCALES
-from adapters.speech_grammar import COMMANDS, CommandGrammar, load_phrases, normalise
+from adapters.speech.grammar import COMMANDS, CommandGrammar, load_phrases, normalise
 from tests.adapters.speech_eval import english_decoder
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,14 +6,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from adapters.speech import SpeechAdapter
-from adapters.speech_decoder import DecoderSettings, Segment, prepared, word_margin
-from adapters.speech_grammar import load_phrases
-from adapters.speech_models import SpeechModel
-from adapters.speech_training import (MEANS, VOICE_FILE, TrainingClip, TrainingError,
-                                      TrainingSettings, _cepstra, _feature_params,
-                                      _read_gaussians, _write_gaussians, can_train, forget,
-                                      train, trained_model)
+from adapters.speech.adapter import SpeechAdapter
+from adapters.speech.decoder import DecoderSettings, Segment, prepared, word_margin
+from adapters.speech.grammar import load_phrases
+from adapters.speech.models import SpeechModel
+from adapters.speech.gaussians import read_gaussians, write_gaussians
+from adapters.speech.training import (MEANS, VOICE_FILE, TrainingClip, TrainingError,
+                                      TrainingSettings, _cepstra, _feature_params, can_train,
+                                      forget, train, trained_model)
 from tests.adapters import speech_corpus as corpus
 from tests.adapters.speech_eval import OPEN, english_decoder, english_model, with_thresholds
 
@@ -38,9 +38,9 @@ def trained(clips, tmp_path_factory: pytest.TempPathFactory):
 def test_a_rewritten_parameter_file_is_byte_for_byte_the_original(tmp_path: Path) -> None:
     """Header, values and sphinx's checksum: pocketsphinx refuses a file whose sum is off."""
     original = english_model().acoustic / MEANS
-    gaussians = _read_gaussians(original)
+    gaussians = read_gaussians(original)
     assert gaussians.values.shape == (42, 3, 128, 13)
-    _write_gaussians(tmp_path / MEANS, gaussians, gaussians.values)
+    write_gaussians(tmp_path / MEANS, gaussians, gaussians.values)
     assert (tmp_path / MEANS).read_bytes() == original.read_bytes()
 
 
@@ -93,6 +93,7 @@ def test_a_word_is_scored_against_the_phone_loop_over_its_own_frames() -> None:
     assert word_margin(word, phones) == pytest.approx((-1000.0 - (-400.0 - 300.0)) / 10)
 
 
+@pytest.mark.slow  # decodes the corpus twice: a minute on a busy machine
 def test_training_makes_the_voice_clearer(trained, cache: Path) -> None:
     """The voice's own test clips (other speed and pitch than its training clips), clean:
     with its trained model at its threshold, as many commands understood and more of its
@@ -165,8 +166,8 @@ def test_a_voice_trained_from_another_model_is_not_used(trained, tmp_path: Path)
     for source in base.acoustic.iterdir():
         if source.name != MEANS:
             (other / source.name).symlink_to(source)
-    gaussians = _read_gaussians(base.acoustic / MEANS)
-    _write_gaussians(other / MEANS, gaussians, gaussians.values * 1.01)
+    gaussians = read_gaussians(base.acoustic / MEANS)
+    write_gaussians(other / MEANS, gaussians, gaussians.values * 1.01)
     upgraded = SpeechModel("en", other, base.dictionary)
     assert trained_model(trained.model.acoustic, base) is not None
     assert trained_model(trained.model.acoustic, upgraded) is None

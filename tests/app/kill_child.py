@@ -16,7 +16,7 @@ os.environ.setdefault("KIVY_HOME", tempfile.mkdtemp(prefix="citizencode-kivy-"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from accessibility.actions import Command  # noqa: E402
-from app.driver import RunningApp  # noqa: E402
+from tests.support.driver import RunningApp  # noqa: E402
 
 
 def main() -> None:

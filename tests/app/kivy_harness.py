@@ -1,13 +1,13 @@
 """A simulated switch user for the real app: watches the scanner's highlight and presses
-keyboard switches through the hub at the right time (see ``app.driver`` for the app)."""
+keyboard switches through the hub at the right time (see ``tests.support.driver`` for the app)."""
 from __future__ import annotations
 
 import time
 
 from accessibility.profiles import AccessProfile, edited, preset
 from accessibility.scanner import BACK_ID, ScanMode
-from accessibility.simulated_user import goal_path
-from app.driver import RunningApp, prepare_learner
+from tests.support.simulated_user import goal_path
+from tests.support.driver import RunningApp, prepare_learner
 
 __all__ = ["FAST", "LiveSwitchUser", "RunningApp", "fast", "prepare_learner"]
 

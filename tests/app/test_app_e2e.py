@@ -11,7 +11,7 @@ from accessibility.profiles import edited, preset
 from app.controller import COMPLETE, MAP, WORKSPACE
 from levels.packs import load_packs
 from levels.program import to_solution
-from accessibility.simulated_user import build_solution
+from tests.support.simulated_user import build_solution
 from tests.app.kivy_harness import LiveSwitchUser, RunningApp, fast, prepare_learner
 
 pytestmark = [pytest.mark.app, pytest.mark.slow]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from app.driver import RunningApp
+from tests.support.driver import RunningApp
 from app.controller import LEARNERS
 
 pytestmark = [pytest.mark.app, pytest.mark.slow]

@@ -103,7 +103,7 @@ def test_kivys_own_main_loop_hands_errors_to_the_guard(tmp_path: Path) -> None:
 @pytest.mark.app
 def test_the_real_app_keeps_the_draft_and_goes_on(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from app.driver import RunningApp, prepare_learner
+    from tests.support.driver import RunningApp, prepare_learner
 
     prepare_learner(tmp_path, preset("touch"))
     running = RunningApp(tmp_path)

@@ -7,7 +7,7 @@ import pytest
 from accessibility.narrator import Channel
 from accessibility.translator import Translator
 from app.controller import MAP, SETTINGS
-from app.driver import RunningApp
+from tests.support.driver import RunningApp
 from app.options import Options
 
 pytestmark = [pytest.mark.app]

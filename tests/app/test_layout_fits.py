@@ -7,7 +7,7 @@ import pytest
 from accessibility.presenters.voice_training_presenter import VoiceTrainingPresenter
 from accessibility.profiles import edited, preset
 from adapters.events import StatusKind
-from app.driver import RunningApp, prepare_learner
+from tests.support.driver import RunningApp, prepare_learner
 from app.options import Options
 from app.voice_training_flow import VOICE_TRAINING
 from app.ui.widgets import TargetButton

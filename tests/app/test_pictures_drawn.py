@@ -5,7 +5,7 @@ import pytest
 from PIL import Image
 
 from accessibility.profiles import edited, preset
-from app.driver import RunningApp, prepare_learner
+from tests.support.driver import RunningApp, prepare_learner
 from app.options import Options
 from app.screens.workspace import BlockButton
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from accessibility.profiles import edited, preset
 from adapters.events import InputEvent
 from app.controller import SETTINGS
-from app.driver import RunningApp, prepare_learner
+from tests.support.driver import RunningApp, prepare_learner
 from app.options import Options
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from accessibility.profiles import edited, preset
 from adapters.events import AdapterStatus, StatusKind
 from app.controller import WORKSPACE
-from app.driver import RunningApp, prepare_learner
+from tests.support.driver import RunningApp, prepare_learner
 from app.options import Options
 
 

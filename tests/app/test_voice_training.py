@@ -14,12 +14,12 @@ from accessibility.presenters.voice_training_presenter import (DONE, LEARNING,
 from accessibility.profiles import edited, preset
 from accessibility.translator import Translator
 from adapters.events import InputEvent, StatusKind
-from adapters.speech import SpeechAdapter
-from adapters.speech_grammar import load_phrases
-from adapters.speech_training import trained_model
+from adapters.speech.adapter import SpeechAdapter
+from adapters.speech.grammar import load_phrases
+from adapters.speech.training import trained_model
 from app import train_voice
 from app.controller import SETTINGS, VOICE_TRAINING
-from app.driver import RunningApp, prepare_learner
+from tests.support.driver import RunningApp, prepare_learner
 from app.options import Options
 from app.storage.paths import learner_voice_dir
 from app.storage.store import ProgressStore
@@ -39,6 +39,7 @@ def recordings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[bytes
     return said
 
 
+@pytest.mark.slow  # records every phrase and trains: about 40 s
 def test_a_teacher_trains_a_voice_learner_from_the_settings(tmp_path: Path, recordings) -> None:
     prepare_learner(tmp_path, edited(preset("voice"), push_to_talk=True,
                                      auditory_scanning=False))
@@ -181,7 +182,7 @@ def test_a_voice_the_disk_will_not_let_go_is_not_called_forgotten(
         def refuse(folder: Path) -> None:
             raise PermissionError(13, "Permission denied", str(folder))
 
-        monkeypatch.setattr("app.voice_training_flow.forget", refuse)
+        monkeypatch.setattr("adapters.speech.training.forget", refuse)
         controller.voice_training.forget()
         running.frames(3)
         caption = running.app.root_view.ids.caption.text

@@ -29,7 +29,7 @@ class SpeechModel:
     acoustic: Path
     dictionary: Path
     bundled: bool = False
-    trained: bool = False  # adapted to one learner's voice (``speech_training``)
+    trained: bool = False  # adapted to one learner's voice (``training``)
 
 
 def user_models_dir() -> Path:

@@ -2,10 +2,10 @@
 
 The bundled model was trained on adult American speech; a child, an accent or a speech
 difference sits far from it, and the decoder then cannot tell "paint block" from "pink
-block" (see ``speech_decoder``). Training asks the learner to say each command phrase a
+block" (see ``decoder``). Training asks the learner to say each command phrase a
 couple of times, then moves the model's Gaussians towards that voice:
 
-1. each clip is prepared as the decoder prepares audio (``speech_decoder.prepared``),
+1. each clip is prepared as the decoder prepares audio (``decoder.prepared``),
    aligned to its phrase's phones by pocketsphinx, and turned into the model's own features
    by ``sphinx_fe`` (sphinxbase's front end: the same code and parameters as pocketsphinx's,
    so the features are what decoding computes);
@@ -40,8 +40,10 @@ from pathlib import Path
 
 import numpy as np
 
-from adapters.speech_decoder import PHONE_PREFIX, SAMPLE_RATE, DecoderSettings, prepared
-from adapters.speech_models import SpeechModel
+from adapters.speech.decoder import PHONE_PREFIX, SAMPLE_RATE, DecoderSettings, prepared
+from adapters.speech.gaussians import (Gaussians, accumulate, mllr, read_gaussians, transformed,
+                                      write_gaussians)
+from adapters.speech.models import SpeechModel
 
 FRONT_END = "sphinx_fe"
 SILENCE = "SIL"
@@ -91,45 +93,6 @@ class TrainingReport:
 
 
 # -- the model's files -------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class _Gaussians:
-    """A sphinx ``means`` or ``variances`` file: codebook x stream x density x dimension."""
-
-    header: bytes  # text header, byte-order magic and the dimensions, as read
-    values: np.ndarray
-
-
-def _read_gaussians(path: Path) -> _Gaussians:
-    raw = path.read_bytes()
-    start = raw.index(b"endhdr\n") + len(b"endhdr\n")
-    if np.frombuffer(raw[start:start + 4], "<u4")[0] != 0x11223344:
-        raise TrainingError(f"{path} is not a little-endian sphinx parameter file")
-    dimensions = np.frombuffer(raw[start + 4:start + 16], "<i4")
-    codebooks, streams, densities = (int(v) for v in dimensions)
-    lengths = np.frombuffer(raw[start + 16:start + 16 + 4 * streams], "<i4")
-    if len(set(lengths.tolist())) != 1:
-        raise TrainingError(f"{path}: streams of different lengths are not supported")
-    body = start + 16 + 4 * streams + 4  # after the count of values
-    count = codebooks * streams * densities * int(lengths[0])
-    values = np.frombuffer(raw[body:body + 4 * count], "<f4").astype(np.float64)
-    return _Gaussians(raw[:body], values.reshape(codebooks, streams, densities, int(lengths[0])))
-
-
-def _checksum(words: np.ndarray) -> int:
-    """sphinx's ``chksum0``: rotate left by 20 bits, add the next 32-bit word."""
-    total = 0
-    for word in words.tolist():
-        total = (((total << 20) | (total >> 12)) + word) & 0xFFFFFFFF
-    return total
-
-
-def _write_gaussians(path: Path, like: _Gaussians, values: np.ndarray) -> None:
-    body = values.astype("<f4").tobytes()
-    magic_end = like.header.index(b"endhdr\n") + len(b"endhdr\n") + 4
-    summed = np.frombuffer(like.header[magic_end:] + body, "<u4")
-    path.write_bytes(like.header + body + np.array([_checksum(summed)], "<u4").tobytes())
-
 
 def _feature_params(acoustic: Path) -> dict[str, str]:
     params: dict[str, str] = {}
@@ -234,61 +197,6 @@ def _phones_per_frame(decoder, pcm: bytes, phrase: str, index: dict[str, int]
 
 # -- estimation --------------------------------------------------------------------------------
 
-@dataclass
-class _Statistics:
-    """Per Gaussian: frames it explains (occupancy) and the sum of those frames."""
-
-    occupancy: np.ndarray
-    first: np.ndarray
-
-
-def _accumulate(clips: Sequence[tuple[np.ndarray, np.ndarray]], means: np.ndarray,
-                variances: np.ndarray) -> _Statistics:
-    stats = _Statistics(np.zeros(means.shape[:3]), np.zeros(means.shape))
-    log_norm = -0.5 * np.log(variances).sum(axis=3)  # codebook x stream x density
-    for phones, feats in clips:
-        n = min(len(phones), len(feats))
-        for codebook in np.unique(phones[:n]):
-            frames = feats[:n][phones[:n] == codebook]  # t x stream x dim
-            for s in range(means.shape[1]):
-                mu, var = means[codebook, s], variances[codebook, s]  # density x dim
-                x = frames[:, s]
-                loglik = log_norm[codebook, s] - 0.5 * (
-                    (x**2) @ (1 / var).T - 2 * x @ (mu / var).T + (mu**2 / var).sum(axis=1))
-                post = np.exp(loglik - loglik.max(axis=1, keepdims=True))
-                post /= post.sum(axis=1, keepdims=True)
-                stats.occupancy[codebook, s] += post.sum(axis=0)
-                stats.first[codebook, s] += post.T @ x
-    return stats
-
-
-def _mllr(stats: _Statistics, means: np.ndarray, variances: np.ndarray
-          ) -> tuple[np.ndarray, np.ndarray]:
-    """Per stream, the A and b maximising the likelihood of the statistics under A mu + b
-    (diagonal covariances: one small linear system per row)."""
-    streams, dims = means.shape[1], means.shape[3]
-    a = np.zeros((streams, dims, dims))
-    b = np.zeros((streams, dims))
-    for s in range(streams):
-        mu = means[:, s].reshape(-1, dims)
-        extended = np.concatenate([mu, np.ones((len(mu), 1))], axis=1)
-        occupancy = stats.occupancy[:, s].reshape(-1)
-        first = stats.first[:, s].reshape(-1, dims)
-        var = variances[:, s].reshape(-1, dims)
-        for i in range(dims):
-            weight = occupancy / var[:, i]
-            g = (extended * weight[:, None]).T @ extended
-            k = ((first[:, i] / var[:, i])[:, None] * extended).sum(axis=0)
-            g += 1e-6 * np.trace(g) * np.eye(dims + 1)  # never singular, barely a prior
-            row = np.linalg.solve(g, k)
-            a[s, i], b[s, i] = row[:dims], row[dims]
-    return a, b
-
-
-def _transformed(means: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return np.einsum("sij,csmj->csmi", a, means) + b[None, :, None, :]
-
-
 # -- the trained model -------------------------------------------------------------------------
 
 def _link_base(folder: Path, base: Path) -> None:
@@ -332,17 +240,17 @@ def trained_model(folder: Path, base: SpeechModel) -> SpeechModel | None:
     return SpeechModel(base.locale, folder, base.dictionary, bundled=False, trained=True)
 
 
-def _trainable(base: SpeechModel) -> tuple[dict[str, str], _Gaussians, list[str]]:
+def _trainable(base: SpeechModel) -> tuple[dict[str, str], Gaussians, list[str]]:
     """The model's feature parameters, means and base phones; ``TrainingError`` if it is
     not a kind this module can adapt."""
     params = _feature_params(base.acoustic)
     if params.get("-feat", "1s_c_d_dd") != "1s_c_d_dd":
         raise TrainingError(f"features {params['-feat']} are not supported for voice training")
     try:
-        means = _read_gaussians(base.acoustic / MEANS)
+        means = read_gaussians(base.acoustic / MEANS)
         phones = _base_phones(base.acoustic)
     except (OSError, ValueError) as error:
-        raise TrainingError(f"{base.acoustic} cannot be read for voice training: {error}")
+        raise TrainingError(f"{base.acoustic} cannot be read for voice training: {error}") from error
     if len(phones) != means.values.shape[0] or SILENCE not in phones:
         raise TrainingError(f"{base.acoustic} is not a model with one codebook per phone")
     return params, means, phones
@@ -374,7 +282,10 @@ def train(base: SpeechModel, clips: Sequence[TrainingClip], folder: Path,
     settings = settings or TrainingSettings()
     decoder_settings = decoder_settings or DecoderSettings()
     params, means, phones = _trainable(base)
-    variances = np.maximum(_read_gaussians(base.acoustic / "variances").values, 1e-4)
+    try:
+        variances = np.maximum(read_gaussians(base.acoustic / "variances").values, 1e-4)
+    except (OSError, ValueError) as error:
+        raise TrainingError(f"{base.acoustic} cannot be read for voice training: {error}") from error
     index = {phone: i for i, phone in enumerate(phones)}
 
     prepared_clips, too_short = [], []
@@ -395,7 +306,7 @@ def train(base: SpeechModel, clips: Sequence[TrainingClip], folder: Path,
             hmm = base.acoustic
             if attempt:
                 _link_base(work, base.acoustic)
-                _write_gaussians(work / MEANS, means, current)
+                write_gaussians(work / MEANS, means, current)
                 hmm = work
             decoder = Decoder(hmm=str(hmm), dict=str(base.dictionary), lm=None,
                               loglevel="FATAL", beam=decoder_settings.beam,
@@ -416,17 +327,17 @@ def train(base: SpeechModel, clips: Sequence[TrainingClip], folder: Path,
                                     f"used; at least {settings.min_clips} are needed",
                                     TOO_FEW, used=len(aligned), total=len(clips),
                                     needed=settings.min_clips)
-            stats = _accumulate(aligned, current, variances)
+            stats = accumulate(aligned, current, variances)
             if attempt < settings.mllr_passes:
-                a, b = _mllr(stats, means.values, variances)
-                current = _transformed(means.values, a, b)
+                a, b = mllr(stats, means.values, variances)
+                current = transformed(means.values, a, b)
         occupancy = stats.occupancy[..., None]
         adapted = (settings.map_weight * current + stats.first) / (settings.map_weight + occupancy)
-        _write_gaussians(work / MEANS, means, adapted)
-        frames = int(sum(int((f != index[SILENCE]).sum()) for f, _ in aligned))
+        write_gaussians(work / MEANS, means, adapted)
+        speech_frames = int(sum(int((f != index[SILENCE]).sum()) for f, _ in aligned))
         (work / VOICE_FILE).write_text(json.dumps({
             "base": _fingerprint(base), "locale": base.locale, "clips": len(aligned),
-            "speech_seconds": frames / 100, "map_weight": settings.map_weight}),
+            "speech_seconds": speech_frames / 100, "map_weight": settings.map_weight}),
             encoding="utf-8")
         (work / MEANS).replace(folder / MEANS)
         (work / VOICE_FILE).replace(folder / VOICE_FILE)
@@ -435,6 +346,6 @@ def train(base: SpeechModel, clips: Sequence[TrainingClip], folder: Path,
     model = trained_model(folder, base)
     if model is None:
         raise TrainingError(f"the trained model in {folder} cannot be read back")
-    return TrainingReport(model, len(aligned), tuple(skipped), frames)
+    return TrainingReport(model, len(aligned), tuple(skipped), speech_frames)
 
 

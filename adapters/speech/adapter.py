@@ -24,14 +24,14 @@ import yaml
 
 from adapters.events import (SPEECH_SOURCE, AdapterStatus, EventSink, InputEvent, StatusKind,
                              StatusSink)
-from adapters.own_voice import OwnVoice
-from adapters.speech_capture import (AudioSource, EndOfStream, PushToTalk, Utterance,
+from adapters.speech.own_voice import OwnVoice
+from adapters.speech.capture import (AudioSource, EndOfStream, PushToTalk, Utterance,
                                      listen_continuously)
-from adapters.speech_decoder import (CommandDecoder, DecodeResult, DecoderSettings,
+from adapters.speech.decoder import (CommandDecoder, DecodeResult, DecoderSettings,
                                      ModelError, NoPhrasesError)
-from adapters.speech_grammar import I18N_DIR, CommandGrammar, load_phrases
-from adapters.speech_models import SpeechModel, find_model, install_folder
-from adapters.speech_training import trained_model
+from adapters.speech.grammar import I18N_DIR, CommandGrammar, load_phrases
+from adapters.speech.models import SpeechModel, find_model, install_folder
+from adapters.speech.training import trained_model
 
 log = logging.getLogger(__name__)
 
@@ -201,7 +201,7 @@ class SpeechAdapter:
         self.model = model
         log.info("speech: %s model %s%s, %d phrases", locale, model.acoustic,
                  " (trained to this learner)" if model.trained else "",
-                 len(decoder.grammar.commands))
+                 len(decoder.grammar.commands) if decoder.grammar else 0)
         return decoder
 
     def _listening(self) -> None:

@@ -1,6 +1,6 @@
 """Screenshots of the real app for the README, taken the way a child would get there.
 
-    scripts/screenshots.sh            # python -m app.screenshots, under Xvfb if needed
+    scripts/screenshots.sh            # python -m tests.support.screenshots, under Xvfb if needed
 
 Each picture is a fresh app on a fresh data folder; the program shown is built through the
 same presenter targets a tap or a switch would choose.
@@ -23,12 +23,12 @@ configure(1280, 800)
 from accessibility.presenters.voice_training_presenter import (  # noqa: E402
     VoiceTrainingPresenter)
 from accessibility.profiles import edited, preset  # noqa: E402
-from adapters.speech_grammar import every_phrase  # noqa: E402
-from app.driver import RunningApp, prepare_learner  # noqa: E402
+from adapters.speech.grammar import every_phrase  # noqa: E402
+from tests.support.driver import RunningApp, prepare_learner  # noqa: E402
 from app.options import Options  # noqa: E402
 from app.voice_training_flow import VOICE_TRAINING  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs" / "screenshots"
 
 

@@ -1,65 +1,11 @@
 """Grammar-restricted decoding of one utterance with pocketsphinx 5, and rejection.
 
-Why not SpeechRecognition's ``recognize_sphinx(grammar=...)``: it builds a new decoder for
-every call, wants the grammar as a file and caches an ``.fsg`` next to it (stale when the
-phrases change), and returns only text, so there is no score to reject with. Here one
-``pocketsphinx.Decoder`` holds two searches over the same audio:
-
-* ``commands``: a JSGF grammar of exactly one command phrase (``CommandGrammar.jsgf``);
-* ``garbage``: a free loop over every phone of the model, built as an FSG so it is scored
-  with the same weights as the grammar.
-
-Before decoding, long quiet is cut to a fixed margin around the loud part
-(``speech_region``, 0.5 s each side, about what the continuous listener keeps): the score
-margin below grows with the silence around a phrase, and push-to-talk hands over however
-long the switch was held, so without the cut a command said during a long hold was refused
-as too long, and the same words were judged by how they were captured.
-
-A grammar always finds *some* phrase, even in a sentence or a cough. These checks reject it:
-
-* the whole utterance must be the phrase: talk as loud as speech (within
-  ``extra_speech_db``) for longer than ``extra_seconds`` outside the phrase's words (the
-  grammar lets silence absorb it, as in "paint it red" heard as "paint it") rejects it;
-* the phone loop is the best the model can say about the audio with no grammar at all; if
-  the command path is much worse than it per frame of the phrase's words, the audio was
-  not that phrase and is rejected rather than guessed;
-* with a model trained to the learner's voice, the phrase's last word must also hold its
-  own against the phone loop over its frames: talk that differs from a phrase in its last
-  word ("run my code", "previous day") fits everywhere else, so the whole phrase's margin
-  barely drops;
-* every word of the phrase must last at least ``min_frames_per_phone`` 10 ms frames per
-  phone of its pronunciation (40 ms: faster than anyone, let alone a child, speaks). The
-  grammar squeezes words it has to fit into too little audio ("green" heard as "redo that",
-  with "that" in the 90 ms its three phones' HMM states need at the very least);
-* every word of the phrase must be heard: its loudest 10 ms frame within
-  ``min_word_peak_db`` of the loud part of the utterance. The grammar also lays words it
-  needs over the quiet before or after the talk ("robot" heard as "stop the robot", with
-  "stop the" in the lead-in). Said words peak within 10 dB of the loudest ones (the
-  quietest in the tuning split: -7.4 dB); 20 dB leaves room for a child's soft "the".
-
-The threshold (``DecoderSettings.bundled``) was chosen on the tuning half of the test
-corpus only, under the target conditions (clean and 20 dB SNR), by
-``tests/adapters/speech_tuning.py``; the 40 ms per phone and the 20 dB are properties of
-speech, not tuned. ``topn`` 16 (pocketsphinx's default for this model: 4) scores more of
-each codebook's Gaussians: on the tuning split one point more commands at the same
-rejection, for about 60 ms more decoding.
-Measured ways that did not help and were dropped: ``compallsen`` (scores comparable across
-searches, but worse separation), commands and phone loop in one search, a loop of common
-English words as the competitor, the best other command's score, frequency warping
-(fixed, or the likeliest of three per utterance), each word's own margin against the phone
-loop (with the bundled model) or against the phrase with that word left free, a more
-lenient trained threshold (93 % tuning rejection: did not hold on new talk), non-rhotic
-pronunciations
-("forward" without its r) for British voices, and a second decode with a 5,000-word English
-language model, rejecting when its words fit the audio better than the phrase (about one
-point more commands at the same rejection on the tuning split, none on held-out, for 280 ms
-more per utterance). What did help is training the model to the learner's voice
-(``speech_training``, about a minute of their commands); a trained model gets its own,
-stricter thresholds (``DecoderSettings.trained``), chosen together on the tuning split.
-
-A quiet, steady noise floor is mixed in before decoding: the model was trained on real
-recordings and mis-hears audio that is cleaner than any microphone (digital silence inside
-stop consonants, no background), and it also masks faint background talk.
+One ``pocketsphinx.Decoder`` holds two searches over the same audio: ``commands`` (a JSGF
+grammar of exactly one command phrase) and ``garbage`` (a free loop over every phone of the
+model). A grammar always finds some phrase; the checks in ``CommandDecoder.decode`` reject
+what is not one (talk outside the phrase, a poor margin against the phone loop, squeezed or
+unheard words). Why it is built this way, how the thresholds were chosen and what was tried
+and dropped: docs/VOICE.md.
 """
 from __future__ import annotations
 
@@ -74,8 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from adapters.speech_grammar import CommandGrammar, jsgf_safe
-from adapters.speech_models import SpeechModel
+from adapters.speech.grammar import CommandGrammar, jsgf_safe
+from adapters.speech.models import SpeechModel
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +71,7 @@ class DecoderSettings:
 
     bundled: Thresholds = Thresholds(-9.0)  # the last word is not checked: the bundled
     # model fits a voice too loosely for one word's score to mean much (tried: no gain)
-    # a model trained to the learner's voice (``speech_training``): its commands score far
+    # a model trained to the learner's voice (``training``): its commands score far
     # above the phone loop, so it can be much stricter (both chosen together on the tuning
     # split, every voice trained, at 95 % rejection: see ``speech_tuning``)
     trained: Thresholds = Thresholds(1.0, -7.25)

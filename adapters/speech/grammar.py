@@ -16,9 +16,10 @@ from pathlib import Path
 
 import yaml
 
+from adapters.i18n_files import I18N_DIR
+
 log = logging.getLogger(__name__)
 
-I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
 NAMESPACE = "voice"
 
 # The control names the adapter emits (``speech:<name>``); the access profile maps them.

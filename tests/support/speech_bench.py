@@ -7,9 +7,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from adapters.speech_decoder import CommandDecoder, DecodeResult, DecoderSettings
-from adapters.speech_grammar import CommandGrammar, load_phrases
-from adapters.speech_models import find_model
+from adapters.speech.decoder import CommandDecoder, DecodeResult, DecoderSettings
+from adapters.speech.grammar import CommandGrammar, load_phrases
+from adapters.speech.models import find_model
 
 _DECODERS: dict[tuple[str, DecoderSettings], CommandDecoder] = {}
 
