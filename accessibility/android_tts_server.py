@@ -33,7 +33,7 @@ NORMAL_PITCH = 50  # our middle pitch (0-99), Android's pitch 1.0
 def _listener_types(jnius: Any) -> tuple[type, type]:
     """The two Java interfaces implemented in Python (built per ``jnius`` module)."""
 
-    class InitListener(jnius.PythonJavaClass):  # type: ignore[name-defined,misc]
+    class InitListener(jnius.PythonJavaClass):
         __javainterfaces__ = ["android/speech/tts/TextToSpeech$OnInitListener"]
 
         def __init__(self, callback: Any) -> None:
@@ -44,7 +44,7 @@ def _listener_types(jnius: Any) -> tuple[type, type]:
         def onInit(self, status: int) -> None:
             self.callback(status)
 
-    class CompletedListener(jnius.PythonJavaClass):  # type: ignore[name-defined,misc]
+    class CompletedListener(jnius.PythonJavaClass):
         __javainterfaces__ = ["android/speech/tts/TextToSpeech$OnUtteranceCompletedListener"]
 
         def __init__(self, callback: Any) -> None:

@@ -196,7 +196,8 @@ def _check_value(name: str, value: object) -> object:
         return value
     if spec.kind in (int, float):
         if isinstance(value, bool) or not isinstance(value, (int, float)) \
-                or (isinstance(value, float) and not math.isfinite(value)):  # NaN, inf: stored by a bug, never a setting
+                or (isinstance(value, float) and not math.isfinite(value)):
+            # NaN, inf: stored by a bug, never a setting
             raise ProfileError("access.error.not_a_number", field=name)
         if spec.kind is int and value != int(value):
             raise ProfileError("access.error.not_a_whole_number", field=name)

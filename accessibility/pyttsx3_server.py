@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from accessibility.speech_output import (STATUS_NO_ENGINE, SpeechServer, SpeechUnavailable, Started,
+from accessibility.speech_output import (STATUS_NO_ENGINE, SpeechUnavailable, Started,
                                          Utterance, VoiceSettings)
 
 log = logging.getLogger(__name__)

@@ -108,7 +108,7 @@ def is_busy(error: sqlite3.Error) -> bool:
 def damage_found(detail: str) -> sqlite3.DatabaseError:
     """The error SQLite would raise, for damage our own reads see (a row its index lost)."""
     error = sqlite3.DatabaseError(f"database disk image is malformed: {detail}")
-    error.sqlite_errorcode = sqlite3.SQLITE_CORRUPT  # type: ignore[attr-defined]
+    error.sqlite_errorcode = sqlite3.SQLITE_CORRUPT
     return error
 
 

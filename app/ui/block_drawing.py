@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from kivy.graphics import Color, Rectangle
 from kivy.metrics import dp
@@ -14,7 +15,7 @@ from app.ui.world_view import PAINT
 
 
 def block_picture_options(style: Style, kind: str, placement: str,
-                          params: Mapping[str, object] | None = None) -> dict[str, object]:
+                          params: Mapping[str, object] | None = None) -> dict[str, Any]:
     """``BlockButton`` keyword arguments: picture, placement, size, padding, badges.
 
     ``placement`` is ``top`` (palette tiles: word under the picture) or ``left`` (program
@@ -29,7 +30,7 @@ def block_picture_options(style: Style, kind: str, placement: str,
         return {"height": style.target, "picture": ""}
     params = params or {}
     side = style.target * (1.3 if placement == "top" else 1.1)
-    options: dict[str, object] = {"picture": str(picture.path), "picture_size": side,
+    options: dict[str, Any] = {"picture": str(picture.path), "picture_size": side,
                                   "count": int(params.get("count", 0) or 0)}
     colour = params.get("colour")
     if isinstance(colour, str) and colour in PAINT:

@@ -10,6 +10,11 @@ from pathlib import Path
 import pytest
 from kivy.base import ExceptionManager
 
+from accessibility.actions import Command
+from accessibility.profiles import preset
+from app.crash_guard import LIMIT, CrashGuard
+from app.storage.notices import OOPS
+
 ROOT = Path(__file__).resolve().parents[2]
 MAINLOOP = r"""
 import os, sys, tempfile
@@ -42,10 +47,6 @@ Game().run()
 print(guard.errors, Controller.said, len(frames))
 """
 
-from accessibility.actions import Command
-from accessibility.profiles import preset
-from app.crash_guard import LIMIT, CrashGuard
-from app.storage.notices import OOPS
 
 
 class FakeController:

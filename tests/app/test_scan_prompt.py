@@ -66,7 +66,7 @@ def test_a_key_press_drained_after_the_move_chooses_the_stop_lit_when_pressed(
 
         assert running.wait_for(moved_on, 10.0)  # the first stop lost the highlight
         change = next(i for i in range(1, len(lit)) if lit[i][1] != lit[i - 1][1])
-        (started, first), (moved, second) = lit[0], lit[change]
+        (started, first), (moved, _second) = lit[0], lit[change]
         assert moved - started >= 0.5 and first is not None
         hub = running.app.services.hub
         # 0.2 s before the move: at least 0.3 s into a 0.5 s turn, past the 0.25 s grace

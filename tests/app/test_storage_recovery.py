@@ -289,7 +289,7 @@ def test_a_lock_taken_during_the_session_queues_saves_until_it_ends(tmp_path: Pa
     store = ProgressStore(path)
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another program holds the write lock (issue 17: 6 s)
-    for n in range(6):
+    for _ in range(6):
         store.record_attempt(kid, "level_00", solved=True, stars=3, blocks=4, seconds=1)
     assert store.in_memory and store.status.key == WAITING
     assert store.progress(kid)["level_00"].attempts == 7  # the session sees its saves
