@@ -5,8 +5,8 @@ Statuses, notices, narration requests and errors all carry one, instead of loose
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 
 @dataclass(frozen=True)

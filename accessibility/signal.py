@@ -5,7 +5,8 @@ screen or a widget that goes away can stop listening.
 """
 from __future__ import annotations
 
-from typing import Callable, Generic, ParamSpec
+from collections.abc import Callable
+from typing import Generic, ParamSpec
 
 P = ParamSpec("P")
 

@@ -113,12 +113,12 @@ class CitizenCodeApp(App):
 
     def _listen(self) -> None:
         listeners = self.controller.listeners
-        listeners.screen.append(self._screen_changed)
-        listeners.model.append(self._model_changed)
-        listeners.highlight.append(self._highlight)
-        listeners.look.append(self._restyle)
-        listeners.status_line.append(self._show_status)
-        listeners.switch_test.append(self._switch_tested)
+        listeners.screen.connect(self._screen_changed)
+        listeners.model.connect(self._model_changed)
+        listeners.highlight.connect(self._highlight)
+        listeners.look.connect(self._restyle)
+        listeners.status_line.connect(self._show_status)
+        listeners.switch_test.connect(self._switch_tested)
         self.services.narrator.on_caption(self._caption)
 
     def on_stop(self) -> None:
@@ -177,7 +177,7 @@ class CitizenCodeApp(App):
     def _show_status(self) -> None:
         t = self.services.translator.t
         self.root_view.ids.status.text = "   ".join(
-            t(key, **params) for key, params in self.controller.status_line())
+            t(part.key, **part.params) for part in self.controller.status_line())
 
     def _switch_tested(self, event, role: str, device_key: str | None) -> None:
         screen = self.screens.get(SETTINGS)

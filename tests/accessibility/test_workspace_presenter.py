@@ -43,7 +43,7 @@ def session(profile_name: str, style=CLEAN, seed: int = 0):
                                    on_run=lambda: runs.append(1))
     profile = preset(profile_name)
     access = SwitchAccess(clock, profile, presenter.model(), on_command=presenter.execute)
-    presenter.on_model_changed(access.set_model)
+    presenter.model_changed.connect(access.set_model)
     user = ScanningUser(clock, access.scanner, access.filter, profile, style=style, seed=seed)
     return editor, presenter, access, user, runs
 

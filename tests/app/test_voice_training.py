@@ -60,9 +60,9 @@ def test_a_teacher_trains_a_voice_learner_from_the_settings(tmp_path: Path, reco
 
         source = TalkSource()  # the microphone, as the learner's voice
         hub.remove(controller.voice.name)
-        controller.voice = SpeechAdapter("en", mode="push_to_talk", source=source,
-                                         own_voice=controller.own_voice,
-                                         voice_dir=controller.voice_dir())
+        controller.devices.voice = SpeechAdapter("en", mode="push_to_talk", source=source,
+                                                 own_voice=controller.devices.own_voice,
+                                                 voice_dir=controller.voice_dir())
         hub.add(controller.voice)
         assert running.wait_for(lambda: controller.voice.status.kind is StatusKind.CONNECTED)
         controller.activate("settings:train_voice")
