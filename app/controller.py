@@ -20,6 +20,7 @@ from accessibility.clock import Clock
 from accessibility.message import Message
 from accessibility.prediction import palette_order_for
 from accessibility.presenters.base import ScreenPresenter
+from accessibility.presenters.commands import CommandTable
 from accessibility.presenters.learner_picker_presenter import LearnerCard, LearnerPickerPresenter
 from accessibility.presenters.level_complete_presenter import LevelCompletePresenter
 from accessibility.presenters.level_map_presenter import LevelMapPresenter, TileState
@@ -174,8 +175,8 @@ class AppController:
             if self.session is not None:
                 self.session.hint()
             if self.profile.input == "voice":
-                palette = self.session.level.palette if self.session is not None else None
-                self.devices.say_what_to_say(self.translator.locale, palette)
+                self.devices.say_what_to_say(self.translator.locale, self.profile.bindings,
+                                             self._commands())
         elif command.verb == "back":
             self.go_back()
         else:
@@ -183,7 +184,11 @@ class AppController:
 
     def say_label(self, target_id: str) -> str | None:
         """The phrase that does what this button does, while the learner's voice is heard."""
-        return self.devices.say_label(target_id, self.profile.bindings, self.translator.locale)
+        return self.devices.say_label(target_id, self.profile.bindings, self.translator.locale,
+                                      self._commands())
+
+    def _commands(self) -> CommandTable:
+        return self.presenter.commands() if self.presenter is not None else CommandTable()
 
     def _touch_action(self, action: Action) -> None:
         """NEXT/SELECT from keys on a profile that does not scan: nothing to move."""

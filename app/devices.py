@@ -7,13 +7,14 @@ A missing device only shows its status; it never stops the app.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from accessibility.clock import Clock, Timer
 from accessibility.message import Message
 from accessibility.narrator import Priority, SpeechEvent, SpeechEventKind
+from accessibility.presenters.commands import CommandTable
 from accessibility.profiles import AccessProfile
 from accessibility.signal import Signal
 from accessibility.voice_help import phrases_here, say_labels
@@ -114,11 +115,12 @@ class Devices:
         status = self.statuses.get(self.voice.name) if self.voice is not None else None
         return status is not None and status.kind is StatusKind.CONNECTED
 
-    def say_label(self, target_id: str, bindings: Mapping[str, str], locale: str) -> str | None:
+    def say_label(self, target_id: str, bindings: Mapping[str, str], locale: str,
+                  commands: CommandTable) -> str | None:
         """The phrase that does what this button does, while the learner's voice is heard."""
         if not self.voice_heard:
             return None
-        return say_labels(self.phrases(locale), bindings).get(target_id)
+        return say_labels(self.phrases(locale), bindings, commands.targets()).get(target_id)
 
     def phrases(self, locale: str) -> dict[str, tuple[str, ...]]:
         """This language's command phrases, read once (a file read is ~3 ms, and every
@@ -127,9 +129,10 @@ class Devices:
             self._phrases[locale] = load_phrases(locale)
         return self._phrases[locale]
 
-    def say_what_to_say(self, locale: str, palette: Sequence[str] | None) -> None:
+    def say_what_to_say(self, locale: str, bindings: Mapping[str, str],
+                        commands: CommandTable) -> None:
         """The voice commands that work on this screen, said and shown as a caption."""
-        spoken = phrases_here(self.phrases(locale), palette)
+        spoken = phrases_here(self.phrases(locale), bindings, commands.help_names())
         if spoken:
             self.narrator.say("voice.help.say", {"phrases": ", ".join(spoken)})
 

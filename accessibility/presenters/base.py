@@ -3,6 +3,7 @@ direct commands (voice, labelled buttons) it may carry out."""
 from __future__ import annotations
 
 from accessibility.actions import Command
+from accessibility.presenters.commands import CommandTable
 from accessibility.scan_model import Group
 from accessibility.signal import Signal
 
@@ -17,9 +18,13 @@ class ScreenPresenter:
     def model(self) -> Group:
         raise NotImplementedError
 
+    def commands(self) -> CommandTable:
+        """The screen's direct commands (voice, labelled big buttons), as they are now."""
+        return CommandTable()
+
     def execute(self, command: Command) -> bool:
         """Carry out a direct command; ``False`` when it does not apply to this screen."""
-        return False
+        return self.commands().execute(command)
 
     def refresh(self, focus: str | None = None) -> None:
         """Publish the model again (the language changed, or the data under it)."""

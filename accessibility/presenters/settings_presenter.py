@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from accessibility.actions import Command
 from accessibility.presenters.base import ScreenPresenter
+from accessibility.presenters.commands import CommandTable, ScreenCommand
 from accessibility.profiles import PRESETS, SPEC, THEMES, AccessProfile, ProfileError, edited, preset
 from accessibility.scan_model import Group, Target
 from accessibility.translator import LOCALES
@@ -111,11 +111,10 @@ class SettingsPresenter(ScreenPresenter):
     def value(self, field: str) -> object:
         return getattr(self.draft.profile, field)
 
-    def execute(self, command: Command) -> bool:
-        if command.verb == "back":
-            self._on_cancel()
-            return True
-        return False
+    def commands(self) -> CommandTable:
+        """"Back" leaves without saving."""
+        return CommandTable([ScreenCommand("back", self._on_cancel, "app.settings.cancel",
+                                           in_help=False)])
 
     # -- changes ----------------------------------------------------------------------------
 

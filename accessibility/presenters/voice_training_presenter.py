@@ -9,11 +9,11 @@ narrator says the prompts and the ``message()`` of each later step.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
-from accessibility.actions import Command
 from accessibility.presenters.base import ScreenPresenter
+from accessibility.presenters.commands import CommandTable, ScreenCommand
 from accessibility.scan_model import Group, Target
 
 ROOT_ID = "voice_training"
@@ -72,11 +72,11 @@ class VoiceTrainingPresenter(ScreenPresenter):
     def _progress(self) -> tuple[str, dict[str, object]]:
         return "voice.training.progress", {"count": self.index + 1, "total": len(self._queue)}
 
-    def execute(self, command: Command) -> bool:
-        if command.verb == "back" and self.state != LEARNING:
-            self._on_leave()
-            return True
-        return False
+    def commands(self) -> CommandTable:
+        """"Back" leaves (not while the voice is being learnt: a few seconds)."""
+        return CommandTable([ScreenCommand("back", self._on_leave, "voice.training.leave",
+                                           enabled=lambda: self.state != LEARNING,
+                                           in_help=False)])
 
     def start(self) -> None:
         self._prompt()

@@ -20,8 +20,9 @@ function inside a loop) is disabled, so scanning skips it. An edit the level ref
 (too many blocks) is said through ``on_message`` with the editor's i18n key; the program
 stays as it was.
 
-Direct commands (voice, labelled big buttons) go to ``execute``: ``add:<block>``, ``run``,
-``step``, ``reset``, ``undo``, ``redo``, ``delete`` (the block before the cursor).
+Direct commands (voice, labelled big buttons) are the ``commands()`` table: ``add:<block>``,
+``run``, ``step``, ``reset``, ``undo``, ``redo``, ``delete`` (the block before the cursor),
+``hint``, ``map``, ``stop``; the run button and the controls are built from it.
 
 Nothing here touches the editor's internals: ``EditorPort`` is the one place that knows
 the editor's method names.
@@ -29,14 +30,15 @@ the editor's method names.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
 
 from accessibility.actions import Command
 from accessibility.block_labels import block_label
 from accessibility.guided_presenter import GROUP_ID as GUIDED_ID
 from accessibility.guided_presenter import GuidedPresenter
 from accessibility.presenters.base import ScreenPresenter
+from accessibility.presenters.commands import CommandTable, ScreenCommand
 from accessibility.presenters.editor_port import BlockInfo, EditorPort, Path
 from accessibility.scan_model import Group, Target
 from accessibility.translator import Translator
@@ -53,6 +55,9 @@ MENU_ID = "block_menu"
 PARAM_ID = "parameter"
 MOVE_ID = "move_to"
 CONTROLS = ("step", "reset", "undo", "redo", "hint", "map")
+CALLBACKS = ("run", "step", "reset", "hint", "map", "stop")  # what the session does
+HELPFUL = ("run", "undo", "delete")  # named by voice help, after the level's blocks
+LABELS = {"delete": "access.menu.delete", "stop": "app.command.stop"}  # no button of their own
 RUN_ID = "control:run"
 EXIT_ID = "palette:exit"
 MessageSink = Callable[[str, dict[str, object]], None]
@@ -235,15 +240,47 @@ class WorkspacePresenter(ScreenPresenter):
         return self._translator.t(key, **params)
 
     def _run(self) -> Target:
-        return Target(RUN_ID, "access.control.run", self._commander("run"))
+        return self._button(self.commands(), "run")
 
     def _controls(self) -> Group:
-        enabled = {"undo": self.port.can_undo(), "redo": self.port.can_redo(),
-                   **{name: self._on[name] is not None for name in ("hint", "map")}}
-        return Group(CONTROLS_ID, "access.group.controls", [
-            Target(f"control:{name}", f"access.control.{name}", self._commander(name),
-                   enabled=enabled.get(name, True))
-            for name in CONTROLS])
+        table = self.commands()
+        return Group(CONTROLS_ID, "access.group.controls",
+                     [self._button(table, name) for name in CONTROLS])
+
+    def _button(self, table: CommandTable, name: str) -> Target:
+        """The scan target of a command that has one (its id is the entry's target)."""
+        entry = table.get(name)
+        assert entry is not None and entry.target is not None
+        return Target(entry.target, entry.label_key, self._commander(name),
+                      enabled=entry.enabled())
+
+    def commands(self) -> CommandTable:
+        """Adding each of the level's blocks, then the program's commands."""
+        entries = [ScreenCommand(f"add:{kind}", self._adder(kind, fresh=True),
+                                 self.port.label_key(kind), target=palette_id(kind))
+                   for kind in self.port.palette()]
+        entries += [ScreenCommand(
+            name, self._caller(name), LABELS.get(name, f"access.control.{name}"),
+            enabled=self._has(name), in_help=name in HELPFUL,
+            target=f"control:{name}" if name in CONTROLS or name == "run" else None)
+            for name in ("run", "step", "reset", "undo", "redo", "delete", "hint", "map",
+                         "stop")]
+        return CommandTable(entries, moves=False)
+
+    def _has(self, name: str) -> Callable[[], bool]:
+        """Whether the command works now: something to undo, a callback given ..."""
+        if name == "undo":
+            return self.port.can_undo
+        if name == "redo":
+            return self.port.can_redo
+        if name == "delete":
+            return lambda: self.port.cursor()[1] > 0
+        return lambda: self._on[name] is not None
+
+    def _caller(self, name: str) -> Callable[[], None]:
+        if name in CALLBACKS:
+            return lambda: self._on[name]()  # type: ignore[misc]
+        return {"undo": self._undo, "redo": self._redo, "delete": self._delete_before}[name]
 
     def _param_group(self, pending: _Pending) -> Group:
         name = pending.missing[0]
@@ -282,8 +319,13 @@ class WorkspacePresenter(ScreenPresenter):
 
     # -- what choosing does ---------------------------------------------------------------
 
-    def _adder(self, kind: str) -> Callable[[], None]:
-        return lambda: self._add(kind)
+    def _adder(self, kind: str, fresh: bool = False) -> Callable[[], None]:
+        """Adds ``kind``; ``fresh``: a direct command first drops a choice in progress."""
+        def add() -> None:
+            if fresh:
+                self._pending = None
+            self._add(kind)
+        return add
 
     def _add(self, kind: str, params: dict[str, object] | None = None) -> None:
         missing = [name for name in self.port.param_choices(kind) if name not in (params or {})]
@@ -363,33 +405,31 @@ class WorkspacePresenter(ScreenPresenter):
         return lambda: self.execute(Command(name))
 
     def execute(self, command: Command) -> bool:
-        """Carry out a direct command; ``False`` if it does not apply here (log only)."""
-        verb, argument = command.verb, command.argument
-        if verb == "add" and argument in self.port.palette():
-            self._pending = None
-            self._add(argument)
-        elif verb == "add" and argument in CATALOGUE:
-            if self._on_message is not None:  # said, so a voice user knows why nothing came
-                self._on_message("editor.error.not_allowed", self._spoken_params(
-                    {"block": argument}))
-            return False
-        elif verb in ("undo", "redo"):
-            if not (self.port.can_undo() if verb == "undo" else self.port.can_redo()):
-                return False
-            getattr(self.port, verb)()
-            self._changed(focus=None)
-        elif verb == "delete":
-            parent, position = self.port.cursor()
-            if position == 0:
-                return False
-            self._edit(lambda: self.port.delete((*parent, position - 1)))
-            self._changed(focus=None)
-        elif verb in self._on and self._on[verb] is not None:
-            self._on[verb]()  # type: ignore[misc]
-        else:
-            log.info("command %s does not apply to the workspace", command.name)
-            return False
-        return True
+        """Carry out a direct command (``commands()``); ``False`` if it does not apply
+        here. A block this level does not have is said, so a voice user knows why nothing
+        came."""
+        if self.commands().execute(command):
+            return True
+        if command.verb == "add" and command.argument in CATALOGUE \
+                and command.argument not in self.port.palette() \
+                and self._on_message is not None:
+            self._on_message("editor.error.not_allowed",
+                             self._spoken_params({"block": command.argument}))
+        return False
+
+    def _undo(self) -> None:
+        self.port.undo()
+        self._changed(focus=None)
+
+    def _redo(self) -> None:
+        self.port.redo()
+        self._changed(focus=None)
+
+    def _delete_before(self) -> None:
+        """The block just before the cursor (what a voice learner just added)."""
+        parent, position = self.port.cursor()
+        self._edit(lambda: self.port.delete((*parent, position - 1)))
+        self._changed(focus=None)
 
     def _spoken_params(self, params: dict[str, object]) -> dict[str, object]:
         """A message's values as words: a block id becomes its name, a function its name."""
