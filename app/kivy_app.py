@@ -94,7 +94,7 @@ class CitizenCodeApp(App):
                              self.highlighter, self.choose, self.controller.say_label)
         self.root_view = RootView(self)
         self.screens: dict[str, ModelScreen] = {}
-        for screen in (LearnersScreen(self.ctx, self._avatar_of), LevelMapScreen(self.ctx),
+        for screen in (LearnersScreen(self.ctx), LevelMapScreen(self.ctx),
                        WorkspaceScreen(self.ctx), CompleteScreen(self.ctx),
                        SettingsScreen(self.ctx, self.clock, self._learner_name,
                                       self.controller.rename_learner),
@@ -197,10 +197,6 @@ class CitizenCodeApp(App):
     def _learner_name(self) -> str:
         learner = self.controller.learner
         return learner.name if learner else ""
-
-    def _avatar_of(self, target_id: str) -> str:
-        learner = self.services.store.learner(int(target_id.split(":", 1)[1]))
-        return learner.avatar if learner else "fox"
 
     def _typing(self) -> bool:
         return any(isinstance(widget, TextInput) and widget.focus

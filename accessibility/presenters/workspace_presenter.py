@@ -31,18 +31,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
-from accessibility.actions import Command
 from accessibility.block_labels import block_label
 from accessibility.guided_presenter import GROUP_ID as GUIDED_ID
 from accessibility.guided_presenter import GuidedPresenter
 from accessibility.presenters.base import ScreenPresenter
-from accessibility.presenters.commands import CommandTable, ScreenCommand
 from accessibility.presenters.editor_port import BlockInfo, EditorPort, Path
-from accessibility.scan_model import Group, Target
+from accessibility.presenters.workspace_commands import (CONTROLS, CONTROLS_ID, RUN_ID,
+                                                         MessageSink, WorkspaceCommands)
+from accessibility.presenters.workspace_places import (Pending, block_id, exits, insertion_id,
+                                                       inside, palette_id, param_id,
+                                                       value_label)
+from accessibility.scan_model import BlockRef, Group, InsertionPoint, PaletteBlock, Target
 from accessibility.translator import Translator
-from levels.blocks import CATALOGUE, value_key
+from levels.blocks import value_key
 from levels.editor import EditError
 
 log = logging.getLogger(__name__)
@@ -50,53 +52,20 @@ log = logging.getLogger(__name__)
 ROOT_ID = "workspace"
 PALETTE_ID = "palette"
 PROGRAM_ID = "program"
-CONTROLS_ID = "controls"
 MENU_ID = "block_menu"
 PARAM_ID = "parameter"
 MOVE_ID = "move_to"
-CONTROLS = ("step", "reset", "undo", "redo", "hint", "map")
-CALLBACKS = ("run", "step", "reset", "hint", "map", "stop")  # what the session does
-HELPFUL = ("run", "undo", "delete")  # named by voice help, after the level's blocks
-LABELS = {"delete": "access.menu.delete", "stop": "app.command.stop"}  # no button of their own
-RUN_ID = "control:run"
 EXIT_ID = "palette:exit"
-MessageSink = Callable[[str, dict[str, object]], None]
 PaletteOrder = Callable[[list[str], "EditorPort"], list[str]]
 """Reorders the palette (e.g. the likeliest next block first); gets the level's order."""
 ValueOrder = Callable[[str, str, tuple[object, ...]], tuple[object, ...]]
 """Reorders a parameter's values for a new block (kind, name, values in order)."""
+__all__ = ["CONTROLS", "CONTROLS_ID", "RUN_ID", "WorkspacePresenter", "block_id",
+           "insertion_id", "palette_id", "param_id"]
 
 
 
-def palette_id(kind: str) -> str:
-    return f"palette:{kind}"
-
-
-def insertion_id(parent: Path, position: int) -> str:
-    """``ins:0.2:1``: position 1 inside the body of block 2 of block 0; ``ins::0`` at the top."""
-    return f"ins:{'.'.join(map(str, parent))}:{position}"
-
-
-def block_id(uid: str) -> str:
-    return f"block:{uid}"
-
-
-def param_id(name: str, value: object) -> str:
-    return f"param:{name}:{value}"
-
-
-@dataclass
-class _Pending:
-    """A choice in progress: a block waiting for its parameters, or a block being moved."""
-
-    kind: str = ""
-    params: dict[str, object] = field(default_factory=dict)
-    missing: list[str] = field(default_factory=list)
-    change_path: Path | None = None  # changing an existing block's parameter
-    move_path: Path | None = None
-
-
-class WorkspacePresenter(ScreenPresenter):
+class WorkspacePresenter(WorkspaceCommands, ScreenPresenter):
     """Turns the level editor into one scan model and carries out what a learner chose."""
 
     def __init__(self, editor: object, *, translator: Translator,
@@ -119,7 +88,7 @@ class WorkspacePresenter(ScreenPresenter):
         self._palette_order = palette_order
         self._value_order = value_order
         self._on_changed = on_changed
-        self._pending: _Pending | None = None
+        self._pending: Pending | None = None
         self._guided: GuidedPresenter | None = None
 
     # -- the model ------------------------------------------------------------------------
@@ -161,13 +130,14 @@ class WorkspacePresenter(ScreenPresenter):
         Repeat" moves the cursor past the container without a trip to the program."""
         children: list[Group | Target] = [
             Target(palette_id(kind), self.port.label_key(kind), self._adder(kind),
-                   description_key="access.palette.add", enabled=self.port.fits(kind))
+                   description_key="access.palette.add", enabled=self.port.fits(kind),
+                   payload=PaletteBlock(kind))
             for kind in self.palette_kinds()]
         parent, _position = self.port.cursor()
         if parent:
             owner = self.port.block_at(parent)
             exit_target = Target(EXIT_ID, "access.palette.exit",
-                                 self._cursor_setter(*_exits((parent, 0))[0]),
+                                 self._cursor_setter(*exits((parent, 0))[0]),
                                  params={"block": self._name(owner.kind) if owner else ""})
             # once the body holds a block, leaving it is the likeliest next choice but one
             children.insert(1 if self.port.children(parent) else len(children), exit_target)
@@ -176,7 +146,7 @@ class WorkspacePresenter(ScreenPresenter):
     def shortcut_to(self, place_id: str) -> str | None:
         """The palette's way out of a container, when it leads to ``place_id``."""
         parent, _position = self.port.cursor()
-        if parent and insertion_id(*_exits((parent, 0))[0]) == place_id:
+        if parent and insertion_id(*exits((parent, 0))[0]) == place_id:
             return EXIT_ID
         return None
 
@@ -184,18 +154,19 @@ class WorkspacePresenter(ScreenPresenter):
         """The cursor first, then the ways out of the containers around it (after a
         loop's body the next block most often goes after the loop), then the rest."""
         cursor = self.port.cursor()
-        exits = _exits(cursor)
+        ways_out = exits(cursor)
         children: list[Group | Target] = [self._insertion(*cursor, current=True)]
-        children += [self._insertion(*place) for place in exits]
+        children += [self._insertion(*place) for place in ways_out]
         for item in self._walk(self.port.blocks(), ()):
             if isinstance(item, tuple):
-                if item != cursor and item not in exits:
+                if item != cursor and item not in ways_out:
                     children.append(self._insertion(*item))
             else:
                 path, block = item.path, item
                 key, params = block_label(block.kind, block.params, self._translate)
                 children.append(Target(block_id(block.uid), key, self._opener(path),
-                                       params=params, description_key="access.program.block"))
+                                       params=params, description_key="access.program.block",
+                                       payload=BlockRef(block.uid, block.kind, path)))
         return Group(PROGRAM_ID, "access.group.program", children)
 
     def reading_order(self) -> list[str]:
@@ -221,7 +192,8 @@ class WorkspacePresenter(ScreenPresenter):
         return Target(insertion_id(parent, position),
                       "access.insert.here" if current else key,
                       action or self._cursor_setter(parent, position),
-                      params={**params, "where": key}, description_key=key)
+                      params={**params, "where": key}, description_key=key,
+                      payload=InsertionPoint(parent, position))
 
     def _where(self, parent: Path, position: int) -> tuple[str, dict[str, object]]:
         siblings = self.port.children(parent)
@@ -239,50 +211,7 @@ class WorkspacePresenter(ScreenPresenter):
     def _translate(self, key: str, **params: object) -> str:
         return self._translator.t(key, **params)
 
-    def _run(self) -> Target:
-        return self._button(self.commands(), "run")
-
-    def _controls(self) -> Group:
-        table = self.commands()
-        return Group(CONTROLS_ID, "access.group.controls",
-                     [self._button(table, name) for name in CONTROLS])
-
-    def _button(self, table: CommandTable, name: str) -> Target:
-        """The scan target of a command that has one (its id is the entry's target)."""
-        entry = table.get(name)
-        assert entry is not None and entry.target is not None
-        return Target(entry.target, entry.label_key, self._commander(name),
-                      enabled=entry.enabled())
-
-    def commands(self) -> CommandTable:
-        """Adding each of the level's blocks, then the program's commands."""
-        entries = [ScreenCommand(f"add:{kind}", self._adder(kind, fresh=True),
-                                 self.port.label_key(kind), target=palette_id(kind))
-                   for kind in self.port.palette()]
-        entries += [ScreenCommand(
-            name, self._caller(name), LABELS.get(name, f"access.control.{name}"),
-            enabled=self._has(name), in_help=name in HELPFUL,
-            target=f"control:{name}" if name in CONTROLS or name == "run" else None)
-            for name in ("run", "step", "reset", "undo", "redo", "delete", "hint", "map",
-                         "stop")]
-        return CommandTable(entries, moves=False)
-
-    def _has(self, name: str) -> Callable[[], bool]:
-        """Whether the command works now: something to undo, a callback given ..."""
-        if name == "undo":
-            return self.port.can_undo
-        if name == "redo":
-            return self.port.can_redo
-        if name == "delete":
-            return lambda: self.port.cursor()[1] > 0
-        return lambda: self._on[name] is not None
-
-    def _caller(self, name: str) -> Callable[[], None]:
-        if name in CALLBACKS:
-            return lambda: self._on[name]()  # type: ignore[misc]
-        return {"undo": self._undo, "redo": self._redo, "delete": self._delete_before}[name]
-
-    def _param_group(self, pending: _Pending) -> Group:
+    def _param_group(self, pending: Pending) -> Group:
         name = pending.missing[0]
         values = tuple(self.port.param_choices(pending.kind).get(name, ()))
         if self._value_order is not None and pending.change_path is None:
@@ -292,7 +221,7 @@ class WorkspacePresenter(ScreenPresenter):
             self._param_target(name, value) for value in values])
 
     def _param_target(self, name: str, value: object) -> Target:
-        key, params = _value_label(name, value)
+        key, params = value_label(name, value)
         return Target(param_id(name, value), key, self._param_chooser(name, value), params=params)
 
     def _menu_group(self, path: Path) -> Group:
@@ -306,11 +235,11 @@ class WorkspacePresenter(ScreenPresenter):
         return Group(MENU_ID, "access.group.block_menu", children,
                      params={"block": self._name(block.kind)})
 
-    def _move_group(self, pending: _Pending) -> Group:
+    def _move_group(self, pending: Pending) -> Group:
         moving = pending.move_path
         assert moving is not None
         spots = [item for item in self._walk(self.port.blocks(), ())
-                 if isinstance(item, tuple) and not _inside(item[0], moving)]
+                 if isinstance(item, tuple) and not inside(item[0], moving)]
         children: list[Group | Target] = [
             self._insertion(parent, position, action=self._mover(parent, position))
             for parent, position in spots]
@@ -319,18 +248,13 @@ class WorkspacePresenter(ScreenPresenter):
 
     # -- what choosing does ---------------------------------------------------------------
 
-    def _adder(self, kind: str, fresh: bool = False) -> Callable[[], None]:
-        """Adds ``kind``; ``fresh``: a direct command first drops a choice in progress."""
-        def add() -> None:
-            if fresh:
-                self._pending = None
-            self._add(kind)
-        return add
+    def _adder(self, kind: str) -> Callable[[], None]:
+        return lambda: self._add(kind)
 
     def _add(self, kind: str, params: dict[str, object] | None = None) -> None:
         missing = [name for name in self.port.param_choices(kind) if name not in (params or {})]
         if missing:
-            self._pending = _Pending(kind=kind, params=dict(params or {}), missing=missing)
+            self._pending = Pending(kind=kind, params=dict(params or {}), missing=missing)
             self._publish(focus=PARAM_ID)
             return
         if self._edit(lambda: self.port.insert(kind, params or {})):
@@ -379,12 +303,12 @@ class WorkspacePresenter(ScreenPresenter):
         block = self.port.block_at(path)
         assert block is not None
         names = list(self.port.param_choices(block.kind))
-        self._pending = _Pending(kind=block.kind, params=dict(block.params), missing=names[:1],
+        self._pending = Pending(kind=block.kind, params=dict(block.params), missing=names[:1],
                                  change_path=path)
         self._publish(focus=PARAM_ID)
 
     def _start_move(self, path: Path) -> None:
-        self._pending = _Pending(move_path=path)
+        self._pending = Pending(move_path=path)
         self._publish(focus=MOVE_ID)
 
     def _mover(self, parent: Path, position: int) -> Callable[[], None]:
@@ -400,36 +324,6 @@ class WorkspacePresenter(ScreenPresenter):
     def _cancel(self) -> None:
         self._pending = None
         self._publish(focus=PROGRAM_ID)
-
-    def _commander(self, name: str) -> Callable[[], None]:
-        return lambda: self.execute(Command(name))
-
-    def execute(self, command: Command) -> bool:
-        """Carry out a direct command (``commands()``); ``False`` if it does not apply
-        here. A block this level does not have is said, so a voice user knows why nothing
-        came."""
-        if self.commands().execute(command):
-            return True
-        if command.verb == "add" and command.argument in CATALOGUE \
-                and command.argument not in self.port.palette() \
-                and self._on_message is not None:
-            self._on_message("editor.error.not_allowed",
-                             self._spoken_params({"block": command.argument}))
-        return False
-
-    def _undo(self) -> None:
-        self.port.undo()
-        self._changed(focus=None)
-
-    def _redo(self) -> None:
-        self.port.redo()
-        self._changed(focus=None)
-
-    def _delete_before(self) -> None:
-        """The block just before the cursor (what a voice learner just added)."""
-        parent, position = self.port.cursor()
-        self._edit(lambda: self.port.delete((*parent, position - 1)))
-        self._changed(focus=None)
 
     def _spoken_params(self, params: dict[str, object]) -> dict[str, object]:
         """A message's values as words: a block id becomes its name, a function its name."""
@@ -455,24 +349,3 @@ class WorkspacePresenter(ScreenPresenter):
         if self._on_changed is not None:
             self._on_changed()
         self._publish(focus)
-
-
-def _value_label(name: str, value: object) -> tuple[str, dict[str, object]]:
-    """The label of a parameter choice: "3 times", or the value's own word ("red")."""
-    if name == "count":
-        return "access.param.count_value", {"value": value}
-    return value_key(name, value), {}
-
-
-def _exits(cursor: tuple[Path, int]) -> list[tuple[Path, int]]:
-    """The places right after each container around the cursor, innermost first."""
-    parent, _position = cursor
-    places = []
-    while parent:
-        places.append((parent[:-1], parent[-1] + 1))
-        parent = parent[:-1]
-    return places
-
-
-def _inside(path: Path, ancestor: Path) -> bool:
-    return path[:len(ancestor)] == ancestor

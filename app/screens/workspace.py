@@ -17,8 +17,8 @@ from accessibility.block_labels import block_text
 from accessibility.guided_presenter import GROUP_ID as GUIDED_ID
 from accessibility.presenters.workspace_presenter import (CONTROLS_ID, MENU_ID, MOVE_ID,
                                                           PALETTE_ID, PARAM_ID, PROGRAM_ID,
-                                                          RUN_ID)
-from accessibility.scan_model import Group, Target
+                                                          RUN_ID, block_id)
+from accessibility.scan_model import BlockRef, Group, InsertionPoint, PaletteBlock, Target
 from app.screens.base import ModelScreen
 from app.ui.style import rgba
 from app.ui.widgets import TargetButton
@@ -134,7 +134,7 @@ class WorkspaceScreen(ModelScreen):
         prompted = self.session.prompted() if self.session is not None else None
         for target in group.children:
             if isinstance(target, Target):
-                kind = target.id.rsplit(":", 1)[-1]
+                kind = target.payload.kind if isinstance(target.payload, PaletteBlock) else ""
                 column.add_widget(self._block_button(target, kind, height=self.ctx.style.target,
                                                      chosen=target.id == prompted))
         box.add_widget(column)
@@ -150,8 +150,9 @@ class WorkspaceScreen(ModelScreen):
         style = self.ctx.style
         if group is None:  # guided mode: the program is shown, not chosen
             for uid, (path, block) in paths.items():
-                widget = self._block_button(Target(f"block:{uid}", "", lambda: None),
-                                            block.kind, text=self._block_text(block))
+                shown = Target(block_id(uid), "", lambda: None,
+                               payload=BlockRef(uid, block.kind, tuple(path)))
+                widget = self._block_button(shown, block.kind, text=self._block_text(block))
                 box.add_widget(_indented(widget, len(path) - 1))
             return
         frame = self.frame(group, orientation="vertical", size_hint_y=None)
@@ -162,15 +163,13 @@ class WorkspaceScreen(ModelScreen):
             target = targets.get(item)
             if target is None:
                 continue
-            if item.startswith("ins:"):
-                parent = item[4:].rpartition(":")[0]
-                depth = len(parent.split(".")) if parent else 0
+            place = target.payload
+            if isinstance(place, InsertionPoint):
                 frame.add_widget(_indented(self._insertion(target, current=item == cursor),
-                                           depth))
-            else:
-                path, block = paths[item.split(":", 1)[1]]
-                frame.add_widget(_indented(self._block_button(target, block.kind),
-                                           len(path) - 1))
+                                           len(place.parent)))
+            elif isinstance(place, BlockRef):
+                frame.add_widget(_indented(self._block_button(target, place.kind),
+                                           len(place.path) - 1))
         if not paths:
             frame.add_widget(Label(text=self.ctx.text("app.workspace.empty_program"),
                                    color=style.colour("text_secondary"), font_size=style.font,
@@ -202,8 +201,8 @@ class WorkspaceScreen(ModelScreen):
                        padding=(dp(16), dp(4)), halign="left")
         options.update(kwargs)
         widget = BlockButton(**options)
-        if target.id.startswith("block:"):
-            self._blocks[target.id.split(":", 1)[1]] = widget
+        if isinstance(target.payload, BlockRef):
+            self._blocks[target.payload.uid] = widget
         return self.ctx.highlighter.register(widget)  # type: ignore[return-value]
 
     def _block_text(self, block) -> str:
