@@ -11,7 +11,6 @@ statuses, notices), ``LearnerSettings`` (learners and the teacher's settings) an
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,13 +24,13 @@ from accessibility.presenters.learner_picker_presenter import LearnerCard, Learn
 from accessibility.presenters.level_complete_presenter import LevelCompletePresenter
 from accessibility.presenters.level_map_presenter import LevelMapPresenter, TileState
 from accessibility.profiles import AccessProfile, preset
-from accessibility.scan_model import Group, ScanNode
+from accessibility.scan_model import Group
 from accessibility.signal import Signal
 from accessibility.switch_access import SwitchAccess
 from adapters.events import AdapterStatus, InputEvent
 from app.devices import Devices
 from app.learner_settings import LEARNERS, MAP, SETTINGS, LearnerSettings
-from app.navigation import Navigator
+from app.navigation import Listeners, Navigator
 from app.services import Services
 from app.storage.models import Learner
 from app.storage.paths import learner_voice_dir
@@ -44,19 +43,6 @@ log = logging.getLogger(__name__)
 
 WORKSPACE, COMPLETE = "workspace", "complete"
 COMPLETE_DELAY = 1.2  # seconds to see the goal reached before the next screen
-
-
-@dataclass
-class Listeners:
-    """What the views listen to (``connect``/``disconnect``)."""
-
-    screen: Signal[[str]]
-    model: Signal[[Group, str | None]]
-    highlight: Signal[[ScanNode | None]]
-    status_line: Signal[[]]  # status_line() changed
-    look: Signal[[AccessProfile]] = field(default_factory=Signal)
-    # the event, what it does for this learner (AccessProfile.switch_role), the device's name
-    switch_test: Signal[[InputEvent, str, str | None]] = field(default_factory=Signal)
 
 
 class AppController:
@@ -78,7 +64,7 @@ class AppController:
         self.navigator = Navigator(self.access, Group("empty", "app.group.learners", []))
         nav = self.navigator
         self.listeners = Listeners(nav.screen_changed, nav.model_changed, nav.highlighted,
-                                   self.devices.status_line_changed)
+                                   self.devices.status_line_changed, Signal(), Signal())
         self.devices.heard_changed.connect(self._refresh)
         self.voice_training = VoiceTrainingFlow(
             devices=self.devices, navigator=nav, translator=self.translator, clock=clock,
@@ -90,6 +76,7 @@ class AppController:
         self.rename_learner = self.settings.rename_learner
         self.open_settings = self.settings.open
         self.export_progress = self.settings.export_progress
+        self.show, self.activate = nav.show, nav.activate  # activate: a touch on a target
         self.shown_statuses = self.devices.shown_statuses
         self.status_line = self.devices.status_line
         nav.attach_scanner()
@@ -115,13 +102,6 @@ class AppController:
     def notice(self, key: str, params: dict[str, object] | None = None) -> None:
         """Said next, and shown at the top of the status line for a while."""
         self.devices.notice(Message(key, params or {}))
-
-    def show(self, screen: str, presenter: ScreenPresenter) -> None:
-        self.navigator.show(screen, presenter)
-
-    def activate(self, target_id: str) -> bool:
-        """A touch (or click) on the widget of ``target_id``."""
-        return self.navigator.activate(target_id)
 
     # -- start, input ---------------------------------------------------------------------
 

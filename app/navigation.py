@@ -9,9 +9,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from accessibility.presenters.base import ScreenPresenter
+from accessibility.profiles import AccessProfile
 from accessibility.scan_model import Group, ScanNode
 from accessibility.signal import Signal
 from accessibility.switch_access import SwitchAccess
+from adapters.events import InputEvent
+
+
+@dataclass
+class Listeners:
+    """What the views listen to (``connect``/``disconnect``)."""
+
+    screen: Signal[[str]]
+    model: Signal[[Group, str | None]]
+    highlight: Signal[[ScanNode | None]]
+    status_line: Signal[[]]  # status_line() changed
+    look: Signal[[AccessProfile]]  # the profile (or the settings' draft) to draw with
+    # the event, what it does for this learner (AccessProfile.switch_role), the device's name
+    switch_test: Signal[[InputEvent, str, str | None]]
 
 
 @dataclass(frozen=True)
