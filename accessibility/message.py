@@ -5,7 +5,7 @@ Statuses, notices, narration requests and errors all carry one, instead of loose
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 
@@ -25,3 +25,7 @@ class Message:
     def as_pair(self) -> tuple[str, dict[str, object]]:
         """``(key, params)`` for the code that still takes them apart (the views)."""
         return self.key, dict(self.params)
+
+
+MessageSink = Callable[[Message], None]
+"""Where a message goes: said (the narrator), or said and shown (the status line)."""

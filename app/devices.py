@@ -186,6 +186,10 @@ class Devices:
             parts.insert(0, self._notice)
         return parts
 
+    def say(self, message: Message) -> None:
+        """Said after what is being said now."""
+        self.narrator.say(message.key, dict(message.params))
+
     def notice(self, message: Message) -> None:
         """Said next, and shown at the top of the status line for a while."""
         self.narrator.say(message.key, dict(message.params), priority=Priority.NEXT)

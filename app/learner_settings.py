@@ -114,7 +114,7 @@ class LearnerSettings:
         presenter = SettingsPresenter(
             draft, on_change=self._preview, on_save=self._save, on_cancel=self.cancel,
             on_export=self.export_progress, on_add_learner=self.add_learner,
-            on_message=lambda key, params: self.devices.notice(Message(key, params)),
+            on_message=self.devices.notice,
             translate=self.translator.t, on_train_voice=self.voice_training.open,
             on_forget_voice=self.voice_training.forget,
             voice_trained=self.voice_training.trained_here)

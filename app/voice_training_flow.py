@@ -78,7 +78,7 @@ class VoiceTrainingFlow:
                                         {"language": language_name(locale)}))
             return
         presenter = VoiceTrainingPresenter(
-            every_phrase(locale), learner.name, on_say=self.devices.narrator.say,
+            every_phrase(locale), learner.name, on_say=self.devices.say,
             on_finish=self._train, on_leave=self.leave)
         voice.record_to(lambda audio: self.clock.call_later(0, lambda: self._heard(presenter,
                                                                                 audio)))

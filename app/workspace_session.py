@@ -14,6 +14,7 @@ from accessibility.clock import Clock, Timer
 from accessibility.guided_mode import GuidedSession, Independence, Speaker
 from accessibility.guided_presenter import GuidedPresenter
 from accessibility.guided_steps import steps_from_solution
+from accessibility.message import Message
 from accessibility.narrator import Priority
 from accessibility.prediction import value_order_for
 from accessibility.presenters.workspace_presenter import PaletteOrder, WorkspacePresenter
@@ -276,8 +277,8 @@ class WorkspaceSession:
         for listener in list(self.listeners.program):
             listener()
 
-    def _say_message(self, key: str, params: dict[str, object]) -> None:
-        self.speaker.say(key, params, priority=Priority.NEXT)
+    def _say_message(self, message: Message) -> None:
+        self.speaker.say(message.key, dict(message.params), priority=Priority.NEXT)
 
     def _set_world(self, state: WorldState) -> None:
         self.world_state = state

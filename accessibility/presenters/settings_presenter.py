@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from accessibility.message import Message, MessageSink
 from accessibility.presenters.base import ScreenPresenter
 from accessibility.presenters.commands import CommandTable, ScreenCommand
 from accessibility.profiles import PRESETS, SPEC, THEMES, AccessProfile, ProfileError, edited, preset
@@ -43,13 +44,12 @@ class SettingsDraft:
 
 
 Changed = Callable[[SettingsDraft], None]
-Message = Callable[[str, dict[str, object]], None]
 
 
 class SettingsPresenter(ScreenPresenter):
     def __init__(self, draft: SettingsDraft, *, on_change: Changed, on_save: Changed,
                  on_cancel: Callable[[], None], on_export: Callable[[], None],
-                 on_add_learner: Callable[[], None], on_message: Message,
+                 on_add_learner: Callable[[], None], on_message: MessageSink,
                  translate: Callable[[str], str],
                  on_train_voice: Callable[[], None] | None = None,
                  on_forget_voice: Callable[[], None] | None = None,
@@ -155,7 +155,7 @@ class SettingsPresenter(ScreenPresenter):
         try:
             self.draft.profile = edited(self.draft.profile, **{field: value})
         except ProfileError as error:
-            self._on_message(error.key, dict(error.params))
+            self._on_message(Message(error.key, error.params))
             return
         self._changed()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from accessibility.actions import Command
+from accessibility.message import Message, MessageSink
 from accessibility.presenters.commands import CommandTable, ScreenCommand
 from accessibility.presenters.editor_port import EditorPort
 from accessibility.presenters.workspace_places import Pending, palette_id
@@ -21,7 +22,6 @@ CALLBACKS = ("run", "step", "reset", "hint", "map", "stop")  # what the session 
 HELPFUL = ("run", "undo", "delete")  # named by voice help, after the level's blocks
 LABELS = {"delete": "access.menu.delete", "stop": "app.command.stop"}  # no button of their own
 RUN_ID = "control:run"
-MessageSink = Callable[[str, dict[str, object]], None]
 
 
 class WorkspaceCommands:
@@ -98,8 +98,8 @@ class WorkspaceCommands:
         if command.verb == "add" and command.argument in CATALOGUE \
                 and command.argument not in self.port.palette() \
                 and self._on_message is not None:
-            self._on_message("editor.error.not_allowed",
-                             self._spoken_params({"block": command.argument}))
+            self._on_message(Message("editor.error.not_allowed",
+                                     self._spoken_params({"block": command.argument})))
         return False
 
     def _undo(self) -> None:

@@ -35,10 +35,11 @@ from collections.abc import Callable, Sequence
 from accessibility.block_labels import block_label
 from accessibility.guided_presenter import GROUP_ID as GUIDED_ID
 from accessibility.guided_presenter import GuidedPresenter
+from accessibility.message import Message, MessageSink
 from accessibility.presenters.base import ScreenPresenter
 from accessibility.presenters.editor_port import BlockInfo, EditorPort, Path
 from accessibility.presenters.workspace_commands import (CONTROLS, CONTROLS_ID, RUN_ID,
-                                                         MessageSink, WorkspaceCommands)
+                                                         WorkspaceCommands)
 from accessibility.presenters.workspace_places import (Pending, block_id, exits, insertion_id,
                                                        inside, palette_id, param_id,
                                                        value_label)
@@ -341,7 +342,7 @@ class WorkspacePresenter(WorkspaceCommands, ScreenPresenter):
         except EditError as error:
             log.info("edit refused: %s", error)
             if self._on_message is not None:
-                self._on_message(error.key, self._spoken_params(error.params))
+                self._on_message(Message(error.key, self._spoken_params(error.params)))
             return False
         return True
 
