@@ -28,6 +28,7 @@ from typing import Callable, Literal, Mapping, Protocol
 from accessibility.actions import Action, Command, Intent
 from accessibility.clock import Clock, Timer
 from accessibility.scan_model import Group, ScanNode, Target
+from accessibility.signal import Signal
 
 log = logging.getLogger(__name__)
 
@@ -122,8 +123,8 @@ class Scanner:
         self._running = False
         self._focus_requested = False
         self._seq = 0
-        self._highlight_listeners: list[Callable[[ScanNode | None], None]] = []
-        self._select_listeners: list[Callable[[ScanNode], None]] = []
+        self.highlight_changed: Signal[[ScanNode | None]] = Signal()
+        self.selected: Signal[[ScanNode]] = Signal()
         self.stats = ScanStats()
         self._back = Target(BACK_ID, BACK_LABEL_KEY, self._go_back)
 
@@ -131,11 +132,11 @@ class Scanner:
 
     def on_highlight(self, listener: Callable[[ScanNode | None], None]) -> None:
         """``listener(node)`` whenever the highlight changes (``None``: nothing highlighted)."""
-        self._highlight_listeners.append(listener)
+        self.highlight_changed.connect(listener)
 
     def on_select(self, listener: Callable[[ScanNode], None]) -> None:
         """``listener(node)`` when a target, group or back stop is chosen."""
-        self._select_listeners.append(listener)
+        self.selected.connect(listener)
 
     # -- state ----------------------------------------------------------------------------
 
@@ -350,8 +351,7 @@ class Scanner:
         self._highlighted_at = self._clock.now()
         if node is not None:
             self.stats.moves += 1
-        for listener in list(self._highlight_listeners):
-            listener(node)
+        self.highlight_changed.emit(node)
         self._cue_pending = False
         if node is not None and self._cues is not None:
             self._cue_pending = True
@@ -409,8 +409,7 @@ class Scanner:
         if node is None:
             return
         self._cancel_timer()
-        for listener in list(self._select_listeners):
-            listener(node)
+        self.selected.emit(node)
         if node is self._back:
             self._go_back()
         elif isinstance(node, Group):

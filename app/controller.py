@@ -109,7 +109,7 @@ class AppController:
         if self.store.notice is not None:
             self.notice(self.store.notice.key, dict(self.store.notice.params))
         # a disk that fails later in the session is said too (the store carries on in memory)
-        self.services.store_listeners.append(
+        self.services.store_notice.connect(
             lambda notice: self.notice(notice.key, dict(notice.params)))
         if not self.store.learners():
             self.add_learner()

@@ -56,9 +56,9 @@ class WorkspaceScreen(ModelScreen):
         box: BoxLayout = self.ids.world
         box.clear_widgets()
         box.add_widget(self.world_view)
-        session.listeners.world.append(self._world_changed)
-        session.listeners.acting.append(self._acting_changed)
-        session.listeners.program.append(self._program_changed)
+        session.listeners.world.connect(self._world_changed)
+        session.listeners.acting.connect(self._acting_changed)
+        session.listeners.program.connect(self._program_changed)
         self.ids.python_input.text = session.python_text().text
         self.ids.python_problems.text = ""
         self._header()
