@@ -3,10 +3,9 @@
 The Kivy views listen to the controller's signals and draw; they report touches as target
 ids. All input — switches, keys, the whole-screen switch, voice — arrives as ``InputEvent``s
 from the hub, drained once per frame, and goes through the learner's ``SwitchAccess``.
-Everything here runs on the app's thread, on the injected clock, and is tested without
-a window. The parts live beside it: ``Navigator`` (the screen stack), ``Devices`` (adapters,
-statuses, notices), ``LearnerSettings`` (learners and the teacher's settings) and
-``VoiceTrainingFlow``; this module joins them and plays the levels.
+All of it runs on the app's thread, on the injected clock, tested without a window. This
+module joins the parts (``Navigator``: the screen stack; ``Devices``: adapters, statuses,
+notices; ``LearnerSettings``; ``VoiceTrainingFlow``) and plays the levels.
 """
 from __future__ import annotations
 
@@ -19,7 +18,7 @@ from accessibility.clock import Clock
 from accessibility.message import Message
 from accessibility.prediction import palette_order_for
 from accessibility.presenters.base import ScreenPresenter
-from accessibility.presenters.commands import CommandTable
+from accessibility.presenters.commands import CommandTable, ScreenCommand
 from accessibility.presenters.learner_picker_presenter import LearnerCard, LearnerPickerPresenter
 from accessibility.presenters.level_complete_presenter import LevelCompletePresenter
 from accessibility.presenters.level_map_presenter import LevelMapPresenter, TileState
@@ -79,9 +78,10 @@ class AppController:
         self.show, self.activate = nav.show, nav.activate  # activate: a touch on a target
         self.shown_statuses = self.devices.shown_statuses
         self.status_line = self.devices.status_line
+        self.app_commands = CommandTable([  # on every screen, after the screen's own
+            ScreenCommand("help", self._help, "app.command.help"),
+            ScreenCommand("back", self.go_back, "app.command.back")])
         nav.attach_scanner()
-
-    # -- what the parts hold --------------------------------------------------------------
 
     @property
     def screen(self) -> str:
@@ -151,16 +151,16 @@ class AppController:
         """A direct command (voice, a labelled big button): the screen's, else the app's."""
         if self.presenter is not None and self.presenter.execute(command):
             return
-        if command.verb == "help":
-            if self.session is not None:
-                self.session.hint()
-            if self.profile.input == "voice":
-                self.devices.say_what_to_say(self.translator.locale, self.profile.bindings,
-                                             self._commands())
-        elif command.verb == "back":
-            self.go_back()
-        else:
+        if not self.app_commands.execute(command):
             log.info("command %s does nothing on %s", command.name, self.screen)
+
+    def _help(self) -> None:
+        """The level's hint, and for a voice learner the phrases that work here."""
+        if self.session is not None:
+            self.session.hint()
+        if self.profile.input == "voice":
+            self.devices.say_what_to_say(self.translator.locale, self.profile.bindings,
+                                         self._commands())
 
     def say_label(self, target_id: str) -> str | None:
         """The phrase that does what this button does, while the learner's voice is heard."""

@@ -225,7 +225,7 @@ class WorkspaceScreen(ModelScreen):
             + self.ctx.style.highlight_width * 3
         row = self.grid(group, cols=columns, size_hint_y=1)
         for target, label in zip(targets, labels):
-            primary = target.id == "control:run"
+            primary = target.id == RUN_ID
             row.add_widget(self.button(
                 target, text=label,
                 background=self.ctx.style.colour("accent" if primary else "surface"),

@@ -95,3 +95,4 @@ def test_undo_through_the_table_changes_the_program_and_is_refused_when_nothing_
     assert len(editor.blocks()) == 0
     assert not presenter.execute(Command("undo"))  # nothing left to undo
     assert not presenter.execute(Command("delete"))  # nothing before the cursor
+

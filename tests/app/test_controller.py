@@ -271,3 +271,14 @@ def test_a_notice_outlasts_a_status_change_then_leaves_the_status_line(app) -> N
     # a notice saying what a status already says is read once
     controller.notice("adapters.serial.lost", {})
     assert controller.status_line() == [Message("adapters.serial.lost")]
+
+
+def test_the_apps_own_commands_have_labels_in_all_six_languages(app) -> None:
+    """"help" and "back" work on every screen, after the screen's own command table."""
+    controller, clock, server = app
+    assert [entry.name for entry in controller.app_commands] == ["help", "back"]
+    assert all(Translator("en").has_all(entry.label_key) for entry in controller.app_commands)
+    controller.choose_learner(controller.store.learners()[0].id)
+    assert controller.screen == MAP
+    controller.command(Command("back"))  # the map has its own "back": the learner picker
+    assert controller.screen == LEARNERS
