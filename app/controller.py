@@ -165,7 +165,7 @@ class AppController:
     def say_label(self, target_id: str) -> str | None:
         """The phrase that does what this button does, while the learner's voice is heard."""
         return self.devices.say_label(target_id, self.profile.bindings, self.translator.locale,
-                                      self._commands())
+                                      self._commands)
 
     def _commands(self) -> CommandTable:
         return self.presenter.commands() if self.presenter is not None else CommandTable()

@@ -7,7 +7,7 @@ A missing device only shows its status; it never stops the app.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -116,11 +116,12 @@ class Devices:
         return status is not None and status.kind is StatusKind.CONNECTED
 
     def say_label(self, target_id: str, bindings: Mapping[str, str], locale: str,
-                  commands: CommandTable) -> str | None:
-        """The phrase that does what this button does, while the learner's voice is heard."""
+                  commands: Callable[[], CommandTable]) -> str | None:
+        """The phrase that does what this button does, while the learner's voice is heard
+        (the screen's commands are asked only then: every button asks)."""
         if not self.voice_heard:
             return None
-        return say_labels(self.phrases(locale), bindings, commands.targets()).get(target_id)
+        return say_labels(self.phrases(locale), bindings, commands().targets()).get(target_id)
 
     def phrases(self, locale: str) -> dict[str, tuple[str, ...]]:
         """This language's command phrases, read once (a file read is ~3 ms, and every
