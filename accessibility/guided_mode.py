@@ -19,6 +19,7 @@ from typing import Callable, Mapping, Protocol, Sequence
 from accessibility.clock import Clock, Timer
 from accessibility.guided_steps import GuidedStep, LabelKey, default_label_key
 from accessibility.narrator import Done, Priority
+from accessibility.signal import Signal
 from accessibility.translator import Translator
 
 
@@ -170,14 +171,14 @@ class GuidedSession:
         self._label_key = label_key
         self._rng = random.Random(seed)
         self._timer: Timer | None = None
-        self._listeners: list[Callable[[GuidedSession], None]] = []
+        self.changed: Signal[[GuidedSession]] = Signal()
         self._praise = 0
 
     # --- what the presenter and the app call ------------------------------------------------
 
     def on_change(self, listener: Callable[["GuidedSession"], None]) -> None:
         """Called after every change of step, choices, help or highlight (redraw, persist)."""
-        self._listeners.append(listener)
+        self.changed.connect(listener)
 
     @property
     def finished(self) -> bool:
@@ -323,5 +324,4 @@ class GuidedSession:
         return {"block": self._translator.t(step.label_key)}
 
     def _changed(self) -> None:
-        for listener in self._listeners:
-            listener(self)
+        self.changed.emit(self)

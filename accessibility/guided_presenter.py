@@ -10,6 +10,7 @@ from typing import Callable
 
 from accessibility.guided_mode import GuidedSession
 from accessibility.scan_model import Group, Target
+from accessibility.signal import Signal
 
 GROUP_ID = "guided"
 HEAR_AGAIN_ID = "guided:hear_again"
@@ -24,12 +25,12 @@ class GuidedPresenter:
 
     def __init__(self, session: GuidedSession) -> None:
         self.session = session
-        self._listeners: list[Callable[[Group], None]] = []
+        self.model_changed: Signal[[Group]] = Signal()
         session.on_change(lambda _session: self._publish())
 
     def on_model_changed(self, listener: Callable[[Group], None]) -> None:
         """``listener(group)`` after each change: the scanner and the view take the new model."""
-        self._listeners.append(listener)
+        self.model_changed.connect(listener)
 
     def group(self) -> Group:
         state = self.session.state
@@ -60,6 +61,4 @@ class GuidedPresenter:
         return lambda: self.session.choose(block)
 
     def _publish(self) -> None:
-        group = self.group()
-        for listener in self._listeners:
-            listener(group)
+        self.model_changed.emit(self.group())

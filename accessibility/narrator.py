@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum, IntEnum
 from typing import Callable, Mapping, Protocol
 
+from accessibility.signal import Signal
 from accessibility.speech_output import (
     SpeechServer,
     SpeechUnavailable,
@@ -144,9 +145,9 @@ class Narrator:
         self._server = server
         self._voices = dict(voices or default_voices())
         self._wake = wake
-        self._caption_listeners: list[Callable[[Caption], None]] = []
-        self._event_listeners: list[Callable[[SpeechEvent], None]] = []
-        self._status_listeners: list[Callable[[NarratorStatus], None]] = []
+        self.captioned: Signal[[Caption]] = Signal()
+        self.speech_event: Signal[[SpeechEvent]] = Signal()
+        self.status_changed: Signal[[NarratorStatus]] = Signal()
         self._events: queue.SimpleQueue[_Event] = queue.SimpleQueue()
         self._cond = threading.Condition()
         self._heap: list[_Item] = []
@@ -198,13 +199,13 @@ class Narrator:
         return self._status
 
     def on_caption(self, listener: Callable[[Caption], None]) -> None:
-        self._caption_listeners.append(listener)
+        self.captioned.connect(listener)
 
     def on_speech_event(self, listener: Callable[[SpeechEvent], None]) -> None:
-        self._event_listeners.append(listener)
+        self.speech_event.connect(listener)
 
     def on_status(self, listener: Callable[[NarratorStatus], None]) -> None:
-        self._status_listeners.append(listener)
+        self.status_changed.connect(listener)
 
     def pump(self) -> int:
         """Deliver queued captions, events, callbacks and status, in order; call on the app thread."""
@@ -344,14 +345,11 @@ class Narrator:
 
     def _deliver(self, event: _Event) -> None:
         if isinstance(event, Caption):
-            for listener in self._caption_listeners:
-                listener(event)
+            self.captioned.emit(event)
         elif isinstance(event, SpeechEvent):
-            for on_event in self._event_listeners:
-                on_event(event)
+            self.speech_event.emit(event)
         elif isinstance(event, NarratorStatus):
-            for on_status in self._status_listeners:
-                on_status(event)
+            self.status_changed.emit(event)
         else:
             callback, completed = event
             callback(completed)

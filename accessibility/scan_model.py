@@ -1,12 +1,56 @@
 """A screen as the core sees it: groups of targets, built by a presenter, never from widgets.
 
 The Kivy view draws this model and maps touches back to target ids; the scanner walks it;
-the narrator speaks its labels; tests and benchmarks drive it without a window.
+the narrator speaks its labels; tests and benchmarks drive it without a window. What a
+target stands for travels as its typed ``payload``; ids are only compared, never parsed.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
+
+
+@dataclass(frozen=True)
+class PaletteBlock:
+    """A block of the palette: choosing it adds a ``kind`` block."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class InsertionPoint:
+    """A place in the program: ``position`` inside the body of the block at ``parent``
+    (``()``: the top level)."""
+
+    parent: tuple[int, ...]
+    position: int
+
+
+@dataclass(frozen=True)
+class BlockRef:
+    """A block of the program: its stable ``uid`` and where it is now."""
+
+    uid: str
+    kind: str
+    path: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class LearnerRef:
+    """A learner on the picker: who, and the animal that shows them."""
+
+    learner_id: int
+    avatar: str
+
+
+@dataclass(frozen=True)
+class LevelRef:
+    """A level on the map."""
+
+    level_id: str
+
+
+Payload = PaletteBlock | InsertionPoint | BlockRef | LearnerRef | LevelRef | None
 
 
 @dataclass
@@ -24,6 +68,7 @@ class Target:
     params: dict[str, object] = field(default_factory=dict)
     description_key: str = ""
     enabled: bool = True
+    payload: Payload = None  # what the target stands for, for the views
 
 
 @dataclass

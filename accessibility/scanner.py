@@ -38,6 +38,7 @@ from accessibility.actions import Action, Command, Intent
 from accessibility.clock import Clock, Timer
 from accessibility.scan_history import HighlightHistory, Lit
 from accessibility.scan_model import Group, ScanNode, Target
+from accessibility.signal import Signal
 
 log = logging.getLogger(__name__)
 
@@ -141,9 +142,9 @@ class Scanner:
         self._running = False
         self._focus_requested = False
         self._seq = 0
-        self._highlight_listeners: list[Callable[[ScanNode | None], None]] = []
-        self._select_listeners: list[Callable[[ScanNode], None]] = []
-        self._pause_listeners: list[Callable[[bool], None]] = []
+        self.highlight_changed: Signal[[ScanNode | None]] = Signal()
+        self.selected: Signal[[ScanNode]] = Signal()
+        self.pause_changed: Signal[[bool]] = Signal()
         self._history = HighlightHistory()
         self._timed_move = False  # the highlight change under way comes from the timer
         self._prompt = START_KEY
@@ -154,16 +155,16 @@ class Scanner:
 
     def on_highlight(self, listener: Callable[[ScanNode | None], None]) -> None:
         """``listener(node)`` whenever the highlight changes (``None``: nothing highlighted)."""
-        self._highlight_listeners.append(listener)
+        self.highlight_changed.connect(listener)
 
     def on_select(self, listener: Callable[[ScanNode], None]) -> None:
         """``listener(node)`` when a target, group or back stop is chosen."""
-        self._select_listeners.append(listener)
+        self.selected.connect(listener)
 
     def on_pause(self, listener: Callable[[bool], None]) -> None:
         """``listener(paused)`` when the scanner starts or stops waiting for a first press
         (show and say the ``PAUSED_KEY`` prompt while paused)."""
-        self._pause_listeners.append(listener)
+        self.pause_changed.connect(listener)
 
     # -- state ----------------------------------------------------------------------------
 
@@ -399,15 +400,13 @@ class Scanner:
         self._loops = 0
         self._highlight(0, first=True)
         if self._index is not None:
-            for listener in list(self._pause_listeners):
-                listener(False)
+            self.pause_changed.emit(False)
 
     def _announce_pause(self) -> None:
         """Nothing lit while scanning: tell the view and say the prompt."""
         if not self.paused:
             return
-        for listener in list(self._pause_listeners):
-            listener(True)
+        self.pause_changed.emit(True)
         if self._prompts is not None:
             self._prompts.cue(self._prompt)
 
@@ -429,8 +428,7 @@ class Scanner:
                                  None if node is None else node.id), timed=self._timed_move)
         if node is not None:
             self.stats.moves += 1
-        for listener in list(self._highlight_listeners):
-            listener(node)
+        self.highlight_changed.emit(node)
         self._cue_pending = False
         if node is not None and self._cues is not None:
             self._cue_pending = True
@@ -490,8 +488,7 @@ class Scanner:
         if node is None:
             return
         self._cancel_timer()
-        for listener in list(self._select_listeners):
-            listener(node)
+        self.selected.emit(node)
         if node is self._back:
             self._go_back()
         elif isinstance(node, Group):

@@ -16,7 +16,7 @@ from kivy.uix.textinput import TextInput
 
 from accessibility.earcons import EarconPlayer, settings_of
 from accessibility.narrator import Caption
-from accessibility.scan_model import ScanNode
+from accessibility.scan_model import LevelRef, ScanNode, Target
 from adapters.keyboard import KeyboardSwitch, ScreenSwitch
 from app.controller import COMPLETE, SETTINGS, WORKSPACE, AppController
 from app.crash_guard import CrashGuard, install
@@ -34,6 +34,7 @@ from app.ui.lock_button import LockButton
 from app.ui.scan_prompt import ScanPrompt
 from app.ui.style import Style, register_readable_font
 from app.ui.widgets import Highlighter
+from levels.world import World
 
 log = logging.getLogger(__name__)
 HERE = os.path.dirname(__file__)
@@ -101,7 +102,7 @@ class CitizenCodeApp(App):
                              self._earcon)
         self.root_view = RootView(self)
         self.screens: dict[str, ModelScreen] = {}
-        for screen in (LearnersScreen(self.ctx, self._avatar_of), LevelMapScreen(self.ctx, self._world_of),
+        for screen in (LearnersScreen(self.ctx), LevelMapScreen(self.ctx, self._world_of),
                        WorkspaceScreen(self.ctx), CompleteScreen(self.ctx),
                        SettingsScreen(self.ctx, self.clock, self._learner_name,
                                       self.controller.rename_learner),
@@ -122,12 +123,12 @@ class CitizenCodeApp(App):
 
     def _listen(self) -> None:
         listeners = self.controller.listeners
-        listeners.screen.append(self._screen_changed)
-        listeners.model.append(self._model_changed)
-        listeners.highlight.append(self._highlight)
-        listeners.look.append(self._restyle)
-        listeners.status_line.append(self._show_status)
-        listeners.switch_test.append(self._switch_tested)
+        listeners.screen.connect(self._screen_changed)
+        listeners.model.connect(self._model_changed)
+        listeners.highlight.connect(self._highlight)
+        listeners.look.connect(self._restyle)
+        listeners.status_line.connect(self._show_status)
+        listeners.switch_test.connect(self._switch_tested)
         self.services.narrator.on_caption(self._caption)
 
     def on_stop(self) -> None:
@@ -197,7 +198,7 @@ class CitizenCodeApp(App):
     def _show_status(self) -> None:
         t = self.services.translator.t
         self.root_view.ids.status.text = "   ".join(
-            t(key, **params) for key, params in self.controller.status_line())
+            t(part.key, **part.params) for part in self.controller.status_line())
 
     def _switch_tested(self, event, role: str, device_key: str | None) -> None:
         screen = self.screens.get(SETTINGS)
@@ -218,13 +219,12 @@ class CitizenCodeApp(App):
         learner = self.controller.learner
         return learner.name if learner else ""
 
-    def _world_of(self, target_id: str):
-        level = self.services.packs.level(target_id.split(":", 1)[-1])
+    def _world_of(self, target: Target) -> World | None:
+        """The world of a level tile, drawn small on it."""
+        if not isinstance(target.payload, LevelRef):
+            return None
+        level = self.services.packs.level(target.payload.level_id)
         return level.world if level is not None else None
-
-    def _avatar_of(self, target_id: str) -> str:
-        learner = self.services.store.learner(int(target_id.split(":", 1)[1]))
-        return learner.avatar if learner else "fox"
 
     def _typing(self) -> bool:
         return any(isinstance(widget, TextInput) and widget.focus

@@ -226,7 +226,7 @@ def run_app(mode: str, events: int) -> None:
             root = super().build()
             self.flips = Flips()
             self._shown = False
-            self.controller.listeners.model.append(self._model_shown)
+            self.controller.listeners.model.connect(self._model_shown)
             self.flips.listeners.append(self._first)
             return root
 
@@ -258,7 +258,7 @@ def run_app(mode: str, events: int) -> None:
                 hub.post(InputEvent("kb", "space", pressed, time.monotonic()))
 
             self.presses = Presses(self.flips, events, post)
-            self.controller.listeners.highlight.append(lambda _node: self.presses.changed())
+            self.controller.listeners.highlight.connect(lambda _node: self.presses.changed())
             threading.Thread(target=self.presses.run, args=(self._pressed_all,),
                              daemon=True).start()
 

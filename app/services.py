@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from accessibility.narrator import Narrator
+from accessibility.signal import Signal
 from accessibility.translator import Translator
 from adapters.hub import InputHub
 from app.options import Options, system_language
@@ -34,7 +35,7 @@ class Services:
     store: ProgressStore
     packs: Packs
     data_dir: Path
-    store_listeners: list[Callable[[StoreNotice], None]] = field(default_factory=list)
+    store_notice: Signal[[StoreNotice]] = field(default_factory=Signal)  # a disk failing later
     platform: Platform = field(default_factory=current_platform)
 
     def close(self) -> None:
@@ -50,12 +51,11 @@ def build_services(options: Options, *, wake_hub: Callable[[], None] | None = No
     platform = current_platform()
     narrator = Narrator(translator, speech_server(platform, options.speech), wake=wake_narrator)
     directory = data_dir(options.data_dir)
-    listeners: list[Callable[[StoreNotice], None]] = []
-    store = ProgressStore(directory / DATABASE_NAME,
-                          on_notice=lambda notice: [listener(notice) for listener in listeners])
+    store_notice: Signal[[StoreNotice]] = Signal()
+    store = ProgressStore(directory / DATABASE_NAME, on_notice=store_notice.emit)
     packs = load_packs()
     for problem in packs.problems:
         log.error("level problem: %s [%s] %s: %s", problem.file, problem.level, problem.field,
                   problem.key)
     return Services(options, translator, narrator, InputHub(wake=wake_hub), store, packs,
-                    directory, listeners, platform)
+                    directory, store_notice, platform)

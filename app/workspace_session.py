@@ -14,10 +14,12 @@ from accessibility.clock import Clock, Timer
 from accessibility.guided_mode import GuidedSession, Independence, Speaker
 from accessibility.guided_presenter import GuidedPresenter
 from accessibility.guided_steps import steps_from_solution
+from accessibility.message import Message
 from accessibility.narrator import Priority
 from accessibility.prediction import value_order_for
 from accessibility.presenters.workspace_presenter import PaletteOrder, WorkspacePresenter
 from accessibility.profiles import AccessProfile
+from accessibility.signal import Signal
 from accessibility.translator import Translator
 from levels.editor import EditError, Editor
 from levels.interpreter import EventKind, Outcome, Run, RunEvent
@@ -46,9 +48,11 @@ class WorldState:
 
 @dataclass
 class SessionListeners:
-    world: list[Callable[[WorldState], None]] = field(default_factory=list)
-    acting: list[Callable[[str | None], None]] = field(default_factory=list)
-    program: list[Callable[[], None]] = field(default_factory=list)
+    """What the workspace view listens to: the world, the acting block's uid, the program."""
+
+    world: Signal[[WorldState]] = field(default_factory=Signal)
+    acting: Signal[[str | None]] = field(default_factory=Signal)
+    program: Signal[[]] = field(default_factory=Signal)
 
 
 class WorkspaceSession:
@@ -273,21 +277,18 @@ class WorkspaceSession:
         if self.running:
             self.reset()
         self._on_draft(to_solution(self.editor.blocks()))
-        for listener in list(self.listeners.program):
-            listener()
+        self.listeners.program.emit()
 
-    def _say_message(self, key: str, params: dict[str, object]) -> None:
-        self.speaker.say(key, params, priority=Priority.NEXT)
+    def _say_message(self, message: Message) -> None:
+        self.speaker.say(message.key, dict(message.params), priority=Priority.NEXT)
 
     def _set_world(self, state: WorldState) -> None:
         self.world_state = state
-        for listener in list(self.listeners.world):
-            listener(state)
+        self.listeners.world.emit(state)
 
     def _set_acting(self, uid: str | None) -> None:
         self.acting = uid
-        for listener in list(self.listeners.acting):
-            listener(uid)
+        self.listeners.acting.emit(uid)
 
     def _cancel_timer(self) -> None:
         if self._timer is not None:

@@ -46,7 +46,7 @@ def workspace() -> tuple[WorkspacePresenter, SwitchAccess, FakeClock]:
     clock = FakeClock()
     access = SwitchAccess(clock, instant_profile(), presenter.model(),
                           on_command=presenter.execute)
-    presenter.on_model_changed(access.set_model)
+    presenter.model_changed.connect(access.set_model)
     return presenter, access, clock
 
 

@@ -124,12 +124,12 @@ def solve(level: Level, preset_name: str, translator: Translator, *,
     if reshape is None:
         access = SwitchAccess(clock, profile, presenter.model(), on_command=presenter.execute,
                               cues=speaker)
-        presenter.on_model_changed(access.set_model)
+        presenter.model_changed.connect(access.set_model)
     else:
         shape = reshape
         access = SwitchAccess(clock, profile, shape(presenter, presenter.model()),
                               on_command=presenter.execute)
-        presenter.on_model_changed(lambda root, focus: access.set_model(
+        presenter.model_changed.connect(lambda root, focus: access.set_model(
             shape(presenter, root), None if linear else focus))
     assert access.scanner is not None
     user = ScanningUser(clock, access.scanner, access.filter, profile, style=style, seed=seed)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from accessibility.presenters.base import ScreenPresenter
-from accessibility.scan_model import Group, Target
+from accessibility.scan_model import Group, LearnerRef, Target
 
 ROOT_ID = "learners"
 
@@ -30,7 +30,8 @@ class LearnerPickerPresenter(ScreenPresenter):
     def model(self) -> Group:
         return Group(ROOT_ID, "app.group.learners", [
             Target(learner_id(card.id), "app.learner.name", self._chooser(card.id),
-                   params={"name": card.name}, description_key="app.learner.choose")
+                   params={"name": card.name}, description_key="app.learner.choose",
+                   payload=LearnerRef(card.id, card.avatar))
             for card in self.learners])
 
     def _chooser(self, card_id: int) -> Callable[[], None]:

@@ -1,10 +1,10 @@
 """Level complete: the stars, the program as Python, and what to do next (next first)."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from accessibility.actions import Command
 from accessibility.presenters.base import ScreenPresenter
+from accessibility.presenters.commands import CommandTable, ScreenCommand
 from accessibility.scan_model import Group, Target
 
 ROOT_ID = "complete"
@@ -24,12 +24,14 @@ class LevelCompletePresenter(ScreenPresenter):
             Target("complete:replay", "app.complete.replay", self._on["replay"]),
             Target("complete:map", "app.complete.map", self._on["map"])])
 
-    def execute(self, command: Command) -> bool:
-        verb = {"run": "next", "reset": "replay", "back": "map"}.get(
-            command.verb, command.verb)
-        if verb == "next" and not self.has_next:
-            verb = "map"
-        if verb in self._on:
-            self._on[verb]()
-            return True
-        return False
+    def commands(self) -> CommandTable:
+        """"Run" goes on (to the map after the last level), "start again" plays again,
+        "back" goes to the map; the buttons' own names work too."""
+        go_on = self._on["next"] if self.has_next else self._on["map"]
+        return CommandTable([
+            ScreenCommand("run", go_on, "app.complete.next"),
+            ScreenCommand("reset", self._on["replay"], "app.complete.replay", in_help=False),
+            ScreenCommand("back", self._on["map"], "app.complete.map", in_help=False),
+            ScreenCommand("next", go_on, "app.complete.next", in_help=False),
+            ScreenCommand("replay", self._on["replay"], "app.complete.replay", in_help=False),
+            ScreenCommand("map", self._on["map"], "app.complete.map", in_help=False)])

@@ -5,12 +5,12 @@ the ``levels`` group, then the other levels in order; then the tracks; then goin
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Callable, Mapping, Sequence
 
-from accessibility.actions import Command
 from accessibility.presenters.base import ScreenPresenter
-from accessibility.scan_model import Group, Target
+from accessibility.presenters.commands import CommandTable, ScreenCommand
+from accessibility.scan_model import Group, LevelRef, Target
 from levels.level import TRACKS, Level
 
 ROOT_ID = "level_map"
@@ -80,20 +80,23 @@ class LevelMapPresenter(ScreenPresenter):
         return Target(level_target_id(level.id), "app.map.level", self._opener(level.id),
                       params={"number": number, "title": self._title(level.title_key),
                               "count": state.stars},
-                      description_key="app.map.stars")
+                      description_key="app.map.stars", payload=LevelRef(level.id))
 
     def choose_track(self, track: str) -> None:
         self.track = track
         self._publish(focus=LEVELS_ID)
 
-    def execute(self, command: Command) -> bool:
-        if command.verb == "run" and self.next_level() is not None:  # "go!": the next level
-            self._on_open(self.next_level().id)  # type: ignore[union-attr]
-            return True
-        if command.verb == "back":
-            self._on_back()
-            return True
-        return False
+    def commands(self) -> CommandTable:
+        """"Run" ("go!") opens the next level; "back" changes the player."""
+        return CommandTable([
+            ScreenCommand("run", self._open_next, "app.map.next",
+                          enabled=lambda: self.next_level() is not None),
+            ScreenCommand("back", self._on_back, "app.map.back", in_help=False)])
+
+    def _open_next(self) -> None:
+        level = self.next_level()
+        if level is not None:
+            self._on_open(level.id)
 
     def _switcher(self, track: str) -> Callable[[], None]:
         return lambda: self.choose_track(track)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from accessibility.actions import Command
 from accessibility.block_pictures import BLOCK_LOOKS
+from accessibility.message import Message, MessageSink
 from accessibility.presenters.base import ScreenPresenter
+from accessibility.presenters.commands import CommandTable, ScreenCommand
 from accessibility.profiles import PRESETS, SPEC, THEMES, AccessProfile, ProfileError, edited, preset
 from accessibility.scan_model import Group, Target
 from accessibility.translator import LOCALES
@@ -45,13 +46,12 @@ class SettingsDraft:
 
 
 Changed = Callable[[SettingsDraft], None]
-Message = Callable[[str, dict[str, object]], None]
 
 
 class SettingsPresenter(ScreenPresenter):
     def __init__(self, draft: SettingsDraft, *, on_change: Changed, on_save: Changed,
                  on_cancel: Callable[[], None], on_export: Callable[[], None],
-                 on_add_learner: Callable[[], object], on_message: Message,
+                 on_add_learner: Callable[[], object], on_message: MessageSink,
                  translate: Callable[[str], str],
                  on_train_voice: Callable[[], None] | None = None,
                  on_forget_voice: Callable[[], None] | None = None,
@@ -118,11 +118,10 @@ class SettingsPresenter(ScreenPresenter):
     def value(self, field: str) -> object:
         return getattr(self.draft.profile, field)
 
-    def execute(self, command: Command) -> bool:
-        if command.verb == "back":
-            self._on_cancel()
-            return True
-        return False
+    def commands(self) -> CommandTable:
+        """"Back" leaves without saving."""
+        return CommandTable([ScreenCommand("back", self._on_cancel, "app.settings.cancel",
+                                           in_help=False)])
 
     # -- changes ----------------------------------------------------------------------------
 
@@ -163,7 +162,7 @@ class SettingsPresenter(ScreenPresenter):
         try:
             self.draft.profile = edited(self.draft.profile, **{field: value})
         except ProfileError as error:
-            self._on_message(error.key, dict(error.params))
+            self._on_message(Message(error.key, error.params))
             return
         self._changed()
 

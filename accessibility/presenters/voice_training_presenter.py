@@ -9,11 +9,12 @@ narrator says the prompts and the ``message()`` of each later step.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
-from accessibility.actions import Command
+from accessibility.message import Message, MessageSink
 from accessibility.presenters.base import ScreenPresenter
+from accessibility.presenters.commands import CommandTable, ScreenCommand
 from accessibility.scan_model import Group, Target
 
 ROOT_ID = "voice_training"
@@ -31,19 +32,19 @@ class Recording:
 
 class VoiceTrainingPresenter(ScreenPresenter):
     def __init__(self, phrases: list[str], learner: str, *,
-                 on_say: Callable[[str, dict[str, object]], object],
+                 on_say: MessageSink,
                  on_finish: Callable[[list[Recording]], None],
                  on_leave: Callable[[], None]) -> None:
         super().__init__()
         self._queue = [phrase for _ in range(ROUNDS) for phrase in phrases]
         self.learner = learner  # the name, as the screen and the narrator say it
-        self._on_say = on_say  # (i18n key, params): said aloud by the narrator
+        self._on_say = on_say  # said aloud by the narrator
         self._on_finish = on_finish
         self._on_leave = on_leave
         self.recordings: list[Recording] = []
         self.index = 0
         self.state = LISTENING
-        self._outcome: tuple[str, dict[str, object]] = ("", {})  # once done or failed
+        self._outcome = Message("")  # once done or failed
 
     @property
     def phrase(self) -> str | None:
@@ -61,22 +62,23 @@ class VoiceTrainingPresenter(ScreenPresenter):
                    "progress": self._progress() if listening else None,
                    "message": self.message()})
 
-    def message(self) -> tuple[str, dict[str, object]]:
-        """(i18n key, params) of what the screen says under the phrase."""
+    def message(self) -> Message:
+        """What the screen says under the phrase."""
         if self.state == LEARNING:
-            return "voice.training.learning", {"count": len(self.recordings)}
+            return Message("voice.training.learning", {"count": len(self.recordings)})
         if self.state in (DONE, FAILED):
             return self._outcome
-        return "voice.training.say_now", {}
+        return Message("voice.training.say_now")
 
-    def _progress(self) -> tuple[str, dict[str, object]]:
-        return "voice.training.progress", {"count": self.index + 1, "total": len(self._queue)}
+    def _progress(self) -> Message:
+        return Message("voice.training.progress",
+                       {"count": self.index + 1, "total": len(self._queue)})
 
-    def execute(self, command: Command) -> bool:
-        if command.verb == "back" and self.state != LEARNING:
-            self._on_leave()
-            return True
-        return False
+    def commands(self) -> CommandTable:
+        """"Back" leaves (not while the voice is being learnt: a few seconds)."""
+        return CommandTable([ScreenCommand("back", self._on_leave, "voice.training.leave",
+                                           enabled=lambda: self.state != LEARNING,
+                                           in_help=False)])
 
     def start(self) -> None:
         self._prompt()
@@ -101,20 +103,21 @@ class VoiceTrainingPresenter(ScreenPresenter):
         self._end(FAILED, key, params)
 
     def _end(self, state: str, key: str, params: dict[str, object]) -> None:
-        self.state, self._outcome = state, (key, params)
+        self.state, self._outcome = state, Message(key, params)
         self._publish(focus="training:leave")
-        self._on_say(*self.message())
+        self._on_say(self.message())
 
     def _next(self) -> None:
         self.index += 1
         if self.phrase is None:
             self.state = LEARNING
             self._publish(focus=None)
-            self._on_say(*self.message())
+            self._on_say(self.message())
             self._on_finish(list(self.recordings))
             return
         self._prompt()
 
     def _prompt(self) -> None:
         self._publish(focus=None)
-        self._on_say("voice.training.say", {"phrase": self.phrase, **self._progress()[1]})
+        self._on_say(Message("voice.training.say",
+                             {"phrase": self.phrase, **self._progress().params}))

@@ -20,8 +20,9 @@ function inside a loop) is disabled, so scanning skips it. An edit the level ref
 (too many blocks) is said through ``on_message`` with the editor's i18n key; the program
 stays as it was.
 
-Direct commands (voice, labelled big buttons) go to ``execute``: ``add:<block>``, ``run``,
-``step``, ``reset``, ``undo``, ``redo``, ``delete`` (the block before the cursor).
+Direct commands (voice, labelled big buttons) are the ``commands()`` table: ``add:<block>``,
+``run``, ``step``, ``reset``, ``undo``, ``redo``, ``delete`` (the block before the cursor),
+``hint``, ``map``, ``stop``; the run button and the controls are built from it.
 
 Nothing here touches the editor's internals: ``EditorPort`` is the one place that knows
 the editor's method names.
@@ -29,18 +30,22 @@ the editor's method names.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
-from accessibility.actions import Command
 from accessibility.block_labels import block_label
 from accessibility.guided_presenter import GROUP_ID as GUIDED_ID
 from accessibility.guided_presenter import GuidedPresenter
+from accessibility.message import Message, MessageSink
 from accessibility.presenters.base import ScreenPresenter
 from accessibility.presenters.editor_port import BlockInfo, EditorPort, Path
-from accessibility.scan_model import Group, Target
+from accessibility.presenters.workspace_commands import (CONTROLS, CONTROLS_ID, RUN_ID,
+                                                         WorkspaceCommands)
+from accessibility.presenters.workspace_places import (Pending, block_id, exits, insertion_id,
+                                                       inside, palette_id, param_id,
+                                                       value_label)
+from accessibility.scan_model import BlockRef, Group, InsertionPoint, PaletteBlock, Target
 from accessibility.translator import Translator
-from levels.blocks import CATALOGUE, value_key
+from levels.blocks import value_key
 from levels.editor import EditError
 
 log = logging.getLogger(__name__)
@@ -48,50 +53,20 @@ log = logging.getLogger(__name__)
 ROOT_ID = "workspace"
 PALETTE_ID = "palette"
 PROGRAM_ID = "program"
-CONTROLS_ID = "controls"
 MENU_ID = "block_menu"
 PARAM_ID = "parameter"
 MOVE_ID = "move_to"
-CONTROLS = ("step", "reset", "undo", "redo", "hint", "map")
-RUN_ID = "control:run"
 EXIT_ID = "palette:exit"
-MessageSink = Callable[[str, dict[str, object]], None]
 PaletteOrder = Callable[[list[str], "EditorPort"], list[str]]
 """Reorders the palette (e.g. the likeliest next block first); gets the level's order."""
 ValueOrder = Callable[[str, str, tuple[object, ...]], tuple[object, ...]]
 """Reorders a parameter's values for a new block (kind, name, values in order)."""
+__all__ = ["CONTROLS", "CONTROLS_ID", "RUN_ID", "WorkspacePresenter", "block_id",
+           "insertion_id", "palette_id", "param_id"]
 
 
 
-def palette_id(kind: str) -> str:
-    return f"palette:{kind}"
-
-
-def insertion_id(parent: Path, position: int) -> str:
-    """``ins:0.2:1``: position 1 inside the body of block 2 of block 0; ``ins::0`` at the top."""
-    return f"ins:{'.'.join(map(str, parent))}:{position}"
-
-
-def block_id(uid: str) -> str:
-    return f"block:{uid}"
-
-
-def param_id(name: str, value: object) -> str:
-    return f"param:{name}:{value}"
-
-
-@dataclass
-class _Pending:
-    """A choice in progress: a block waiting for its parameters, or a block being moved."""
-
-    kind: str = ""
-    params: dict[str, object] = field(default_factory=dict)
-    missing: list[str] = field(default_factory=list)
-    change_path: Path | None = None  # changing an existing block's parameter
-    move_path: Path | None = None
-
-
-class WorkspacePresenter(ScreenPresenter):
+class WorkspacePresenter(WorkspaceCommands, ScreenPresenter):
     """Turns the level editor into one scan model and carries out what a learner chose."""
 
     def __init__(self, editor: object, *, translator: Translator,
@@ -114,7 +89,7 @@ class WorkspacePresenter(ScreenPresenter):
         self._palette_order = palette_order
         self._value_order = value_order
         self._on_changed = on_changed
-        self._pending: _Pending | None = None
+        self._pending: Pending | None = None
         self._guided: GuidedPresenter | None = None
 
     # -- the model ------------------------------------------------------------------------
@@ -156,13 +131,14 @@ class WorkspacePresenter(ScreenPresenter):
         Repeat" moves the cursor past the container without a trip to the program."""
         children: list[Group | Target] = [
             Target(palette_id(kind), self.port.label_key(kind), self._adder(kind),
-                   description_key="access.palette.add", enabled=self.port.fits(kind))
+                   description_key="access.palette.add", enabled=self.port.fits(kind),
+                   payload=PaletteBlock(kind))
             for kind in self.palette_kinds()]
         parent, _position = self.port.cursor()
         if parent:
             owner = self.port.block_at(parent)
             exit_target = Target(EXIT_ID, "access.palette.exit",
-                                 self._cursor_setter(*_exits((parent, 0))[0]),
+                                 self._cursor_setter(*exits((parent, 0))[0]),
                                  params={"block": self._name(owner.kind) if owner else ""})
             # once the body holds a block, leaving it is the likeliest next choice but one
             children.insert(1 if self.port.children(parent) else len(children), exit_target)
@@ -171,7 +147,7 @@ class WorkspacePresenter(ScreenPresenter):
     def shortcut_to(self, place_id: str) -> str | None:
         """The palette's way out of a container, when it leads to ``place_id``."""
         parent, _position = self.port.cursor()
-        if parent and insertion_id(*_exits((parent, 0))[0]) == place_id:
+        if parent and insertion_id(*exits((parent, 0))[0]) == place_id:
             return EXIT_ID
         return None
 
@@ -179,18 +155,19 @@ class WorkspacePresenter(ScreenPresenter):
         """The cursor first, then the ways out of the containers around it (after a
         loop's body the next block most often goes after the loop), then the rest."""
         cursor = self.port.cursor()
-        exits = _exits(cursor)
+        ways_out = exits(cursor)
         children: list[Group | Target] = [self._insertion(*cursor, current=True)]
-        children += [self._insertion(*place) for place in exits]
+        children += [self._insertion(*place) for place in ways_out]
         for item in self._walk(self.port.blocks(), ()):
             if isinstance(item, tuple):
-                if item != cursor and item not in exits:
+                if item != cursor and item not in ways_out:
                     children.append(self._insertion(*item))
             else:
                 path, block = item.path, item
                 key, params = block_label(block.kind, block.params, self._translate)
                 children.append(Target(block_id(block.uid), key, self._opener(path),
-                                       params=params, description_key="access.program.block"))
+                                       params=params, description_key="access.program.block",
+                                       payload=BlockRef(block.uid, block.kind, path)))
         return Group(PROGRAM_ID, "access.group.program", children)
 
     def reading_order(self) -> list[str]:
@@ -216,7 +193,8 @@ class WorkspacePresenter(ScreenPresenter):
         return Target(insertion_id(parent, position),
                       "access.insert.here" if current else key,
                       action or self._cursor_setter(parent, position),
-                      params={**params, "where": key}, description_key=key)
+                      params={**params, "where": key}, description_key=key,
+                      payload=InsertionPoint(parent, position))
 
     def _where(self, parent: Path, position: int) -> tuple[str, dict[str, object]]:
         siblings = self.port.children(parent)
@@ -234,18 +212,7 @@ class WorkspacePresenter(ScreenPresenter):
     def _translate(self, key: str, **params: object) -> str:
         return self._translator.t(key, **params)
 
-    def _run(self) -> Target:
-        return Target(RUN_ID, "access.control.run", self._commander("run"))
-
-    def _controls(self) -> Group:
-        enabled = {"undo": self.port.can_undo(), "redo": self.port.can_redo(),
-                   **{name: self._on[name] is not None for name in ("hint", "map")}}
-        return Group(CONTROLS_ID, "access.group.controls", [
-            Target(f"control:{name}", f"access.control.{name}", self._commander(name),
-                   enabled=enabled.get(name, True))
-            for name in CONTROLS])
-
-    def _param_group(self, pending: _Pending) -> Group:
+    def _param_group(self, pending: Pending) -> Group:
         name = pending.missing[0]
         values = tuple(self.port.param_choices(pending.kind).get(name, ()))
         if self._value_order is not None and pending.change_path is None:
@@ -255,7 +222,7 @@ class WorkspacePresenter(ScreenPresenter):
             self._param_target(name, value) for value in values])
 
     def _param_target(self, name: str, value: object) -> Target:
-        key, params = _value_label(name, value)
+        key, params = value_label(name, value)
         return Target(param_id(name, value), key, self._param_chooser(name, value), params=params)
 
     def _menu_group(self, path: Path) -> Group:
@@ -270,11 +237,11 @@ class WorkspacePresenter(ScreenPresenter):
         return Group(MENU_ID, "access.group.block_menu", children,
                      params={"block": self._name(block.kind)})
 
-    def _move_group(self, pending: _Pending) -> Group:
+    def _move_group(self, pending: Pending) -> Group:
         moving = pending.move_path
         assert moving is not None
         spots = [item for item in self._walk(self.port.blocks(), ())
-                 if isinstance(item, tuple) and not _inside(item[0], moving)]
+                 if isinstance(item, tuple) and not inside(item[0], moving)]
         children: list[Group | Target] = [
             self._insertion(parent, position, action=self._mover(parent, position))
             for parent, position in spots]
@@ -289,7 +256,7 @@ class WorkspacePresenter(ScreenPresenter):
     def _add(self, kind: str, params: dict[str, object] | None = None) -> None:
         missing = [name for name in self.port.param_choices(kind) if name not in (params or {})]
         if missing:
-            self._pending = _Pending(kind=kind, params=dict(params or {}), missing=missing)
+            self._pending = Pending(kind=kind, params=dict(params or {}), missing=missing)
             self._publish(focus=PARAM_ID)
             return
         if self._edit(lambda: self.port.insert(kind, params or {})):
@@ -339,12 +306,12 @@ class WorkspacePresenter(ScreenPresenter):
         block = self.port.block_at(path)
         assert block is not None
         names = list(self.port.param_choices(block.kind))
-        self._pending = _Pending(kind=block.kind, params=dict(block.params), missing=names[:1],
+        self._pending = Pending(kind=block.kind, params=dict(block.params), missing=names[:1],
                                  change_path=path)
         self._publish(focus=PARAM_ID)
 
     def _start_move(self, path: Path) -> None:
-        self._pending = _Pending(move_path=path)
+        self._pending = Pending(move_path=path)
         self._publish(focus=MOVE_ID)
 
     def _mover(self, parent: Path, position: int) -> Callable[[], None]:
@@ -360,38 +327,6 @@ class WorkspacePresenter(ScreenPresenter):
     def _cancel(self) -> None:
         self._pending = None
         self._publish(focus=PROGRAM_ID)
-
-    def _commander(self, name: str) -> Callable[[], object]:
-        return lambda: self.execute(Command(name))
-
-    def execute(self, command: Command) -> bool:
-        """Carry out a direct command; ``False`` if it does not apply here (log only)."""
-        verb, argument = command.verb, command.argument
-        if verb == "add" and argument in self.port.palette():
-            self._pending = None
-            self._add(argument)
-        elif verb == "add" and argument in CATALOGUE:
-            if self._on_message is not None:  # said, so a voice user knows why nothing came
-                self._on_message("editor.error.not_allowed", self._spoken_params(
-                    {"block": argument}))
-            return False
-        elif verb in ("undo", "redo"):
-            if not (self.port.can_undo() if verb == "undo" else self.port.can_redo()):
-                return False
-            getattr(self.port, verb)()
-            self._changed(focus=None)
-        elif verb == "delete":
-            parent, position = self.port.cursor()
-            if position == 0:
-                return False
-            self._edit(lambda: self.port.delete((*parent, position - 1)))
-            self._changed(focus=None)
-        elif verb in self._on and self._on[verb] is not None:
-            self._on[verb]()  # type: ignore[misc]
-        else:
-            log.info("command %s does not apply to the workspace", command.name)
-            return False
-        return True
 
     def _spoken_params(self, params: dict[str, object]) -> dict[str, object]:
         """A message's values as words: a block id becomes its name, a function its name."""
@@ -409,7 +344,7 @@ class WorkspacePresenter(ScreenPresenter):
         except EditError as error:
             log.info("edit refused: %s", error)
             if self._on_message is not None:
-                self._on_message(error.key, self._spoken_params(error.params))
+                self._on_message(Message(error.key, self._spoken_params(error.params)))
             return False
         return True
 
@@ -417,24 +352,3 @@ class WorkspacePresenter(ScreenPresenter):
         if self._on_changed is not None:
             self._on_changed()
         self._publish(focus)
-
-
-def _value_label(name: str, value: object) -> tuple[str, dict[str, object]]:
-    """The label of a parameter choice: "3 times", or the value's own word ("red")."""
-    if name == "count":
-        return "access.param.count_value", {"value": value}
-    return value_key(name, value), {}
-
-
-def _exits(cursor: tuple[Path, int]) -> list[tuple[Path, int]]:
-    """The places right after each container around the cursor, innermost first."""
-    parent, _position = cursor
-    places = []
-    while parent:
-        places.append((parent[:-1], parent[-1] + 1))
-        parent = parent[:-1]
-    return places
-
-
-def _inside(path: Path, ancestor: Path) -> bool:
-    return path[:len(ancestor)] == ancestor

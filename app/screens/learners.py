@@ -5,7 +5,7 @@ from kivy.lang import Builder
 from kivy.uix.boxlayout import BoxLayout
 
 from accessibility.block_pictures import AVATAR_PICTURES
-from accessibility.scan_model import Group, Target
+from accessibility.scan_model import Group, LearnerRef, Target
 from app.screens.base import ModelScreen
 from app.ui.picture_button import PictureButton
 from app.ui.style import rgba
@@ -21,9 +21,8 @@ class AvatarButton(PictureButton):
 
 
 class LearnersScreen(ModelScreen):
-    def __init__(self, ctx, avatar_of, **kwargs) -> None:
+    def __init__(self, ctx, **kwargs) -> None:
         super().__init__(ctx, name="learners", **kwargs)
-        self._avatar_of = avatar_of  # learner target id -> avatar id
 
     def show_model(self, root: Group, focus: str | None) -> None:
         body: BoxLayout = self.ids.body
@@ -33,7 +32,8 @@ class LearnersScreen(ModelScreen):
         cards = self.stack(root, size_hint_y=1, spacing=style.target / 2)
         for child in root.children:
             if isinstance(child, Target):
-                avatar = self._avatar_of(child.id)
+                card = child.payload
+                avatar = card.avatar if isinstance(card, LearnerRef) else "fox"
                 name = self.ctx.label_of(child)
                 animal = self.ctx.text(f"app.avatar.{avatar}")
                 cards.add_widget(self.button(

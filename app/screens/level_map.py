@@ -16,9 +16,9 @@ STAR, NO_STAR = "\u2605", "\u2606"
 
 
 class LevelMapScreen(ModelScreen):
-    def __init__(self, ctx, world_of=lambda _target_id: None, **kwargs) -> None:
+    def __init__(self, ctx, world_of=lambda _target: None, **kwargs) -> None:
         super().__init__(ctx, name="map", **kwargs)
-        self._world_of = world_of  # level target id -> its World (a picture on the tile)
+        self._world_of = world_of  # level target -> its World (a picture on the tile)
 
     def show_model(self, root: Group, focus: str | None) -> None:
         body: BoxLayout = self.ids.body
@@ -56,7 +56,7 @@ class LevelMapScreen(ModelScreen):
                 else style.colour("surface"),
                 color=style.colour("accent_text") if target.id == upcoming
                 else style.colour("text"))
-            world = self._world_of(target.id)
+            world = self._world_of(target)
             if world is not None:
                 tile.valign = "top"
                 add_thumbnail(tile, world, style)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kivy.lang import Builder
 
+from accessibility.message import Message
 from accessibility.scan_model import Group, Target
 from app.screens.base import ModelScreen
 
@@ -19,10 +20,12 @@ class VoiceTrainingScreen(ModelScreen):
         text, params = self.ctx.text, root.params
         self.ids.title.text = self.ctx.label_of(root)
         progress, phrase = params["progress"], params["phrase"]
-        self.ids.progress.text = text(progress[0], **progress[1]) if progress else ""
+        self.ids.progress.text = (text(progress.key, **progress.params)
+                                  if isinstance(progress, Message) else "")
         self.ids.phrase.text = text("voice.hint.say", phrase=phrase) if phrase else ""
-        key, message_params = params["message"]
-        self.ids.message.text = text(key, **message_params)
+        message = params["message"]
+        self.ids.message.text = (text(message.key, **message.params)
+                                 if isinstance(message, Message) else "")
         choices = self.ids.choices
         choices.clear_widgets()
         row = self.grid(root, cols=2, size_hint_y=1)

@@ -18,8 +18,8 @@ from accessibility.earcons import world_earcon
 from accessibility.guided_presenter import GROUP_ID as GUIDED_ID
 from accessibility.presenters.workspace_presenter import (CONTROLS_ID, MENU_ID, MOVE_ID,
                                                           PALETTE_ID, PARAM_ID, PROGRAM_ID,
-                                                          RUN_ID)
-from accessibility.scan_model import Group, Target
+                                                          RUN_ID, block_id)
+from accessibility.scan_model import BlockRef, Group, InsertionPoint, PaletteBlock, Target
 from app.screens.base import ModelScreen
 from app.ui.block_drawing import Bracket, block_picture_options
 from app.ui.picture_button import PictureButton
@@ -60,9 +60,9 @@ class WorkspaceScreen(ModelScreen):
         box: BoxLayout = self.ids.world
         box.clear_widgets()
         box.add_widget(self.world_view)
-        session.listeners.world.append(self._world_changed)
-        session.listeners.acting.append(self._acting_changed)
-        session.listeners.program.append(self._program_changed)
+        session.listeners.world.connect(self._world_changed)
+        session.listeners.acting.connect(self._acting_changed)
+        session.listeners.program.connect(self._program_changed)
         self._last_count = session.editor.block_count
         self.ids.python_input.text = session.python_text().text
         self.ids.python_problems.text = ""
@@ -147,7 +147,7 @@ class WorkspaceScreen(ModelScreen):
         prompted = self.session.prompted() if self.session is not None else None
         for target in group.children:
             if isinstance(target, Target):
-                kind = target.id.rsplit(":", 1)[-1]
+                kind = target.payload.kind if isinstance(target.payload, PaletteBlock) else ""
                 column.add_widget(self._block_button(target, kind, chosen=target.id == prompted,
                                                      **block_picture_options(self.ctx.style,
                                                                              kind, "top")))
@@ -164,8 +164,9 @@ class WorkspaceScreen(ModelScreen):
         style = self.ctx.style
         if group is None:  # guided mode: the program is shown, not chosen
             for uid, (path, block) in paths.items():
-                widget = self._block_button(Target(f"block:{uid}", "", lambda: None),
-                                            block.kind, text=self._block_text(block),
+                shown = Target(block_id(uid), "", lambda: None,
+                               payload=BlockRef(uid, block.kind, tuple(path)))
+                widget = self._block_button(shown, block.kind, text=self._block_text(block),
                                             **block_picture_options(self.ctx.style, block.kind,
                                                                     "left", block.params))
                 box.add_widget(_indented(widget, len(path) - 1, self._arms(path[:-1])))
@@ -178,18 +179,16 @@ class WorkspaceScreen(ModelScreen):
             target = targets.get(item)
             if target is None:
                 continue
-            if item.startswith("ins:"):
-                parent = item[4:].rpartition(":")[0]
-                depth = len(parent.split(".")) if parent else 0
-                frame.add_widget(_indented(
-                    self._insertion(target, current=item == cursor), depth,
-                    self._arms(tuple(int(i) for i in parent.split(".")) if parent else ())))
-            else:
-                path, block = paths[item.split(":", 1)[1]]
+            place = target.payload
+            if isinstance(place, InsertionPoint):
+                frame.add_widget(_indented(self._insertion(target, current=item == cursor),
+                                           len(place.parent), self._arms(place.parent)))
+            elif isinstance(place, BlockRef):
+                params = paths[place.uid][1].params
                 frame.add_widget(_indented(self._block_button(
-                    target, block.kind, **block_picture_options(style, block.kind, "left",
-                                                                block.params)), len(path) - 1,
-                    self._arms(path[:-1])))
+                    target, place.kind, **block_picture_options(style, place.kind, "left",
+                                                                params)),
+                    len(place.path) - 1, self._arms(place.path[:-1])))
         if not paths:
             frame.add_widget(Label(text=self.ctx.text("app.workspace.empty_program"),
                                    color=style.colour("text_secondary"), font_size=style.font,
@@ -232,8 +231,8 @@ class WorkspaceScreen(ModelScreen):
                        padding=(dp(16), dp(4)), halign="left")
         options.update(kwargs)
         widget = BlockButton(**options)
-        if target.id.startswith("block:"):
-            self._blocks[target.id.split(":", 1)[1]] = widget
+        if isinstance(target.payload, BlockRef):
+            self._blocks[target.payload.uid] = widget
         return self.ctx.highlighter.register(widget)
 
     def _block_text(self, block) -> str:
@@ -256,7 +255,7 @@ class WorkspaceScreen(ModelScreen):
             + self.ctx.style.highlight_width * 3
         row = self.grid(group, cols=columns, size_hint_y=1)
         for target, label in zip(targets, labels):
-            primary = target.id == "control:run"
+            primary = target.id == RUN_ID
             row.add_widget(self.button(
                 target, text=label,
                 background=self.ctx.style.colour("accent" if primary else "surface"),

@@ -43,7 +43,7 @@ def session(profile_name: str, style=CLEAN, seed: int = 0):
                                    on_run=lambda: runs.append(1))
     profile = preset(profile_name)
     access = SwitchAccess(clock, profile, presenter.model(), on_command=presenter.execute)
-    presenter.on_model_changed(access.set_model)
+    presenter.model_changed.connect(access.set_model)
     user = ScanningUser(clock, access.scanner, access.filter, profile, style=style, seed=seed)
     return editor, presenter, access, user, runs
 
@@ -102,3 +102,28 @@ def test_the_program_offers_the_cursor_then_the_ways_out_innermost_first() -> No
     editor.set_cursor((), 1)
     assert [t.id for t in presenter.model().find_group("program").children[:2]] == \
         ["ins::1", "ins::0"]
+
+
+def test_targets_carry_what_they_stand_for_as_typed_payloads() -> None:
+    """The views read a place's depth, a block's kind and uid from the payload; the ids
+    are only compared (the highlight follows them), never parsed."""
+    from accessibility.presenters.learner_picker_presenter import (LearnerCard,
+                                                                   LearnerPickerPresenter)
+    from accessibility.scan_model import BlockRef, InsertionPoint, LearnerRef, PaletteBlock
+    from levels.program import from_solution
+    editor = editor_module.Editor(PALETTE, program=from_solution(
+        [{"block": "repeat", "params": {"count": 2}, "body": ["turn_left"]}]))
+    presenter = WorkspacePresenter(editor, translator=Translator("en"))
+    model = presenter.model()
+    palette = model.find_group(PALETTE_ID)
+    assert [t.payload for t in palette.children if t.payload is not None] == [
+        PaletteBlock(kind) for kind in PALETTE]
+    program = model.find_group("program")
+    places = {t.id: t.payload for t in program.children}
+    assert places["ins:0:1"] == InsertionPoint((0,), 1)
+    blocks = [p for p in places.values() if isinstance(p, BlockRef)]
+    assert [(b.kind, b.path) for b in blocks] == [("repeat", (0,)), ("turn_left", (0, 0))]
+    assert all(t.id == f"block:{t.payload.uid}" for t in program.children
+               if isinstance(t.payload, BlockRef))
+    picker = LearnerPickerPresenter([LearnerCard(7, "Sam", "owl")], on_choose=lambda _id: None)
+    assert picker.model().children[0].payload == LearnerRef(7, "owl")

@@ -14,8 +14,9 @@ from accessibility.speech_output import RecordingServer
 from accessibility.translator import Translator
 from adapters.events import AdapterStatus, InputEvent, StatusKind
 from adapters.hub import InputHub
-from app.controller import (COMPLETE, LEARNERS, MAP, NOTICE_SECONDS, SETTINGS, WORKSPACE,
-                            AppController)
+from accessibility.message import Message
+from app.controller import COMPLETE, LEARNERS, MAP, SETTINGS, WORKSPACE, AppController
+from app.devices import NOTICE_SECONDS
 from app.options import Options
 from app.services import Services
 from app.storage.store import ProgressStore
@@ -157,11 +158,11 @@ def test_a_joystick_mode_box_chosen_at_start_steps_like_the_space_bar(tmp_path: 
 def test_status_changes_are_shown_and_said_without_cutting_in(app) -> None:
     controller, clock, server = app
     redrawn = []
-    controller.listeners.status_line.append(lambda: redrawn.append(controller.status_line()))
+    controller.listeners.status_line.connect(lambda: redrawn.append(controller.status_line()))
     controller.handle(AdapterStatus("serial(auto)", StatusKind.LOST,
                                     "adapters.serial.lost", {"device": "micro:bit"}))
     controller.narrator.wait_idle(2.0)
-    assert redrawn and ("adapters.serial.lost", {"device": "micro:bit"}) in redrawn[-1]
+    assert redrawn and Message("adapters.serial.lost", {"device": "micro:bit"}) in redrawn[-1]
     assert any("switch box was unplugged" in text for text in server.texts())
 
 
@@ -174,12 +175,12 @@ def test_no_switch_box_found_is_said_and_shown_once_for_all_boxes(app) -> None:
     said = [text for text in server.texts() if "No switch box found" in text]
     assert said == ["No switch box found. Plug in a USB switch interface, a foot switch, "
                     "a micro:bit or an Arduino; it will connect by itself."]
-    assert controller.shown_statuses() == [("app.status.no_switch_box", {})]
+    assert controller.shown_statuses() == [Message("app.status.no_switch_box")]
     controller.handle(AdapterStatus("evdev(auto)", StatusKind.CONNECTED,
                                     "adapters.evdev.connected", {"device": "USB foot switch"}))
     # a switch is here: the micro:bit still looked for is not worth a word
-    assert controller.shown_statuses() == [("adapters.evdev.connected",
-                                            {"device": "USB foot switch"})]
+    assert controller.shown_statuses() == [Message("adapters.evdev.connected",
+                                                   {"device": "USB foot switch"})]
     controller.narrator.wait_idle(2.0)
     assert any("The switch USB foot switch is ready." in text for text in server.texts())
 
@@ -235,7 +236,7 @@ def test_choosing_the_voice_way_of_playing_suggests_voice_training_once(tmp_path
         controller.activate("settings:save")
         controller.narrator.wait_idle(2.0)
         assert server.texts().count(suggestion) == 1
-        assert ("voice.training.suggested", {"name": name}) in controller.status_line()
+        assert Message("voice.training.suggested", {"name": name}) in controller.status_line()
         # saved again, still by voice: the teacher was told, and not told again
         controller.open_settings()
         controller.activate("settings:save")
@@ -258,15 +259,26 @@ def test_choosing_the_voice_way_of_playing_suggests_voice_training_once(tmp_path
 
 def test_a_notice_outlasts_a_status_change_then_leaves_the_status_line(app) -> None:
     controller, clock, server = app
-    notice = ("app.settings.exported", {"file": "progress.csv", "count": 3})
-    controller.notice(*notice)
+    notice = Message("app.settings.exported", {"file": "progress.csv", "count": 3})
+    controller.notice(notice.key, dict(notice.params))
     lost = AdapterStatus("serial(auto)", StatusKind.LOST, "adapters.serial.lost", {})
     controller.handle(lost)  # a moment later: the notice is still read first
-    assert controller.status_line()[:2] == [notice, ("adapters.serial.lost", {})]
+    assert controller.status_line()[:2] == [notice, Message("adapters.serial.lost")]
     clock.advance(NOTICE_SECONDS - 1)
     assert notice in controller.status_line()
     clock.advance(1)
-    assert controller.status_line() == [("adapters.serial.lost", {})]
+    assert controller.status_line() == [Message("adapters.serial.lost")]
     # a notice saying what a status already says is read once
     controller.notice("adapters.serial.lost", {})
-    assert controller.status_line() == [("adapters.serial.lost", {})]
+    assert controller.status_line() == [Message("adapters.serial.lost")]
+
+
+def test_the_apps_own_commands_have_labels_in_all_six_languages(app) -> None:
+    """"help" and "back" work on every screen, after the screen's own command table."""
+    controller, clock, server = app
+    assert [entry.name for entry in controller.app_commands] == ["help", "back"]
+    assert all(Translator("en").has_all(entry.label_key) for entry in controller.app_commands)
+    controller.choose_learner(controller.store.learners()[0].id)
+    assert controller.screen == MAP
+    controller.command(Command("back"))  # the map has its own "back": the learner picker
+    assert controller.screen == LEARNERS

@@ -104,7 +104,7 @@ def test_voice_training_keeps_its_message_above_its_buttons_under_a_long_status_
     running = german_without_model
     controller = running.controller
     controller.notice("voice.training.forgotten", {"name": "Sam"})
-    presenter = VoiceTrainingPresenter(["move forward"], "Sam", on_say=lambda k, p: None,
+    presenter = VoiceTrainingPresenter(["move forward"], "Sam", on_say=lambda _message: None,
                                        on_finish=lambda r: None, on_leave=lambda: None)
     controller.show(VOICE_TRAINING, presenter)
     presenter.failed("voice.training.too_few", {"used": 4, "total": 36, "needed": 6})

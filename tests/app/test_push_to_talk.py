@@ -62,7 +62,7 @@ def test_the_app_stops_talking_for_the_child_and_its_own_voice_is_not_a_command(
     running = RunningApp(tmp_path, Options(data_dir=tmp_path, speech=False, voice_input=True))
     try:
         controller = running.controller
-        assert controller.voice.own_voice is controller.own_voice  # kept across restarts
+        assert controller.voice.own_voice is controller.devices.own_voice  # kept across restarts
         spoken: list[tuple[str, int]] = []
 
         class Spy:
@@ -72,7 +72,7 @@ def test_the_app_stops_talking_for_the_child_and_its_own_voice_is_not_a_command(
             def finished(self, utterance_id: int, t: float) -> None:
                 spoken.append(("finished", utterance_id))
 
-        controller.own_voice = Spy()
+        controller.devices.own_voice = Spy()
         said = controller.narrator.say("app.learner.who")
         assert running.wait_for(lambda: ("finished", said) in spoken, 5.0)
         assert spoken.index(("started", said)) < spoken.index(("finished", said))

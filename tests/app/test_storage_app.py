@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from accessibility.profiles import preset, profile_to_dict
-from app.controller import NOTICE_SECONDS
+from app.devices import NOTICE_SECONDS
 from app.storage import ProgressStore
 from app.storage.notices import PROFILE_RESET, SAVED_AGAIN, WAITING
 from tests.app.test_controller import make_app
@@ -47,9 +47,8 @@ def test_a_stored_profile_with_nan_or_inf_falls_back_with_a_notice(
     controller, _clock, _server = make_app(tmp_path)
     try:
         assert controller.profile == preset("touch")  # the learner's default, not a crash
-        assert controller._notice is not None
-        assert controller._notice[0] == PROFILE_RESET or controller._notice[0].startswith(
-            "access.error.")
+        notice = controller.status_line()[0].key  # the newest notice comes first
+        assert notice == PROFILE_RESET or notice.startswith("access.error.")
     finally:
         controller.services.close()
 
@@ -63,12 +62,12 @@ def test_waiting_for_a_lock_is_shown_for_as_long_as_it_lasts(tmp_path: Path) -> 
     try:
         controller.choose_learner(controller.store.learners()[0].id)  # saves: it must wait
         clock.advance(NOTICE_SECONDS * 3)  # long after a notice would have gone
-        assert WAITING in [key for key, _params in controller.status_line()]
+        assert WAITING in [part.key for part in controller.status_line()]
         other.execute("ROLLBACK")
         other.close()
         assert controller.store._watcher.free.wait(5)
         controller.store.learners()  # the next call goes back to the file
-        assert WAITING not in [key for key, _params in controller.status_line()]
-        assert controller.store.notice.key == SAVED_AGAIN  # the app hears it (store_listeners)
+        assert WAITING not in [part.key for part in controller.status_line()]
+        assert controller.store.notice.key == SAVED_AGAIN  # the app hears it (store_notice)
     finally:
         controller.services.close()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from accessibility.message import Message
 from accessibility.presenters.voice_training_presenter import (DONE, LEARNING,
                                                               VoiceTrainingPresenter)
 from accessibility.profiles import edited, preset
@@ -61,9 +62,9 @@ def test_a_teacher_trains_a_voice_learner_from_the_settings(tmp_path: Path, reco
 
         source = TalkSource()  # the microphone, as the learner's voice
         hub.remove(controller.voice.name)
-        controller.voice = SpeechAdapter("en", mode="push_to_talk", source=source,
-                                         own_voice=controller.own_voice,
-                                         voice_dir=controller.voice_dir())
+        controller.devices.voice = SpeechAdapter("en", mode="push_to_talk", source=source,
+                                                 own_voice=controller.devices.own_voice,
+                                                 voice_dir=controller.voice_dir())
         hub.add(controller.voice)
         assert running.wait_for(lambda: controller.voice.status.kind is StatusKind.CONNECTED)
         controller.activate("settings:train_voice")
@@ -193,7 +194,7 @@ def test_a_voice_the_disk_will_not_let_go_is_not_called_forgotten(
 
 def test_leaving_training_keeps_nothing(tmp_path: Path) -> None:
     presenter = VoiceTrainingPresenter(["move forward", "turn left"], "Sam",
-                                       on_say=lambda k, p: None,
+                                       on_say=lambda _message: None,
                                        on_finish=lambda r: pytest.fail("nothing to train"),
                                        on_leave=lambda: None)
     presenter.start()
@@ -259,23 +260,22 @@ def test_the_command_line_trains_from_recordings_and_says_what_is_wrong(
 
 
 def test_what_the_narrator_says_is_what_the_screen_shows() -> None:
-    said: list[tuple[str, dict]] = []
+    said: list[Message] = []
     finished: list[list] = []
-    presenter = VoiceTrainingPresenter(["move forward"], "Sam",
-                                       on_say=lambda key, params: said.append((key, params)),
+    presenter = VoiceTrainingPresenter(["move forward"], "Sam", on_say=said.append,
                                        on_finish=finished.append, on_leave=lambda: None)
     presenter.start()
-    assert said[-1] == ("voice.training.say", {"phrase": "move forward", "count": 1,
-                                               "total": 2})
+    assert said[-1] == Message("voice.training.say", {"phrase": "move forward", "count": 1,
+                                                      "total": 2})
     presenter.heard(b"\0" * 3200)
     presenter.skip()
     assert presenter.state == LEARNING and len(finished[0]) == 1
-    assert said[-1] == presenter.model().params["message"] == (
+    assert said[-1] == presenter.model().params["message"] == Message(
         "voice.training.learning", {"count": 1})
     presenter.failed("voice.training.too_few", {"used": 1, "total": 1, "needed": 6})
     shown = presenter.model().params
-    assert said[-1] == shown["message"] == ("voice.training.too_few",
-                                            {"used": 1, "total": 1, "needed": 6})
+    assert said[-1] == shown["message"] == Message("voice.training.too_few",
+                                                   {"used": 1, "total": 1, "needed": 6})
     assert shown["phrase"] is None and shown["progress"] is None
 
 

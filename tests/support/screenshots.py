@@ -93,7 +93,7 @@ def voice_training(running: RunningApp) -> None:
     learner(running)
     controller = running.controller
     presenter = VoiceTrainingPresenter(every_phrase("en"), controller.learner.name,
-                                       on_say=controller.narrator.say,
+                                       on_say=controller.devices.say,
                                        on_finish=lambda recordings: None,
                                        on_leave=controller.show_map)
     controller.show(VOICE_TRAINING, presenter)

@@ -329,7 +329,7 @@ def play_level(level: Level, profile: AccessProfile, *, seed: int = 0, style: Pr
     presenter = WorkspacePresenter(editor, translator=translator or Translator("en"),
                                    on_run=lambda: None)
     access = SwitchAccess(clock, profile, presenter.model(), on_command=presenter.execute)
-    presenter.on_model_changed(access.set_model)
+    presenter.model_changed.connect(access.set_model)
     assert access.scanner is not None, f"{profile.name} does not scan"
     access.set_settings(replace(access.scanner.settings, resolve=resolve))
     user = ScanningUser(clock, access.scanner, access.filter, profile, style=style, seed=seed,
