@@ -22,6 +22,7 @@ from typing import Callable, Sequence
 
 from accessibility.clock import FakeClock
 from accessibility.narrator import TimedCues
+from accessibility.next_step import NextStep
 from accessibility.prediction import palette_order_for, value_order_for
 from accessibility.press_patterns import CLEAN, TREMOR, PressStyle
 from accessibility.presenters.workspace_presenter import (CONTROLS_ID, PALETTE_ID, PROGRAM_ID,
@@ -101,13 +102,16 @@ def profile_for(name: str, *, linear: bool = False) -> AccessProfile:
 def solve(level: Level, preset_name: str, translator: Translator, *,
           style: PressStyle = CLEAN, linear: bool = False,
           order: Callable[[list[str], object], list[str]] | None = None,
-          cues: bool = False, seed: int = SEED) -> LevelCost:
+          cues: bool = False, seed: int = SEED, suggest: str | None = None,
+          timings: list[float] | None = None) -> LevelCost:
     """One simulated learner builds ``level``'s reference solution and presses Run.
 
     ``linear``: the phone-style baseline (flat reading order, focus hints dropped);
     ``order``: the palette hook (and with it the parameter order, as the app does);
     ``cues``: each highlight's label is spoken (``TimedCues``: 0.25 s + 60 ms a character)
-    and, as the auto-scan preset asks, the highlight waits for it.
+    and, as the auto-scan preset asks, the highlight waits for it; ``suggest``: the
+    solver-guided hooks (``accessibility.next_step``) in that mode instead of ``order``,
+    their prediction times added to ``timings``.
     """
     solution = to_solution(level.solution)
     if level.start:
@@ -115,9 +119,16 @@ def solve(level: Level, preset_name: str, translator: Translator, *,
     editor = Editor(level.palette, max_blocks=level.max_blocks, program=list(level.start))
     clock = FakeClock()
     runs: list[int] = []
+    hooks: dict[str, object] = {
+        "palette_order": order, "value_order": value_order_for(level, editor) if order else None}
+    guide = None
+    if suggest is not None:
+        guide = NextStep(level, editor, load_packs().levels(), mode=suggest,
+                         translate=translator.t)
+        hooks = {"palette_order": guide.palette_order, "value_order": guide.value_order,
+                 "arrange": guide.arrange, "lead": guide.lead}
     presenter = WorkspacePresenter(editor, translator=translator, on_run=lambda: runs.append(1),
-                                   palette_order=order,  # type: ignore[arg-type]
-                                   value_order=value_order_for(level, editor) if order else None)
+                                   **hooks)  # type: ignore[arg-type]
     profile = profile_for(preset_name, linear=linear)
     reshape: Reshape | None = reading_order_model if linear else None
     speaker = TimedCues(clock, translator) if cues else None
@@ -145,6 +156,8 @@ def solve(level: Level, preset_name: str, translator: Translator, *,
 
     build_solution(counted, presenter, solution)
     stats = user.stats
+    if guide is not None and timings is not None:
+        timings.extend(guide.timings)
     if as_solution(editor) != solution or runs != [1]:
         raise AssertionError(f"{level.id}: the simulated learner built {as_solution(editor)}")
     return _cost(level, stats, dict(by_choice))

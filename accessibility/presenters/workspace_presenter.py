@@ -60,6 +60,8 @@ PaletteOrder = Callable[[list[str], "EditorPort"], list[str]]
 """Reorders the palette (e.g. the likeliest next block first); gets the level's order."""
 ValueOrder = Callable[[str, str, tuple[object, ...]], tuple[object, ...]]
 """Reorders a parameter's values for a new block (kind, name, values in order)."""
+Arrange = Callable[[list, "WorkspacePresenter"], list]
+"""Reorders (or adds to) the workspace's top groups, e.g. the suggested next step first."""
 
 
 
@@ -104,7 +106,9 @@ class WorkspacePresenter(ScreenPresenter):
                  on_changed: Callable[[], None] | None = None,
                  on_message: MessageSink | None = None,
                  palette_order: PaletteOrder | None = None,
-                 value_order: ValueOrder | None = None) -> None:
+                 value_order: ValueOrder | None = None,
+                 arrange: Arrange | None = None,
+                 lead: Callable[["WorkspacePresenter"], str | None] | None = None) -> None:
         super().__init__()
         self.port = EditorPort(editor)
         self._translator = translator
@@ -113,6 +117,8 @@ class WorkspacePresenter(ScreenPresenter):
         self._on_message = on_message
         self._palette_order = palette_order
         self._value_order = value_order
+        self._arrange = arrange
+        self._lead = lead  # where the scan goes after an edit (e.g. Run once it solves)
         self._on_changed = on_changed
         self._pending: _Pending | None = None
         self._guided: GuidedPresenter | None = None
@@ -135,8 +141,10 @@ class WorkspacePresenter(ScreenPresenter):
             return Group(ROOT_ID, "access.group.workspace", [self._param_group(pending)])
         if pending is not None and pending.move_path is not None:
             return Group(ROOT_ID, "access.group.workspace", [self._move_group(pending)])
-        return Group(ROOT_ID, "access.group.workspace",
-                     [self._palette(), self._run(), self._program(), self._controls()])
+        children = [self._palette(), self._run(), self._program(), self._controls()]
+        if self._arrange is not None:
+            children = self._arrange(children, self)
+        return Group(ROOT_ID, "access.group.workspace", children)
 
     def cursor_id(self) -> str:
         """The insertion point id where the next block goes."""
@@ -294,6 +302,14 @@ class WorkspacePresenter(ScreenPresenter):
         if self._edit(lambda: self.port.insert(kind, params or {})):
             self._changed(focus=None)
 
+    def place(self, parent: Path, position: int, kind: str, params: dict[str, object]) -> None:
+        """Put a block with all its parameters at a place in one choice (a suggested
+        step); a refused edit is said and changes nothing."""
+        self._pending = None
+        self.port.set_cursor(parent, position)
+        if self._edit(lambda: self.port.insert(kind, params)):
+            self._changed(focus=None)
+
     def _param_chooser(self, name: str, value: object) -> Callable[[], None]:
         return lambda: self._choose_param(name, value)
 
@@ -414,7 +430,7 @@ class WorkspacePresenter(ScreenPresenter):
     def _changed(self, focus: str | None) -> None:
         if self._on_changed is not None:
             self._on_changed()
-        self._publish(focus)
+        self._publish((self._lead(self) if self._lead is not None else None) or focus)
 
 
 def _value_label(name: str, value: object) -> tuple[str, dict[str, object]]:
