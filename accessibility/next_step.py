@@ -22,18 +22,18 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Sequence
 
 from accessibility.block_labels import block_text
-from accessibility.prediction import (LevelLike, PaletteOrder, PortLike, ValueOrder,
-                                      palette_order_for, value_order_for)
+from accessibility.prediction import PaletteOrder, PortLike, ValueOrder, value_order_for
 from accessibility.presenters.workspace_presenter import (CONTROLS_ID, EXIT_ID, PALETTE_ID,
                                                           PROGRAM_ID, RUN_ID, insertion_id)
+from accessibility.profiles import SUGGEST_MODES
 from accessibility.scan_model import Group, ScanNode, Target
 from levels.program import Block
 from levels.solver import Puzzle, Solver, Step, build_steps
 
-MODES: tuple[str, ...] = ("off", "order", "first")
+MODES: tuple[str, ...] = SUGGEST_MODES
 DEFAULT_MODE = "order"
 SUGGEST_ID = "suggest:next"
 UNDO_ID = "control:undo"
@@ -52,7 +52,7 @@ class Suggestion:
 class NextStep:
     """The presenter's hooks for one level being edited in one editor."""
 
-    def __init__(self, level: Any, editor: Any, levels: Iterable[LevelLike], *,
+    def __init__(self, level: Any, editor: Any, statistical: PaletteOrder, *,
                  mode: str = DEFAULT_MODE, budget: int | None = None,
                  translate: Callable[..., str] = lambda key, **_params: key,
                  timer: Callable[[], float] = time.perf_counter) -> None:
@@ -63,12 +63,17 @@ class NextStep:
         puzzle = Puzzle(level.world, tuple(level.palette), level.max_blocks, level.max_steps)
         extra = {} if budget is None else {"budget": budget}
         self.solver = Solver(puzzle, [level.solution], **extra)
-        self.statistical: PaletteOrder = palette_order_for(levels, level)
+        self.statistical = statistical  # today's order, where the solver has no answer
         self.corridor: ValueOrder = value_order_for(level, editor)
         self.timings: list[float] = []
         self._timer = timer
         self._translate = translate
         self._cache: dict[tuple[object, ...], Suggestion | None] = {}
+
+    def hooks(self) -> dict[str, Callable[..., Any]]:
+        """The ``WorkspacePresenter`` keyword arguments that plug this in."""
+        return {"palette_order": self.palette_order, "value_order": self.value_order,
+                "arrange": self.arrange, "lead": self.lead}
 
     # -- the answer -----------------------------------------------------------------------
 

@@ -28,6 +28,9 @@ PRESETS: tuple[str, ...] = (
 )
 SCAN_MODES = ("none", "auto", "step", "step_dwell", "inverse")
 THEMES = ("default", "high_contrast", "dark")
+SUGGEST_MODES = ("off", "order", "first")
+"""The solver's next step (``accessibility.next_step``): not used, first in every group,
+or also offered as one choice. A suggestion can give an answer away: the teacher decides."""
 ACTIONS = ("next", "previous", "select", "back")
 # A switch bound to TALK is the voice learner's talk switch (with ``push_to_talk``): held
 # while speaking, let go to be heard. It never reaches the switch filter.
@@ -75,6 +78,7 @@ SPEC: dict[str, Spec] = {
     "text_scale": Spec(float, 1.0, 3.0),
     "reduced_motion": Spec(bool),
     "guided_mode": Spec(bool),
+    "suggest": Spec(str, choices=SUGGEST_MODES),
     "push_to_talk": Spec(bool),
 }
 
@@ -118,6 +122,7 @@ class AccessProfile:
     text_scale: float = 1.0
     reduced_motion: bool = False
     guided_mode: bool = False
+    suggest: str = "order"  # the solver's next step: off / order (first in each group) / first
     push_to_talk: bool = False  # voice: listen only while a switch bound to TALK is held
     schema_version: int = SCHEMA_VERSION
 

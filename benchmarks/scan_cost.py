@@ -123,10 +123,9 @@ def solve(level: Level, preset_name: str, translator: Translator, *,
         "palette_order": order, "value_order": value_order_for(level, editor) if order else None}
     guide = None
     if suggest is not None:
-        guide = NextStep(level, editor, load_packs().levels(), mode=suggest,
+        guide = NextStep(level, editor, order or (lambda kinds, _port: kinds), mode=suggest,
                          translate=translator.t)
-        hooks = {"palette_order": guide.palette_order, "value_order": guide.value_order,
-                 "arrange": guide.arrange, "lead": guide.lead}
+        hooks = guide.hooks()
     presenter = WorkspacePresenter(editor, translator=translator, on_run=lambda: runs.append(1),
                                    **hooks)  # type: ignore[arg-type]
     profile = profile_for(preset_name, linear=linear)

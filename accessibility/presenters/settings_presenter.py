@@ -11,7 +11,8 @@ from typing import Callable
 
 from accessibility.actions import Command
 from accessibility.presenters.base import ScreenPresenter
-from accessibility.profiles import PRESETS, SPEC, THEMES, AccessProfile, ProfileError, edited, preset
+from accessibility.profiles import (PRESETS, SPEC, SUGGEST_MODES, THEMES, AccessProfile,
+                                    ProfileError, edited, preset)
 from accessibility.scan_model import Group, Target
 from accessibility.translator import LOCALES
 
@@ -90,6 +91,11 @@ class SettingsPresenter(ScreenPresenter):
                        self._setter(self._change, "theme", name),
                        params={"chosen": name == profile.theme})
                 for name in THEMES]),
+            Group("settings:suggest", "predict.field.suggest", [
+                Target(f"suggest:{mode}", f"predict.mode.{mode}",
+                       self._setter(self._change, "suggest", mode),
+                       params={"chosen": mode == profile.suggest})
+                for mode in SUGGEST_MODES]),
             Group("settings:help", "app.settings.help", [
                 Target(f"toggle:{name}", f"access.field.{name}", self._toggler(name),
                        params={"chosen": bool(getattr(profile, name))},
@@ -145,7 +151,8 @@ class SettingsPresenter(ScreenPresenter):
         # the look stays the educator's choice when the way of playing changes
         self.draft.profile = edited(chosen, theme=self.draft.profile.theme,
                                     text_scale=self.draft.profile.text_scale,
-                                    reduced_motion=self.draft.profile.reduced_motion)
+                                    reduced_motion=self.draft.profile.reduced_motion,
+                                    suggest=self.draft.profile.suggest)
         self._changed()
 
     def _locale(self, locale: str) -> None:
