@@ -91,7 +91,7 @@ class SettingsPresenter(ScreenPresenter):
                        self._setter(self._change, "theme", name),
                        params={"chosen": name == profile.theme})
                 for name in THEMES]),
-            Group("settings:suggest", "predict.field.suggest", [
+            Group("settings:suggest", "access.field.suggest", [
                 Target(f"suggest:{mode}", f"predict.mode.{mode}",
                        self._setter(self._change, "suggest", mode),
                        params={"chosen": mode == profile.suggest})
