@@ -85,17 +85,18 @@ class NextStep:
         blocks: list[Block] = list(self.editor.blocks())
         key = (tuple(build_steps(blocks)), bool(self.editor.can_undo))
         if key not in self._cache:
-            started, exhausted = self._timer(), self.solver.exhausted
-            self._cache[key] = self._predict(blocks, exhausted)
+            started = self._timer()
+            self._cache[key] = self._predict(blocks)
             self.timings.append(self._timer() - started)
         return self._cache[key]
 
-    def _predict(self, blocks: list[Block], exhausted: int) -> Suggestion | None:
+    def _predict(self, blocks: list[Block]) -> Suggestion | None:
         completions = self.solver.completions(blocks)
         if not completions:
-            if self.solver.exhausted > exhausted:
-                return None
-            return Suggestion(undo=bool(self.editor.can_undo)) if blocks else None
+            # off every known plan and nothing found (none exists, or the budget ran out):
+            # taking the last edit back leads to a known path again; the palette keeps the
+            # statistical order
+            return Suggestion(undo=True) if blocks and self.editor.can_undo else None
         best = completions[0]
         return Suggestion(step=best.steps[0]) if best.steps else Suggestion(run=True)
 
