@@ -273,7 +273,7 @@ def measure(levels: Sequence[Level], *, tremor: bool = True) -> dict[str, list[L
 # -- figures -------------------------------------------------------------------------------
 
 LABELS = {"auto": "1-switch auto-scan", "step": "2-switch step scan"}
-VARIANTS = {"": " in the level's palette order", "+palette": " with the statistical order",
+VARIANTS = {"": " in the level's palette order", "+palette": " with the statistical order (likely-next palette)",
             "+solver": " guided by the level's solver"}
 KINDS = (("place", "moving the cursor"), ("block", "choosing a block"),
          ("parameter", "choosing a parameter"), ("run", "pressing Run"))
