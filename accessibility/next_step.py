@@ -21,13 +21,19 @@ duration is kept in ``timings`` (seconds, from the injected ``timer``) for the b
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from accessibility.block_labels import block_text
 from accessibility.prediction import PaletteOrder, PortLike, ValueOrder, value_order_for
-from accessibility.presenters.workspace_presenter import (CONTROLS_ID, EXIT_ID, PALETTE_ID,
-                                                          PROGRAM_ID, RUN_ID, insertion_id)
+from accessibility.presenters.workspace_presenter import (
+    CONTROLS_ID,
+    EXIT_ID,
+    PALETTE_ID,
+    RUN_ID,
+    insertion_id,
+)
 from accessibility.profiles import SUGGEST_MODES
 from accessibility.scan_model import Group, ScanNode, Target
 from levels.program import Block

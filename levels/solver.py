@@ -21,8 +21,8 @@ machine); no answer means "use the statistical order".
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from levels.blocks import COUNTS
 from levels.interpreter import DEFAULT_MAX_STEPS, Reason, Run, RunState, run_program

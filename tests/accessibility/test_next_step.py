@@ -10,8 +10,8 @@ import pytest
 from accessibility.actions import Command
 from accessibility.next_step import MODES, SUGGEST_ID, NextStep
 from accessibility.prediction import palette_order_for
-from accessibility.press_patterns import CLEAN, TREMOR
 from accessibility.presenters.workspace_presenter import RUN_ID, WorkspacePresenter
+from accessibility.press_patterns import CLEAN, TREMOR
 from accessibility.translator import Translator
 from benchmarks.scan_cost import AUTO, STEP, solve
 from levels.editor import Editor
@@ -45,7 +45,7 @@ def ids(presenter: WorkspacePresenter) -> list[str]:
 @pytest.mark.parametrize("level", LEVELS, ids=lambda level: level.id)
 def test_off_leaves_todays_order(level) -> None:  # type: ignore[no-untyped-def]
     """Every step of the reference build: same palette, same groups as without hooks."""
-    editor, _guide, presenter, _runs = workspace(level, "off")
+    _editor, _guide, presenter, _runs = workspace(level, "off")
     today = WorkspacePresenter(Editor(level.palette, max_blocks=level.max_blocks),
                                translator=EN,
                                palette_order=palette_order_for(EVERYTHING, level))
@@ -60,7 +60,7 @@ def test_off_leaves_todays_order(level) -> None:  # type: ignore[no-untyped-def]
 
 def test_order_puts_the_solvers_block_first_and_run_once_solved() -> None:
     level = next(level for level in LEVELS if level.id == "junior_02")
-    editor, guide, presenter, _runs = workspace(level, "order")
+    _editor, guide, presenter, _runs = workspace(level, "order")
     wanted = build_steps(level.solution)
     assert presenter.palette_kinds()[0] == wanted[0].kind
     for step in wanted:
