@@ -31,6 +31,9 @@ PRESETS: tuple[str, ...] = (
 )
 SCAN_MODES = ("none", "auto", "step", "step_dwell", "inverse")
 THEMES = ("default", "high_contrast", "dark")
+SUGGEST_MODES = ("off", "order", "first")
+"""The solver's next step (``accessibility.next_step``): not used, first in every group,
+or also offered as one choice. A suggestion can give an answer away: the teacher decides."""
 ACTIONS = ("next", "previous", "select", "back")
 # A switch bound to TALK is the voice learner's talk switch (with ``push_to_talk``): held
 # while speaking, let go to be heard. It never reaches the switch filter.
@@ -82,6 +85,7 @@ SPEC: dict[str, Spec] = {
     "earcons": Spec(bool),
     "earcon_volume": Spec(float, 0.0, 1.0),
     "guided_mode": Spec(bool),
+    "suggest": Spec(str, choices=SUGGEST_MODES),
     "push_to_talk": Spec(bool),
 }
 
@@ -129,6 +133,7 @@ class AccessProfile:
     earcons: bool = True  # short sounds for add, remove, bump, star, goal, level complete
     earcon_volume: float = 0.6
     guided_mode: bool = False
+    suggest: str = "order"  # the solver's next step: off / order (first in each group) / first
     push_to_talk: bool = False  # voice: listen only while a switch bound to TALK is held
     schema_version: int = SCHEMA_VERSION
 

@@ -16,8 +16,9 @@ from accessibility.guided_presenter import GuidedPresenter
 from accessibility.guided_steps import steps_from_solution
 from accessibility.message import Message
 from accessibility.narrator import Priority
-from accessibility.prediction import value_order_for
-from accessibility.presenters.workspace_presenter import PaletteOrder, WorkspacePresenter
+from accessibility.next_step import NextStep
+from accessibility.prediction import PaletteOrder
+from accessibility.presenters.workspace_presenter import ScanHooks, WorkspacePresenter
 from accessibility.profiles import AccessProfile
 from accessibility.signal import Signal
 from accessibility.translator import Translator
@@ -81,9 +82,7 @@ class WorkspaceSession:
             self.editor, translator=translator, on_run=self.run, on_step=self.step,
             on_reset=self.reset, on_hint=self.hint, on_map=on_map, on_stop=self.stop,
             on_changed=self._program_changed, on_message=self._say_message,
-            palette_order=palette_order,
-            value_order=value_order_for(level, self.editor) if palette_order is not None
-            else None)
+            **self._scan_hooks(level, palette_order, translator))
         self.guided: GuidedSession | None = None
         self.guided_presenter: GuidedPresenter | None = None
         if profile.guided_mode:
@@ -106,6 +105,17 @@ class WorkspaceSession:
         self._stepping = False
         self._tick = 0
         self._started = clock.now()
+
+    def _scan_hooks(self, level: Level, palette_order: PaletteOrder | None,
+                    translator: Translator) -> ScanHooks:
+        """A scanning learner's palette, parameters, places and Run in the order the
+        level's solver suggests (the teacher's ``suggest`` setting; guided mode keeps its
+        own rules); a touch palette (no ``palette_order``) never reorders."""
+        if palette_order is None:
+            return {}
+        mode = "off" if self.profile.guided_mode else self.profile.suggest
+        return NextStep(level, self.editor, palette_order, mode=mode,
+                        translate=translator.t).hooks()
 
     def _first_program(self, draft: list[object] | None, guided: bool) -> list[Block]:
         """The learner's unfinished program if it still fits the level, else the level's

@@ -13,7 +13,8 @@ from accessibility.block_pictures import BLOCK_LOOKS
 from accessibility.message import Message, MessageSink
 from accessibility.presenters.base import ScreenPresenter
 from accessibility.presenters.commands import CommandTable, ScreenCommand
-from accessibility.profiles import PRESETS, SPEC, THEMES, AccessProfile, ProfileError, edited, preset
+from accessibility.profiles import (PRESETS, SPEC, SUGGEST_MODES, THEMES, AccessProfile,
+                                    ProfileError, edited, preset)
 from accessibility.scan_model import Group, Target
 from accessibility.translator import LOCALES
 
@@ -97,6 +98,11 @@ class SettingsPresenter(ScreenPresenter):
                        self._setter(self._change, "block_look", name),
                        params={"chosen": name == profile.block_look})
                 for name in BLOCK_LOOKS]),
+            Group("settings:suggest", "access.field.suggest", [
+                Target(f"suggest:{mode}", f"predict.mode.{mode}",
+                       self._setter(self._change, "suggest", mode),
+                       params={"chosen": mode == profile.suggest})
+                for mode in SUGGEST_MODES]),
             Group("settings:help", "app.settings.help", [
                 Target(f"toggle:{name}", f"access.field.{name}", self._toggler(name),
                        params={"chosen": bool(getattr(profile, name))},
@@ -151,7 +157,8 @@ class SettingsPresenter(ScreenPresenter):
         # the look stays the educator's choice when the way of playing changes
         self.draft.profile = edited(chosen, theme=self.draft.profile.theme,
                                     text_scale=self.draft.profile.text_scale,
-                                    reduced_motion=self.draft.profile.reduced_motion)
+                                    reduced_motion=self.draft.profile.reduced_motion,
+                                    suggest=self.draft.profile.suggest)
         self._changed()
 
     def _locale(self, locale: str) -> None:

@@ -31,11 +31,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from typing import TypedDict
 
 from accessibility.block_labels import block_label
 from accessibility.guided_presenter import GROUP_ID as GUIDED_ID
 from accessibility.guided_presenter import GuidedPresenter
 from accessibility.message import Message, MessageSink
+from accessibility.prediction import PaletteOrder, ValueOrder
 from accessibility.presenters.base import ScreenPresenter
 from accessibility.presenters.editor_port import BlockInfo, EditorPort, Path
 from accessibility.presenters.workspace_commands import (CONTROLS, CONTROLS_ID, RUN_ID,
@@ -57,10 +59,19 @@ MENU_ID = "block_menu"
 PARAM_ID = "parameter"
 MOVE_ID = "move_to"
 EXIT_ID = "palette:exit"
-PaletteOrder = Callable[[list[str], "EditorPort"], list[str]]
-"""Reorders the palette (e.g. the likeliest next block first); gets the level's order."""
-ValueOrder = Callable[[str, str, tuple[object, ...]], tuple[object, ...]]
-"""Reorders a parameter's values for a new block (kind, name, values in order)."""
+Arrange = Callable[[list[Group | Target], "WorkspacePresenter"], list[Group | Target]]
+"""Reorders (or adds to) the workspace's top groups, e.g. the suggested next step first."""
+Lead = Callable[["WorkspacePresenter"], "str | None"]
+"""Where the scan goes after an edit (e.g. Run once the program solves the level)."""
+
+
+class ScanHooks(TypedDict, total=False):
+    """How a scanning learner's workspace is ordered (``accessibility.next_step``)."""
+
+    palette_order: PaletteOrder | None
+    value_order: ValueOrder | None
+    arrange: Arrange | None
+    lead: Lead | None
 __all__ = ["CONTROLS", "CONTROLS_ID", "RUN_ID", "WorkspacePresenter", "block_id",
            "insertion_id", "palette_id", "param_id"]
 
@@ -79,7 +90,9 @@ class WorkspacePresenter(WorkspaceCommands, ScreenPresenter):
                  on_changed: Callable[[], None] | None = None,
                  on_message: MessageSink | None = None,
                  palette_order: PaletteOrder | None = None,
-                 value_order: ValueOrder | None = None) -> None:
+                 value_order: ValueOrder | None = None,
+                 arrange: Arrange | None = None,
+                 lead: Lead | None = None) -> None:
         super().__init__()
         self.port = EditorPort(editor)
         self._translator = translator
@@ -88,6 +101,8 @@ class WorkspacePresenter(WorkspaceCommands, ScreenPresenter):
         self._on_message = on_message
         self._palette_order = palette_order
         self._value_order = value_order
+        self._arrange = arrange
+        self._lead = lead  # where the scan goes after an edit (e.g. Run once it solves)
         self._on_changed = on_changed
         self._pending: Pending | None = None
         self._guided: GuidedPresenter | None = None
@@ -110,8 +125,11 @@ class WorkspacePresenter(WorkspaceCommands, ScreenPresenter):
             return Group(ROOT_ID, "access.group.workspace", [self._param_group(pending)])
         if pending is not None and pending.move_path is not None:
             return Group(ROOT_ID, "access.group.workspace", [self._move_group(pending)])
-        return Group(ROOT_ID, "access.group.workspace",
-                     [self._palette(), self._run(), self._program(), self._controls()])
+        children: list[Group | Target] = [self._palette(), self._run(), self._program(),
+                                           self._controls()]
+        if self._arrange is not None:
+            children = self._arrange(children, self)
+        return Group(ROOT_ID, "access.group.workspace", children)
 
     def cursor_id(self) -> str:
         """The insertion point id where the next block goes."""
@@ -262,6 +280,14 @@ class WorkspacePresenter(WorkspaceCommands, ScreenPresenter):
         if self._edit(lambda: self.port.insert(kind, params or {})):
             self._changed(focus=None)
 
+    def place(self, parent: Path, position: int, kind: str, params: dict[str, object]) -> None:
+        """Put a block with all its parameters at a place in one choice (a suggested
+        step); a refused edit is said and changes nothing."""
+        self._pending = None
+        self.port.set_cursor(parent, position)
+        if self._edit(lambda: self.port.insert(kind, params)):
+            self._changed(focus=None)
+
     def _param_chooser(self, name: str, value: object) -> Callable[[], None]:
         return lambda: self._choose_param(name, value)
 
@@ -351,4 +377,4 @@ class WorkspacePresenter(WorkspaceCommands, ScreenPresenter):
     def _changed(self, focus: str | None) -> None:
         if self._on_changed is not None:
             self._on_changed()
-        self._publish(focus)
+        self._publish((self._lead(self) if self._lead is not None else None) or focus)

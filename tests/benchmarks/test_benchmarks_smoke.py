@@ -22,10 +22,12 @@ def scan_figures() -> list[Figure]:
 
 
 def test_scan_cost_on_two_levels_is_sane(scan_figures) -> None:
-    step = by_name(scan_figures, "2-switch step scan as shipped (likely-next palette): "
-                                 "activations per block")
-    auto = by_name(scan_figures, "1-switch auto-scan as shipped (likely-next palette): "
-                                 "seconds per block")
+    step = by_name(scan_figures, "2-switch step scan with the statistical order (likely-next "
+                                 "palette): activations per block")
+    auto = by_name(scan_figures, "1-switch auto-scan with the statistical order (likely-next "
+                                 "palette): seconds per block")
+    guided = by_name(scan_figures, "2-switch step scan guided by the level's solver: activations")
+    assert guided.ours is not None and 1.0 <= guided.ours <= step.ours
     assert step.ours is not None and step.ours >= 1.0
     assert step.baseline is not None and step.baseline >= 1.0  # touch: a tap per choice
     assert auto.ours is not None and auto.baseline is not None
