@@ -4,7 +4,7 @@ A profile is a flat dataclass described by ``SPEC`` (type, default, range or cho
 schema version. It is read from and written to YAML (``load_profile``/``save_profile``);
 ``validate`` rejects out-of-range values with a ``ProfileError`` that carries an i18n key
 (namespace ``access``) and its params, so an educator's editor can say what to fix.
-Seven presets live in ``accessibility/presets/*.yml``.
+Eight presets live in ``accessibility/presets/*.yml``.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ import yaml
 
 from accessibility.actions import Intent
 from accessibility.block_pictures import BLOCK_LOOKS, DEFAULT_BLOCK_LOOK
+from accessibility.pointer_dwell import DwellSettings
 from accessibility.scanner import ScanMode, ScanSettings
 from accessibility.switch_filter import FilterTiming, parse_intent
 from levels.safe_yaml import SafeLoadError, load_file
@@ -27,7 +28,7 @@ SCHEMA_VERSION = 1
 PRESETS_DIR = Path(__file__).resolve().parent / "presets"
 PRESETS: tuple[str, ...] = (
     "touch", "touch_large", "single_switch_autoscan", "two_switch_step",
-    "single_switch_dwell", "inverse_scan", "voice",
+    "single_switch_dwell", "inverse_scan", "voice", "pointer_dwell",
 )
 SCAN_MODES = ("none", "auto", "step", "step_dwell", "inverse")
 THEMES = ("default", "high_contrast", "dark")
@@ -57,7 +58,7 @@ class Spec:
 
 SPEC: dict[str, Spec] = {
     "name": Spec(str),
-    "input": Spec(str, choices=("touch", "switch", "voice")),
+    "input": Spec(str, choices=("touch", "switch", "voice", "pointer")),
     "debounce": Spec(float, 0.0, 0.5),
     "acceptance": Spec(float, 0.0, 3.0),
     "post_acceptance": Spec(float, 0.0, 5.0),
@@ -87,6 +88,8 @@ SPEC: dict[str, Spec] = {
     "guided_mode": Spec(bool),
     "suggest": Spec(str, choices=SUGGEST_MODES),
     "push_to_talk": Spec(bool),
+    "pointer_dwell": Spec(float, 0.3, 4.0),
+    "pointer_dead_zone": Spec(float, 0.0, 80.0),
 }
 
 
@@ -135,6 +138,10 @@ class AccessProfile:
     guided_mode: bool = False
     suggest: str = "order"  # the solver's next step: off / order (first in each group) / first
     push_to_talk: bool = False  # voice: listen only while a switch bound to TALK is held
+    # input "pointer" (eye tracker, head mouse): resting this long on a target chooses it;
+    # moves within the dead zone (dp) are tremor and keep the dwell (accessibility.pointer_dwell)
+    pointer_dwell: float = 1.0
+    pointer_dead_zone: float = 15.0
     schema_version: int = SCHEMA_VERSION
 
     @property
@@ -191,6 +198,15 @@ class AccessProfile:
             restart=self.scan_restart,  # type: ignore[arg-type]
             wait_for_cue=self.wait_for_cue and self.auditory_scanning,
         )
+
+
+    def dwell_settings(self, scale: float = 1.0) -> DwellSettings | None:
+        """Pointer dwell settings (the dead zone times ``scale``: dp to pixels), or ``None``
+        when this learner does not choose by resting the pointer."""
+        if self.input != "pointer":
+            return None
+        return DwellSettings(dwell=self.pointer_dwell,
+                             dead_zone=self.pointer_dead_zone * scale)
 
 
 def _check_value(name: str, value: object) -> object:
