@@ -22,6 +22,7 @@ from app.controller import COMPLETE, SETTINGS, WORKSPACE, AppController
 from app.crash_guard import CrashGuard, install
 from app.kivy_clock import KivyClock
 from app.options import Options
+from app.pointer_input import PointerInput
 from app.screens.base import ModelScreen, UiContext
 from app.screens.complete import CompleteScreen
 from app.screens.learners import LearnersScreen
@@ -30,6 +31,7 @@ from app.screens.settings import SettingsScreen
 from app.screens.voice_training import VoiceTrainingScreen
 from app.screens.workspace import WorkspaceScreen
 from app.services import Services, build_services
+from app.ui.dwell_ring import DwellRing
 from app.ui.lock_button import LockButton
 from app.ui.scan_prompt import ScanPrompt
 from app.ui.style import Style, register_readable_font
@@ -115,6 +117,9 @@ class CitizenCodeApp(App):
         self.root_view.add_widget(self.lock)
         self.scan_prompt = ScanPrompt()
         self.root_view.add_widget(self.scan_prompt)
+        self.root_view.add_widget(ring := DwellRing())  # pointer dwell (eye tracker, head mouse)
+        self.pointer = PointerInput(self.clock, self.highlighter, lambda: self.controller.model,
+                                    lambda: self.controller.screen != SETTINGS, self.choose, ring)
         self._listen()
         self._restyle(self.controller.profile)
         Window.bind(on_key_down=self._key_down, on_key_up=self._key_up)
@@ -133,6 +138,7 @@ class CitizenCodeApp(App):
 
     def on_stop(self) -> None:
         self._unguard()
+        self.pointer.close()
         Window.unbind(on_key_down=self._key_down, on_key_up=self._key_up)
         self.services.close()
 
@@ -182,6 +188,8 @@ class CitizenCodeApp(App):
         self.lock.ring_colour = style.colour("text_secondary")
         self.lock.color = style.colour("text_secondary")
         self.scan_prompt.restyle(style)
+        self.pointer.ring.colour = style.highlight
+        self.pointer.apply(self.controller.profile)
         Window.clearcolor = style.colour("background")
         for each in self.screens.values():
             each.restyle_rules(self.ctx)
