@@ -8,6 +8,7 @@ import pytest
 from kivy.core.window import Window
 
 from accessibility.profiles import edited, preset
+from accessibility.presenters.workspace_presenter import insertion_id
 from app.controller import MAP, WORKSPACE
 from levels.packs import load_packs
 from tests.app.kivy_harness import RunningApp, prepare_learner
@@ -27,7 +28,7 @@ def rest_on(running: RunningApp, target_id: str, chosen, wobble: float = 4.0) ->
     assert running.wait_for(chosen, 20.0), target_id
 
 
-def test_resting_the_pointer_on_a_palette_block_adds_it(tmp_path: Path) -> None:
+def test_resting_the_pointer_chooses_cards_tiles_blocks_and_insertion_points(tmp_path: Path) -> None:
     prepare_learner(tmp_path, edited(preset("pointer_dwell"), pointer_dwell=0.5))
     running = RunningApp(tmp_path)
     try:
@@ -44,5 +45,10 @@ def test_resting_the_pointer_on_a_palette_block_adds_it(tmp_path: Path) -> None:
         assert max(filled) > 0.3 and ring.opacity == 0  # it filled, and went away on choosing
         running.wait(0.8)  # a resting pointer does not choose twice
         assert len(editor.blocks()) == 1
+        presenter = controller.session.presenter
+        before = insertion_id((), 0)
+        rest_on(running, before, lambda: presenter.cursor_id() == before)  # an insertion point
+        rest_on(running, "palette:move_forward", lambda: len(editor.blocks()) == 2)
+        assert presenter.cursor_id() == insertion_id((), 1)  # went in before the first
     finally:
         running.close()
