@@ -80,12 +80,9 @@ class PointerInput:
         """The enabled target of the shown model whose widget is under (x, y), or None."""
         if not self._active():
             return None
-        model = self._model()
-        for target_id, widget in list(self.highlighter.widgets.items()):
-            target = model.find(target_id)
-            if target is not None and target.enabled and shown_at(widget, x, y):
-                return target_id
-        return None
+        enabled = {target.id for target in self._model().targets() if target.enabled}
+        return next((target_id for target_id, widget in list(self.highlighter.widgets.items())
+                     if target_id in enabled and shown_at(widget, x, y)), None)
 
     def _mouse(self, _window: object, pos: tuple[float, float]) -> None:
         self.dwell.move(*pos)
