@@ -33,6 +33,7 @@ def packaged_files() -> list[Path]:
     for path in (ROOT / app["source.dir"]).rglob("*"):
         relative = path.relative_to(ROOT)
         if path.is_dir() or any(part.startswith(".") or part == "__pycache__"
+                                or part.endswith(".egg-info")  # pip's, in a checkout
                                 for part in relative.parts):
             continue
         if any(relative.as_posix().startswith(f"{folder}/") for folder in excluded):
@@ -48,7 +49,9 @@ def test_the_apk_holds_every_data_file_the_app_loads() -> None:
     for folder, pattern, at_least in [("i18n", "*.yml", 6 * 5), ("levels/packs", "**/*.yml", 30),
                                       ("app", "**/*.kv", 5),
                                       ("accessibility/presets", "*.yml", 7),
-                                      ("hardware/profiles", "*.yml", 5)]:
+                                      ("hardware/profiles", "*.yml", 5),
+                                      ("app/assets", "**/*.png", 20),
+                                      ("app/assets", "**/*.wav", 6)]:
         loaded = {p.relative_to(ROOT).as_posix() for p in (ROOT / folder).glob(pattern)}
         assert len(loaded) >= at_least, folder
         assert loaded <= packaged, sorted(loaded - packaged)

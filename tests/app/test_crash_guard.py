@@ -118,7 +118,7 @@ def test_the_real_app_keeps_the_draft_and_goes_on(tmp_path: Path,
         running.post("kb", "space")
         running.frames(5)
         assert running.app.guard.errors >= 1
-        assert controller._notice is not None and controller._notice[0] == OOPS
+        assert controller.status_line()[0].key == OOPS  # the newest notice comes first
         assert controller.store.draft(controller.learner.id, "junior_01") == ["move_forward"]
         monkeypatch.undo()
         controller.command(Command("add:move_forward"))  # the game goes on
