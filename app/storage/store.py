@@ -359,6 +359,10 @@ class ProgressStore(LockWaiting):
             "INSERT INTO settings (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value)))
 
+    def run_write(self, operation: Callable[[sqlite3.Connection], T]) -> T:
+        """A caller's SQL in one write transaction, with the store's failover (app.sync)."""
+        return self._write(operation)
+
     # --- export ----------------------------------------------------------------------------
 
     def export_csv(self, target: Path | TextIO) -> int:
