@@ -23,6 +23,7 @@ class SyncWorker:
         self.sender = Sender(path)
         self.interval = interval
         self.last: Round = Round(Outcome.OFF)  # read by the UI for the status line
+        self.rounds = 0  # rounds finished (tests wait for one)
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -48,5 +49,6 @@ class SyncWorker:
                 self.last = self.sender.run()
             except sqlite3.Error as error:  # the file is busy or gone: try next round
                 log.warning("sync round skipped: %s", error)
+            self.rounds += 1
             self._wake.wait(self.interval)
             self._wake.clear()
