@@ -32,6 +32,7 @@ from adapters.events import SPEECH_SOURCE, AdapterStatus, InputEvent, StatusKind
 from adapters.own_voice import OwnVoice
 from adapters.speech_grammar import load_phrases
 from app.services import Services
+from app.storage.export import locale_sheet
 from app.storage.models import Learner
 from app.storage.notices import profile_reset
 from app.storage.paths import learner_voice_dir
@@ -494,7 +495,9 @@ class AppController:
     def export_progress(self) -> None:
         path = self.services.data_dir / f"progress-{date.today().isoformat()}.csv"
         try:
-            rows = self.store.export_csv(path)
+            rows = self.store.export_csv(path, locale_sheet(
+                self.translator.locale, self.translator.t,
+                {level.id: self.translator.t(level.title_key) for level in self.packs.levels()}))
         except OSError as error:
             log.error("export failed: %r", error)
             self.notice("app.settings.export_failed", {"file": str(path)})
