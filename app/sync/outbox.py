@@ -11,50 +11,36 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
+from accessibility.presenters.sync_presenter import SyncForm as SyncConfig
 from app.storage.queries import now
 
-ENABLED, ENDPOINT, USERNAME, PASSWORD = ("sync.enabled", "sync.endpoint", "sync.username",
-                                         "sync.password")
-TABLET = "sync.tablet"
+ENABLED, ENDPOINT, USERNAME, PASSWORD = ("xapi.enabled", "xapi.endpoint", "xapi.username",
+                                         "xapi.password")
+TABLET = "xapi.tablet"
 
 
-@dataclass(frozen=True)
-class SyncConfig:
-    """What the teacher set; off by default. ``repr`` hides the password."""
+def config_from(values: Mapping[str, str]) -> SyncConfig:
+    return SyncConfig(values.get(ENABLED, "0") == "1", values.get(ENDPOINT, "").strip(),
+                      values.get(USERNAME, ""), values.get(PASSWORD, ""))
 
-    enabled: bool = False
-    endpoint: str = ""
-    username: str = ""
-    password: str = field(default="", repr=False)
 
-    @property
-    def ready(self) -> bool:
-        """Nothing leaves the tablet unless sync is on and has an http(s) address."""
-        return self.enabled and self.endpoint.startswith(("http://", "https://"))
-
-    @staticmethod
-    def from_settings(values: Mapping[str, str]) -> SyncConfig:
-        return SyncConfig(values.get(ENABLED, "0") == "1", values.get(ENDPOINT, "").strip(),
-                          values.get(USERNAME, ""), values.get(PASSWORD, ""))
-
-    def as_settings(self) -> dict[str, str]:
-        return {ENABLED: "1" if self.enabled else "0", ENDPOINT: self.endpoint.strip(),
-                USERNAME: self.username, PASSWORD: self.password}
+def config_settings(config: SyncConfig) -> dict[str, str]:
+    return {ENABLED: "1" if config.enabled else "0", ENDPOINT: config.endpoint.strip(),
+            USERNAME: config.username, PASSWORD: config.password}
 
 
 def load_config(conn: sqlite3.Connection) -> SyncConfig:
     found = conn.execute("SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?)",
                          (ENABLED, ENDPOINT, USERNAME, PASSWORD)).fetchall()
-    return SyncConfig.from_settings({str(k): str(v) for k, v in found})
+    return config_from({str(k): str(v) for k, v in found})
 
 
 def save_config(conn: sqlite3.Connection, config: SyncConfig) -> None:
     conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?) "
                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                     config.as_settings().items())
+                     config_settings(config).items())
 
 
 def pseudonym(conn: sqlite3.Connection, key: str) -> str:

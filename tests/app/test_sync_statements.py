@@ -8,7 +8,10 @@ from hypothesis import given, settings, strategies as st
 
 from app.storage.store import ProgressStore
 from app.sync import outbox
+from accessibility.translator import Translator
 from app.sync.record import Played, queue_attempt, queue_hint
+from app.sync.sender import Outcome, Round
+from app.sync.settings import sync_status
 from app.sync.statements import (ASKED, ATTEMPTED, COMPLETED, Attempt, Learning,
                                  attempt_statements, hint_statement, statement_id)
 
@@ -64,3 +67,20 @@ def test_settings_are_off_by_default_and_the_password_is_not_shown(tmp_path: Pat
     assert "hunter2" not in repr(config)
     assert not outbox.SyncConfig(True, "ftp://x", "a", "b").ready
     assert not outbox.SyncConfig(False, "https://x", "a", "b").ready
+
+
+def test_the_status_line_says_what_the_last_round_did(tmp_path: Path) -> None:
+    with ProgressStore(tmp_path / "p.sqlite3") as store:
+        assert sync_status(store, None) == ("sync.status.disabled", {})
+        store.run_write(lambda conn: outbox.save_config(
+            conn, outbox.SyncConfig(True, "https://lrs.example/xAPI", "prof", "pw")))
+        queue_hint(store, Played(store.add_learner("A", "cat", "fr", {}).id, "l", "L", "fr"))
+        assert sync_status(store, Round(Outcome.OFFLINE)) == ("sync.status.offline",
+                                                              {"waiting": 1})
+        assert sync_status(store, Round(Outcome.DONE, 4)) == ("sync.status.done", {"sent": 4})
+        assert sync_status(store, Round(Outcome.REFUSED))[0] == "sync.status.refused"
+    keys = ["sync.status.disabled"] + [f"sync.status.{o.value}" for o in Outcome
+                                       if o is not Outcome.OFF]
+    for locale in ("fr", "de"):  # every outcome has words, not the missing-key ellipsis
+        for key in keys:
+            assert Translator(locale).t(key, waiting=1, sent=1) not in ("", "…")
