@@ -37,6 +37,7 @@ from app.storage.models import Learner
 from app.storage.notices import profile_reset
 from app.storage.paths import learner_voice_dir
 from app.sync.record import Played, queue_hint, queue_outcome
+from app.sync.settings import sync_presenter
 from app.voice_training_flow import VOICE_TRAINING, VoiceTrainingFlow
 from app.workspace_session import WorkspaceSession
 from adapters.keyboard import KEYBOARD_SOURCE, SCREEN_SOURCE
@@ -312,7 +313,8 @@ class AppController:
             on_add_learner=self.add_learner, on_message=self.notice,
             translate=self.translator.t, on_train_voice=self.voice_training.open,
             on_forget_voice=self.voice_training.forget,
-            voice_trained=self.voice_training.trained_here)
+            voice_trained=self.voice_training.trained_here,
+            sync=sync_presenter(self.store, wake=self.services.wake_sync, on_message=self.notice))
         self.show(SETTINGS, presenter)
 
     def go_back(self) -> None:

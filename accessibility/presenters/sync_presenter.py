@@ -41,6 +41,7 @@ class SyncSettingsPresenter:
         self._on_save = on_save
         self._on_send_now = on_send_now
         self._on_message = on_message
+        self.changed: Callable[[], None] = lambda: None  # the screen showing it redraws
 
     def group(self) -> Group:
         """The entry the settings screen shows in its model."""
@@ -73,3 +74,4 @@ class SyncSettingsPresenter:
     def _save(self, form: SyncForm) -> None:
         self.form = form
         self._on_save(form)
+        self.changed()

@@ -102,3 +102,23 @@ def test_the_hook_sees_the_sender_once_sync_is_on(tmp_path: Path, inet_sockets) 
     finally:
         controller.services.close()
     assert any(event == "socket.__new__" for event, _ in inet_sockets)
+
+
+def test_the_teacher_turns_sync_on_in_the_settings_and_the_sender_is_woken(
+        tmp_path: Path) -> None:
+    controller, _clock, _server = make_app(tmp_path)
+    woken: list[bool] = []
+    controller.services.wake_sync = lambda: woken.append(True)  # type: ignore[method-assign]
+    try:
+        controller.activate(controller.model.children[0].id)
+        controller.open_settings()
+        assert controller.activate("sync:toggle")  # no address yet: refused, said
+        assert not controller.store.run_write(outbox.load_config).enabled and not woken
+        controller.presenter.sync.set_address("https://lrs.school.example/xAPI",
+                                                      "prof", "pw")
+        assert controller.activate("sync:toggle")
+        config = controller.store.run_write(outbox.load_config)
+        assert config.ready and woken
+        assert controller.model.find("sync:toggle").label_key == "sync.settings.enabled"
+    finally:
+        controller.services.close()
