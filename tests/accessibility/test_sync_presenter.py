@@ -4,11 +4,11 @@ from __future__ import annotations
 from accessibility.presenters.sync_presenter import SyncForm, SyncSettingsPresenter
 
 
-def make(form: SyncForm = SyncForm()):
+def make(form: SyncForm | None = None):
     saved: list[SyncForm] = []
     said: list[tuple[str, dict]] = []
     sent: list[bool] = []
-    presenter = SyncSettingsPresenter(form, on_save=saved.append,
+    presenter = SyncSettingsPresenter(form or SyncForm(), on_save=saved.append,
                                       on_send_now=lambda: sent.append(True),
                                       on_message=lambda key, params: said.append((key, params)))
     return presenter, saved, said, sent

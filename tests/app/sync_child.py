@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.sync.sender import Sender  # noqa: E402
+from app.sync.sender import Sender
 
 
 def main() -> None:

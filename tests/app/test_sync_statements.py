@@ -4,16 +4,25 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from accessibility.translator import Translator
 from app.storage.store import ProgressStore
 from app.sync import outbox
-from accessibility.translator import Translator
 from app.sync.record import Played, queue_attempt, queue_hint
 from app.sync.sender import Outcome, Round
 from app.sync.settings import sync_status
-from app.sync.statements import (ASKED, ATTEMPTED, COMPLETED, Attempt, Learning,
-                                 attempt_statements, hint_statement, statement_id)
+from app.sync.statements import (
+    ASKED,
+    ATTEMPTED,
+    COMPLETED,
+    Attempt,
+    Learning,
+    attempt_statements,
+    hint_statement,
+    statement_id,
+)
 
 LEARNING = Learning("tablet-1", "learner-1", "loops_02", "Deux tours", "fr")
 STAMP = "2026-12-06T10:00:00+01:00"
