@@ -3,6 +3,7 @@ network cut mid-sync plus a kill -9 of the syncing process lose nothing and dupl
 nothing."""
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.storage.store import ProgressStore
+from app.sync.__main__ import main as sync_main
 from app.sync import outbox
 from app.sync.record import Played, queue_attempt
 from app.sync.sender import Outcome, Sender
@@ -111,3 +113,28 @@ def test_a_cut_network_and_a_killed_app_deliver_every_statement_exactly_once(
         assert last.outcome is Outcome.DONE and waiting_ids(store) == []
     stored = ralph.statements()
     assert Counter(s["id"] for s in stored) == Counter(queued)
+
+
+def test_the_terminal_turns_sync_on_and_sends(tmp_path: Path, ralph: Ralph,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data"
+    with ProgressStore(data / "progress.sqlite3") as store:
+        kid = store.add_learner("Kid", "cat", "de", {})
+        queue_attempt(store, Played(kid.id, "junior_01", "Erster Schritt", "de"), number=1,
+                      solved=True, stars=3, blocks=3, seconds=2.0)
+    said: list[str] = []
+    base = ["--data-dir", str(data), "--locale", "de"]
+    assert sync_main(["send", *base], say=said.append) == 0  # off: nothing leaves
+    assert said[-1].startswith("Das Senden ist aus") and ralph.statements() == []
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASSWORD}\n{PASSWORD}\n"))
+    assert sync_main(["on", "--endpoint", "lrs.example", "--username", USERNAME,
+                      "--password-stdin", *base], say=said.append) == 2
+    assert "lrs.example" in said[-1]
+    assert sync_main(["on", "--endpoint", ralph.endpoint, "--username", USERNAME,
+                      "--password-stdin", *base], say=said.append) == 0
+    assert sync_main(["send", *base], say=said.append) == 0
+    assert said[-1] == "Alle Ergebnisse wurden gesendet. Diesmal gesendet: 2."
+    assert PASSWORD not in " ".join(said)
+    assert len(ralph.statements()) == 2
+    assert sync_main(["off", *base], say=said.append) == 0
+    assert said[-1].startswith("Das Senden ist aus")
