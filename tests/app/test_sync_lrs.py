@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from app.storage.store import ProgressStore
-from app.sync.__main__ import main as sync_main
 from app.sync import outbox
+from app.sync.__main__ import main as sync_main
 from app.sync.record import Played, queue_attempt
 from app.sync.sender import Outcome, Sender
 from app.sync.statements import ATTEMPTED, COMPLETED
