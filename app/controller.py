@@ -33,6 +33,7 @@ from app.navigation import Listeners, Navigator
 from app.services import Services
 from app.storage.models import Learner
 from app.storage.paths import learner_voice_dir
+from app.sync.record import Played, queue_hint, queue_outcome
 from app.voice_training_flow import VOICE_TRAINING, VoiceTrainingFlow
 from app.workspace_session import WorkspaceSession
 from levels.interpreter import Outcome
@@ -218,6 +219,7 @@ class AppController:
             profile=self.profile, draft=self.store.draft(learner.id, level.id),
             independence=self.store.independence(learner.id, level.id),
             on_finished=self._finished, on_map=self.show_map,
+            on_hint=lambda: queue_hint(self.store, self._played()),
             on_draft=lambda program: self.store.save_draft(learner.id, level.id, program),
             on_independence=lambda data: self.store.save_independence(learner.id, level.id,
                                                                       data),
@@ -233,11 +235,21 @@ class AppController:
         session, learner = self.session, self.learner
         if session is None or learner is None:
             return
-        self.store.record_attempt(learner.id, session.level.id, solved=outcome.solved,
-                                  stars=outcome.stars, blocks=outcome.blocks, seconds=seconds)
+        progress = self.store.record_attempt(learner.id, session.level.id, solved=outcome.solved,
+                                             stars=outcome.stars, blocks=outcome.blocks,
+                                             seconds=seconds)
+        queue_outcome(self.store, self._played(), progress.attempts, outcome, seconds)
+        self.services.wake_sync()
         if outcome.solved:
             level_id = session.level.id
             self.clock.call_later(COMPLETE_DELAY, lambda: self._complete(level_id, outcome))
+
+    def _played(self) -> Played:
+        """The learner and level the xAPI statements of this moment are about."""
+        assert self.session is not None and self.learner is not None
+        level = self.session.level
+        return Played(self.learner.id, level.id, self.translator.t(level.title_key),
+                      self.translator.locale)
 
     def _complete(self, level_id: str, outcome: Outcome) -> None:
         if self.session is None or self.session.level.id != level_id:

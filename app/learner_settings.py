@@ -24,8 +24,10 @@ from accessibility.signal import Signal
 from app.devices import Devices
 from app.navigation import Navigator
 from app.services import Services
+from app.storage.export import locale_sheet
 from app.storage.models import Learner
 from app.storage.notices import profile_reset
+from app.sync.settings import sync_presenter
 from app.voice_training_flow import VoiceTrainingFlow
 
 log = logging.getLogger(__name__)
@@ -119,7 +121,9 @@ class LearnerSettings:
             on_message=self.devices.notice,
             translate=self.translator.t, on_train_voice=self.voice_training.open,
             on_forget_voice=self.voice_training.forget,
-            voice_trained=self.voice_training.trained_here)
+            voice_trained=self.voice_training.trained_here,
+            sync=sync_presenter(self.store, wake=self.services.wake_sync,
+                                on_message=self.devices.notice))
         self.navigator.show(SETTINGS, presenter)
 
     def _preview(self, draft: SettingsDraft) -> None:
@@ -160,7 +164,10 @@ class LearnerSettings:
     def export_progress(self) -> None:
         path = self.services.data_dir / f"progress-{date.today().isoformat()}.csv"
         try:
-            rows = self.store.export_csv(path)
+            rows = self.store.export_csv(path, locale_sheet(
+                self.translator.locale, self.translator.t,
+                {level.id: self.translator.t(level.title_key)
+                 for level in self.services.packs.levels()}))
         except OSError as error:
             log.error("export failed: %r", error)
             self.devices.notice(Message("app.settings.export_failed", {"file": str(path)}))

@@ -19,6 +19,7 @@ from app.platforms import Platform, current_platform, speech_server
 from app.storage.paths import data_dir
 from app.storage.models import StoreNotice
 from app.storage.store import ProgressStore
+from app.sync.worker import SyncWorker
 from levels.packs import Packs, load_packs
 
 log = logging.getLogger(__name__)
@@ -37,8 +38,15 @@ class Services:
     data_dir: Path
     store_notice: Signal[[StoreNotice]] = field(default_factory=Signal)  # a disk failing later
     platform: Platform = field(default_factory=current_platform)
+    sync: SyncWorker | None = None  # sends queued xAPI statements when the teacher allows
+
+    def wake_sync(self) -> None:
+        if self.sync is not None:
+            self.sync.wake()
 
     def close(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()
         self.hub.stop_all()
         self.narrator.close()
         self.store.close()
@@ -57,5 +65,9 @@ def build_services(options: Options, *, wake_hub: Callable[[], None] | None = No
     for problem in packs.problems:
         log.error("level problem: %s [%s] %s: %s", problem.file, problem.level, problem.field,
                   problem.key)
+    # the worker reads the file itself; in memory there is no file and nothing to send
+    sync = None if store.in_memory else SyncWorker(store.path)
+    if sync is not None:
+        sync.start()
     return Services(options, translator, narrator, InputHub(wake=wake_hub), store, packs,
-                    directory, store_notice, platform)
+                    directory, store_notice, platform, sync)

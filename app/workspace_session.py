@@ -64,6 +64,7 @@ class WorkspaceSession:
                  on_map: Callable[[], None],
                  on_draft: Callable[[list[object]], None] = lambda _program: None,
                  on_independence: Callable[[dict[str, int]], None] = lambda _data: None,
+                 on_hint: Callable[[], None] = lambda: None,
                  palette_order: PaletteOrder | None = None,
                  step_time: float = STEP_TIME) -> None:
         self.level = level
@@ -76,6 +77,7 @@ class WorkspaceSession:
         self._on_finished = on_finished
         self._on_draft = on_draft
         self._on_independence = on_independence
+        self._on_hint = on_hint
         self.editor = Editor(level.palette, max_blocks=level.max_blocks,
                              program=self._first_program(draft, profile.guided_mode))
         self.presenter = WorkspacePresenter(
@@ -172,6 +174,7 @@ class WorkspaceSession:
 
     def hint(self) -> None:
         self.speaker.say(self.level.hint_key, priority=Priority.NEXT)
+        self._on_hint()
 
     def run(self) -> None:
         """Run the whole program (or stop it, when it is already running)."""

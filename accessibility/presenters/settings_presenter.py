@@ -13,6 +13,7 @@ from accessibility.block_pictures import BLOCK_LOOKS
 from accessibility.message import Message, MessageSink
 from accessibility.presenters.base import ScreenPresenter
 from accessibility.presenters.commands import CommandTable, ScreenCommand
+from accessibility.presenters.sync_presenter import SyncSettingsPresenter
 from accessibility.profiles import (PRESETS, SPEC, SUGGEST_MODES, THEMES, AccessProfile,
                                     ProfileError, edited, preset)
 from accessibility.scan_model import Group, Target
@@ -56,8 +57,12 @@ class SettingsPresenter(ScreenPresenter):
                  translate: Callable[[str], str],
                  on_train_voice: Callable[[], None] | None = None,
                  on_forget_voice: Callable[[], None] | None = None,
-                 voice_trained: Callable[[], bool] = lambda: False) -> None:
+                 voice_trained: Callable[[], bool] = lambda: False,
+                 sync: SyncSettingsPresenter | None = None) -> None:
         super().__init__()
+        self.sync = sync  # the classroom sync entry, saved at once (not part of the draft)
+        if sync is not None:
+            sync.changed = lambda: self._publish(focus="sync:toggle")
         self._translate = translate
         self.draft = draft
         self._on_change = on_change
@@ -110,6 +115,7 @@ class SettingsPresenter(ScreenPresenter):
                 for name in TOGGLES]),
             Group("settings:timing", "app.settings.timing", [
                 target for step in STEPS for target in self._stepper(step)]),
+            *([] if self.sync is None else [self.sync.group()]),
         ])
 
     def _voice_training(self, profile: AccessProfile) -> list[Target]:

@@ -1,9 +1,13 @@
 """Progress as CSV for educators: one row per learner and level, for a spreadsheet.
 
-A data file, so the header is English snake_case and numbers are plain (``solved`` is 1/0).
-UTF-8 without BOM, RFC 4180 quoting (names with commas or quotes stay one cell). A cell that
-a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` first) gets a leading ``'``:
-learners type their own names, and the teacher opens the file in Excel or LibreOffice.
+Every learner has a row, also one without progress yet (the level cells stay empty). The
+``Sheet`` says how: ``DATA`` is the plain data file (English snake_case header, ``,``, a
+decimal point, UTF-8 without BOM); ``locale_sheet`` is what the teacher opens by a double
+click: translated headers and level titles, UTF-8 with a BOM (so Excel reads the accents),
+and ``;`` with a decimal comma where the locale writes ``3,5`` (fr, nl, de, it, es), which is
+what a French or German spreadsheet expects without an import wizard. RFC 4180 quoting keeps
+names with separators or quotes in one cell. A cell that a spreadsheet would run as a
+formula (``=``, ``+``, ``-``, ``@`` first) gets a leading ``'``: learners type their own names.
 """
 from __future__ import annotations
 
@@ -12,7 +16,8 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -21,10 +26,40 @@ from app.storage import rows
 log = logging.getLogger(__name__)
 
 COLUMNS: tuple[str, ...] = (
-    "learner_id", "learner_name", "locale", "level_id", "solved", "stars", "attempts",
-    "best_blocks", "seconds", "independence_score", "independence", "updated",
+    "learner_id", "learner_name", "locale", "level_id", "level_title", "solved", "stars",
+    "attempts", "best_blocks", "seconds", "independence_score", "independence", "updated",
 )
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+DECIMAL_COMMA = ("fr", "nl", "de", "it", "es")  # languages that write 3,5 (then ; separates)
+
+
+class SemicolonDialect(csv.excel):
+    """What spreadsheets in decimal-comma locales open directly."""
+
+    delimiter = ";"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """How the table is written: headers, separator, decimal mark, BOM, level titles."""
+
+    headers: tuple[str, ...] = COLUMNS
+    dialect: type[csv.Dialect] = csv.excel
+    decimal: str = "."
+    bom: bool = False
+    titles: Mapping[str, str] = field(default_factory=dict)
+
+
+DATA = Sheet()
+
+
+def locale_sheet(locale: str, translate: Callable[[str], str],
+                 titles: Mapping[str, str]) -> Sheet:
+    """The teacher's sheet: ``translate("storage.export.columns.<column>")`` for headers."""
+    comma = locale.replace("-", "_").split("_")[0].lower() in DECIMAL_COMMA
+    return Sheet(tuple(translate(f"storage.export.columns.{c}") for c in COLUMNS),
+                 SemicolonDialect if comma else csv.excel, "," if comma else ".", True,
+                 dict(titles))
 
 
 def safe_cell(text: str) -> str:
@@ -39,18 +74,26 @@ def _independence_score(data: dict) -> float:
     return Independence.from_dict(data).score
 
 
-def csv_row(row: Sequence[object]) -> list[object]:
-    """A database row (in ``COLUMNS`` order, independence as JSON text) as CSV cells."""
+def csv_row(row: Sequence[object], sheet: Sheet = DATA) -> list[object]:
+    """A database row (``queries.EXPORT`` order, independence as JSON text) as CSV cells."""
     learner_id, name, locale, level_id, solved, stars, attempts, best, seconds, indep, updated = row
+    learner = [learner_id, safe_cell(rows.text(name)), safe_cell(rows.text(locale))]
+    if level_id is None:  # a learner without progress yet: still on the class list
+        return learner + [""] * (len(COLUMNS) - len(learner))
     data = rows.json_value(indep, dict)
     score = "" if data is None else _score_cell(data)
     best_blocks = rows.maybe_count(best)
-    return [learner_id, safe_cell(rows.text(name)), safe_cell(rows.text(locale)),
-            safe_cell(rows.text(level_id)), int(rows.count(solved) > 0), rows.count(stars),
-            rows.count(attempts), "" if best_blocks is None else best_blocks,
-            f"{rows.number(seconds):.1f}", score,
-            "" if data is None else json.dumps(data, sort_keys=True, separators=(",", ":")),
-            safe_cell(rows.text(updated))]
+    level = rows.text(level_id)
+    return learner + [
+        safe_cell(level), safe_cell(sheet.titles.get(level, "")), int(rows.count(solved) > 0),
+        rows.count(stars), rows.count(attempts), "" if best_blocks is None else best_blocks,
+        _decimal(f"{rows.number(seconds):.1f}", sheet), _decimal(score, sheet),
+        "" if data is None else json.dumps(data, sort_keys=True, separators=(",", ":")),
+        safe_cell(rows.text(updated))]
+
+
+def _decimal(text: str, sheet: Sheet) -> str:
+    return text.replace(".", sheet.decimal)
 
 
 def _score_cell(data: dict) -> str:
@@ -62,26 +105,30 @@ def _score_cell(data: dict) -> str:
         return ""
 
 
-def write_rows(rows: Iterable[Sequence[object]], handle: TextIO) -> int:
-    writer = csv.writer(handle)
-    writer.writerow(COLUMNS)
+def write_rows(rows: Iterable[Sequence[object]], handle: TextIO, sheet: Sheet = DATA) -> int:
+    writer = csv.writer(handle, dialect=sheet.dialect)
+    writer.writerow([safe_cell(h) for h in sheet.headers])
     count = 0
     for row in rows:
-        writer.writerow(csv_row(row))
+        writer.writerow(csv_row(row, sheet))
         count += 1
     return count
 
 
-def write_csv(rows: Iterable[Sequence[object]], target: Path | TextIO) -> int:
-    """Write the header and ``rows``; a path is replaced atomically (never half a file)."""
+def write_csv(rows: Iterable[Sequence[object]], target: Path | TextIO,
+              sheet: Sheet = DATA) -> int:
+    """Write the header and ``rows``; a path is replaced atomically (never half a file).
+
+    The BOM is written only to a path (an open text file has its own encoding)."""
     if not isinstance(target, (str, os.PathLike)):
-        return write_rows(rows, target)
+        return write_rows(rows, target, sheet)
     path = Path(target)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(tmp, 0o644)  # mkstemp makes it private; the teacher shares this file
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            count = write_rows(rows, handle)
+        encoding = "utf-8-sig" if sheet.bom else "utf-8"
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+            count = write_rows(rows, handle, sheet)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

@@ -69,6 +69,18 @@ MIGRATIONS: tuple[Migration, ...] = (
             PRIMARY KEY (learner_id, level_id)
         )""",
     )),
+    Migration(3, "xapi_outbox: learning statements waiting for the school's LRS", _run(
+        """CREATE TABLE xapi_outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            statement_id TEXT NOT NULL UNIQUE,
+            body TEXT NOT NULL,
+            queued TEXT NOT NULL,
+            sent TEXT,
+            rejected TEXT
+        )""",
+        "CREATE INDEX xapi_outbox_waiting ON xapi_outbox (seq) "
+        "WHERE sent IS NULL AND rejected IS NULL",
+    )),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -27,7 +27,7 @@ ON CONFLICT (learner_id, level_id) DO UPDATE SET
 EXPORT = """
 SELECT l.id, l.name, l.locale, p.level_id, p.solved, p.stars, p.attempts, p.best_blocks,
        p.seconds, p.independence, p.updated
-FROM progress AS p JOIN learners AS l ON l.id = p.learner_id
+FROM learners AS l LEFT JOIN progress AS p ON p.learner_id = l.id
 """
 
 

@@ -30,7 +30,7 @@ from app.storage.database import (
     open_memory,
     read_only_copy,
 )
-from app.storage.export import COLUMNS, write_csv
+from app.storage.export import COLUMNS, DATA, Sheet, write_csv
 from app.storage.models import Learner, LevelProgress, StoreNotice
 from app.storage.move_aside import move_aside
 from app.storage.queries import EXPORT as _EXPORT
@@ -359,18 +359,24 @@ class ProgressStore(LockWaiting):
             "INSERT INTO settings (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value)))
 
+    def run_write(self, operation: Callable[[sqlite3.Connection], T]) -> T:
+        """A caller's SQL in one write transaction, with the store's failover (app.sync)."""
+        return self._write(operation)
+
     # --- export ----------------------------------------------------------------------------
 
-    def export_csv(self, target: Path | TextIO) -> int:
-        """Write one CSV row per learner and level with progress; return the rows written.
+    def export_csv(self, target: Path | TextIO, sheet: Sheet = DATA) -> int:
+        """Write one CSV row per learner and level (one for a learner with no progress yet);
+        return the rows written.
 
-        Columns are ``export.COLUMNS``. A path is replaced atomically; an open text file
-        should be opened with ``newline=""``. ``OSError`` if the target cannot be written
+        Columns are ``export.COLUMNS``; ``sheet`` says the headers, separator and encoding
+        (``export.locale_sheet`` for the teacher). A path is replaced atomically; an open text
+        file should be opened with ``newline=""``. ``OSError`` if the target cannot be written
         (the app shows ``storage.export.failed``).
         """
         found = self._do(lambda c: c.execute(_EXPORT).fetchall())
         found.sort(key=lambda row: (name_order(rows.text(row[1])), row[0], rows.text(row[3])))
-        return write_csv(found, target)
+        return write_csv(found, target, sheet)
 
 
 __all__ = ["COLUMNS", "ProgressStore", "UnknownLearner"]

@@ -15,6 +15,7 @@ import app.storage.store as store_module
 from app.storage import ProgressStore
 from app.storage.migrations import LATEST_VERSION, MIGRATIONS, Migration, migrate, schema_version
 from app.storage.move_aside import aside_name, move_aside
+from app.sync import outbox
 from app.storage.notices import (
     CANNOT_MOVE,
     DAMAGED,
@@ -379,7 +380,7 @@ def test_a_version_1_file_is_migrated_and_keeps_its_progress(tmp_path: Path) -> 
     _version_1_file(path)
     with ProgressStore(path) as store:
         assert store.notice is None
-        assert schema_version(store._connection) == LATEST_VERSION == 2
+        assert schema_version(store._connection) == LATEST_VERSION == 3
         (zoe,) = store.learners()
         assert (zoe.id, zoe.name, zoe.profile) == (7, "Zoë", {"name": "touch"})
         level = store.progress(7)["loops_01"]
@@ -387,6 +388,7 @@ def test_a_version_1_file_is_migrated_and_keeps_its_progress(tmp_path: Path) -> 
         assert level.independence == {"start": 1, "streak": 2, "misses": 0}
         assert store.get_setting("last_learner") == "7"
         store.save_draft(7, "loops_02", ["turn_left"])  # the table migration 2 added
+        assert store.run_write(outbox.counts) == {"waiting": 0, "sent": 0, "rejected": 0}  # 3
         store.remove_learner(7)  # the new table cascades too
         assert store._connection.execute("SELECT count(*) FROM drafts").fetchone()[0] == 0
     assert not _aside_files(tmp_path)

@@ -183,7 +183,7 @@ def test_export_csv_reads_back_with_the_csv_module(store: ProgressStore, tmp_pat
     target = tmp_path / "export" / "class.csv"
     target.parent.mkdir()
     target.write_text("old export", encoding="utf-8")
-    assert store.export_csv(target) == 3
+    assert store.export_csv(target) == 4  # the learner without progress has a row too
     raw = target.read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf")  # no BOM
     assert "Zoë".encode() in raw  # UTF-8
@@ -191,12 +191,14 @@ def test_export_csv_reads_back_with_the_csv_module(store: ProgressStore, tmp_pat
         rows = list(csv.DictReader(handle))
     assert list(rows[0]) == list(COLUMNS)
     assert [(r["learner_name"], r["level_id"]) for r in rows] == [
-        ("'=HYPERLINK(\"x\")", "basics_01"), (NAME, "basics_01"), (NAME, "loops_02")]
-    loops = rows[2]
+        ("'=HYPERLINK(\"x\")", "basics_01"), ("No progress yet", ""), (NAME, "basics_01"),
+        (NAME, "loops_02")]
+    assert set(rows[1].values()) <= {"No progress yet", "de", rows[1]["learner_id"], ""}
+    loops = rows[3]
     assert loops["learner_id"] == str(zoe)
     assert (loops["solved"], loops["stars"], loops["attempts"], loops["best_blocks"],
             loops["seconds"]) == ("1", "3", "1", "6", "41.3")
-    basics = rows[1]
+    basics = rows[2]
     assert (basics["solved"], basics["best_blocks"], basics["locale"]) == ("0", "", "fr")
     assert basics["independence_score"] == "0.33"  # guided mode's score: 1 - start / MODEL(3)
     assert basics["independence"] == '{"misses":0,"start":2,"streak":1}'
@@ -210,7 +212,7 @@ def test_export_csv_to_an_open_file_and_an_empty_store(store: ProgressStore) -> 
     assert buffer.getvalue() == ",".join(COLUMNS) + "\r\n"
     _filled(store)
     buffer = io.StringIO(newline="")
-    assert store.export_csv(buffer) == 3
+    assert store.export_csv(buffer) == 4
     names = [row[1] for row in csv.reader(io.StringIO(buffer.getvalue(), newline=""))]
     assert names.count(NAME) == 2
 
