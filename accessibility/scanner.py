@@ -22,17 +22,19 @@ loaded CPU). A press in the first ``grace`` seconds of a new stop still chooses 
 one ("scan delay after move"): a switch user's reaction comes after the highlight moved.
 ``resolve="processing"`` keeps the old behaviour, for the benchmarks' comparison.
 
-Auditory scanning: give a ``CueSpeaker`` (``accessibility.narrator.Narrator``; tests use the
-timed stand-in in ``tests/support/narration_probes.py``); each highlighted node's label is cued. With ``wait_for_cue`` the highlight
-moves on only after both the interval has passed and the cue's ``on_done`` has fired, so a
-slow voice never gets cut by the scan. Time only comes from the injected ``Clock``.
+Auditory scanning: give a ``CueSpeaker`` (``accessibility.narrator.Narrator``; tests use
+the timed stand-in in ``tests/support/narration_probes.py``); each highlighted node's label
+is cued. With ``wait_for_cue`` the highlight moves on only after both the interval has
+passed and the cue's ``on_done`` has fired, so a slow voice never gets cut by the scan. Time
+only comes from the injected ``Clock``.
 
 After a press in auto-scan the switch is locked for the filter's post-acceptance delay
 (``ScanSettings.post_acceptance``): the stop the press lit stays lit that much longer, also
 counted from the switch's release, so the lockout never eats its time.
 
 Parts: ``scan_settings`` (settings, stats), ``scan_walk`` (the model's stops and paths),
-``scan_steps`` (when a stop moves on), ``scan_history`` (what was lit at a press).
+``scan_position`` (where the highlight is, after rebuilds and focus), ``scan_steps`` (when a
+stop moves on), ``scan_history`` (what was lit at a press).
 """
 from __future__ import annotations
 
@@ -44,11 +46,11 @@ from accessibility.actions import Action, Command, Intent
 from accessibility.clock import Clock
 from accessibility.scan_history import HighlightHistory, Lit
 from accessibility.scan_model import Group, ScanNode, Target
+from accessibility.scan_position import ScanPosition
 from accessibility.scan_settings import (INTERVAL_RANGE, CueSpeaker, Resolve, Restart,
                                          ScanMode, ScanSettings, ScanStats)
 from accessibility.scan_steps import StepTimer
-from accessibility.scan_walk import (BACK_ID, BACK_LABEL_KEY, has_enabled, level_items,
-                                     nearest, path_to, resolve_path)
+from accessibility.scan_walk import BACK_ID, BACK_LABEL_KEY, resolve_path
 from accessibility.signal import Signal
 
 __all__ = ["BACK_ID", "BACK_LABEL_KEY", "INTERVAL_RANGE", "PAUSED_KEY", "START_KEY",
@@ -61,27 +63,22 @@ PAUSED_KEY = "access.scan.paused"  # the loops ran out: "the light has stopped..
 START_KEY = "access.scan.start"  # nothing scanned yet: "press your switch to start"
 
 
-class Scanner:
+class Scanner(ScanPosition):
     """Owns the highlight over one scan model; feed it intents, holds and time."""
 
-    def __init__(self, clock: Clock, root: Group, settings: ScanSettings = ScanSettings(),
+    def __init__(self, clock: Clock, root: Group, settings: ScanSettings | None = None,
                  *, cues: CueSpeaker | None = None, prompts: CueSpeaker | None = None,
                  on_command: Callable[[Command], object] | None = None) -> None:
         """``cues`` speaks each highlighted label (auditory scanning); ``prompts`` (default:
         ``cues``) says the prompt while paused, also for learners without auditory scanning."""
         self._clock = clock
+        super().__init__(root, settings or ScanSettings())
         self._prompts = prompts or cues
-        self._root = root
-        self.settings = settings
         self._cues = cues
         self._on_command = on_command
-        self._path: list[Group] = [root]
-        self._index: int | None = None
-        self._loops = 0
         self._steps = StepTimer(clock, self._due)
         self._held = False
         self._running = False
-        self._focus_requested = False
         self.highlight_changed: Signal[[ScanNode | None]] = Signal()
         self.selected: Signal[[ScanNode]] = Signal()
         self.pause_changed: Signal[[bool]] = Signal()
@@ -90,7 +87,6 @@ class Scanner:
         self._pressed = False  # the highlight change under way comes from a press
         self._prompt = START_KEY
         self.stats = ScanStats()
-        self._back = Target(BACK_ID, BACK_LABEL_KEY, self._go_back)
 
     # -- listeners ----------------------------------------------------------------------
 
@@ -110,22 +106,6 @@ class Scanner:
     # -- state ----------------------------------------------------------------------------
 
     @property
-    def root(self) -> Group:
-        return self._root
-
-    @property
-    def highlighted(self) -> ScanNode | None:
-        items = self.items()
-        if self._index is None or not items:
-            return None
-        return items[min(self._index, len(items) - 1)]
-
-    @property
-    def group(self) -> Group:
-        """The group whose items are being scanned."""
-        return self._path[-1]
-
-    @property
     def paused(self) -> bool:
         return self._running and self._index is None and self.settings.mode is ScanMode.AUTO
 
@@ -139,10 +119,6 @@ class Scanner:
         """When the lit stop's time is up and the highlight moves on (``None``: no move is
         timed, e.g. step scan or paused); with ``wait_for_cue`` not before its cue ends."""
         return self._steps.until
-
-    def items(self) -> list[ScanNode]:
-        """What the highlight visits at the current level, in order, back stop last."""
-        return level_items(self._path, self.settings.grouping, self._back)
 
     # -- control --------------------------------------------------------------------------
 
@@ -179,36 +155,6 @@ class Scanner:
     def set_interval(self, seconds: float) -> None:
         """Change the scan speed while scanning (0.5–5 s)."""
         self.set_settings(replace(self.settings, interval=seconds))
-
-    def set_model(self, root: Group, focus: str | None = None) -> None:
-        """Take a rebuilt model; the highlight stays on the same id or its nearest neighbour.
-
-        ``focus`` (a group or target id) moves the scan there instead: a group id enters
-        that group at its first item, a target id highlights that target. A presenter calls
-        this from inside ``Target.activate`` to open a menu; it then wins over the restart
-        rule.
-        """
-        old_items = [n.id for n in self.items()]
-        old_index = self._index
-        old_id = old_items[old_index] if old_index is not None and old_index < len(old_items) else None
-        self._root = root
-        if focus is not None and self._focus(focus):
-            return
-        self._path = resolve_path(self._root, [g.id for g in self._path])
-        if old_index is None:
-            self._index = None
-            if self.paused and self._prompt == START_KEY and self.items():
-                self._resume()  # first start on an empty screen: scan as soon as there is one
-            return
-        new_ids = [n.id for n in self.items()]
-        if not new_ids:
-            self._highlight(None)
-            return
-        target_index = nearest(old_items, old_index, new_ids)
-        if old_id is not None and old_id in new_ids and new_ids.index(old_id) == target_index:
-            self._index = target_index  # same node, no new cue
-        else:
-            self._highlight(target_index, arm=False)
 
     # -- input ----------------------------------------------------------------------------
 
@@ -321,16 +267,9 @@ class Scanner:
     def _rewind(self, t: float) -> None:
         """Put the highlight back where it was at ``t`` (minus the grace) for a SELECT."""
         lit = self._history.rewind(t, self.settings.grace)
-        if lit is None:
-            return
-        path = resolve_path(self._root, list(lit.path))
-        if len(path) != len(lit.path):
-            return  # that group is gone from the model: what is lit now
-        self._path = path
-        ids = [n.id for n in self.items()]
-        self._index = ids.index(lit.node) if lit.node in ids else None
-        self.stats.resolved_earlier += 1
-        self._steps.cancel()
+        if lit is not None and self._restore(lit):
+            self.stats.resolved_earlier += 1
+            self._steps.cancel()
 
     def _timed(self, move: Callable[[], None]) -> None:
         """Run a move the scan timer caused: it joins the highlight history."""
@@ -430,6 +369,10 @@ class Scanner:
         else:
             self._highlight(ids.index(left.id) if left.id in ids else 0, first=True, arm=False)
 
+    def _first_model(self) -> None:
+        if self.paused and self._prompt == START_KEY and self.items():
+            self._resume()  # first start on an empty screen: scan as soon as there is one
+
     def _activate(self, target: Target) -> None:
         self.stats.activations += 1
         path_ids = [g.id for g in self._path]
@@ -452,24 +395,3 @@ class Scanner:
             self._highlight(0, first=True)
         else:
             self._highlight(None)
-
-    # -- model changes --------------------------------------------------------------------
-
-    def _focus(self, node_id: str) -> bool:
-        path = path_to(self._root, node_id)
-        if path is None:
-            log.warning("focus on unknown scan node %s", node_id)
-            return False
-        self._focus_requested = True
-        self._loops = 0
-        if path[-1].id == node_id:  # a group: enter it
-            self._path = path
-            self._start_level()
-            return True
-        self._path = resolve_path(self._root, [g.id for g in self._path])
-        ids = [n.id for n in self.items()]
-        if node_id not in ids:  # not reachable from here: go to the group that holds it
-            self._path = path if self.settings.grouping == "group" else [self._root]
-            ids = [n.id for n in self.items()]
-        self._highlight(ids.index(node_id) if node_id in ids else 0, first=True, arm=False)
-        return True
