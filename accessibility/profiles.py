@@ -197,6 +197,7 @@ class AccessProfile:
             dwell=self.dwell, loops=self.scan_loops, exit_loops=self.group_exit_loops,
             restart=self.scan_restart,  # type: ignore[arg-type]
             wait_for_cue=self.wait_for_cue and self.auditory_scanning,
+            post_acceptance=self.post_acceptance,
         )
 
 

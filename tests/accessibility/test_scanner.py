@@ -57,6 +57,28 @@ def test_auto_scan_timing_first_item_delay_and_selection() -> None:
     assert rig.chosen == ["b2"] and rig.at == "a"  # restart at the top
 
 
+def test_a_stop_lit_by_a_press_keeps_its_time_after_the_post_acceptance_delay() -> None:
+    """The switch is locked for the filter's post-acceptance delay after a press: the stop
+    the press lit keeps first_item_delay + interval after it, counted from the release too;
+    stops the timer lights keep the plain interval."""
+    rig = Rig(ScanSettings(post_acceptance=0.5))
+    rig.scanner.start()
+    assert rig.scanner.lit_until == 1.5  # no press yet: no lockout to wait out
+    rig.clock.advance(5.5)
+    rig.press()  # enter b at 5.5: locked until 6.0, then 0.5 + 1.0
+    assert rig.at == "b1" and rig.scanner.lit_until == 7.5
+    rig.clock.advance(2.5)
+    assert rig.seen[-2:] == [(5.5, "b1"), (7.5, "b2")]  # b2 lit by the timer: 1 s
+    assert rig.scanner.lit_until == 8.5
+    rig.press()  # choose b2 at 8.0: "a" at the top, lit until 10.0 ...
+    assert rig.chosen == ["b2"] and rig.scanner.lit_until == 10.0
+    rig.clock.advance(0.3)
+    rig.scanner.hold(Action.SELECT, False)  # ... but the switch is let go at 8.3
+    assert rig.scanner.lit_until == 10.3
+    rig.clock.advance(2.0)
+    assert rig.seen[-2:] == [(8.0, "a"), (10.3, "b")]
+
+
 def test_back_stop_and_group_exit_after_unanswered_loops() -> None:
     rig = Rig()
     rig.scanner.start()

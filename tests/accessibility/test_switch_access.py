@@ -81,9 +81,10 @@ def test_a_press_delivered_late_chooses_what_was_lit_when_pressed() -> None:
     access.feed(InputEvent("kb", "space", False, 0.2))
     clock.run_until(1.0)
     assert access.scanner.highlighted.id == "x"
-    clock.run_until(1.9)  # x lit 0.1-1.6 (with the first-item delay), then y
+    # x lit 0.1-2.2: the first-item delay, after the post-acceptance delay from the release
+    clock.run_until(2.3)
     assert access.scanner.highlighted.id == "y"
-    access.feed(InputEvent("kb", "space", True, 1.5))  # pressed on x, processed on y
-    access.feed(InputEvent("kb", "space", False, 1.7))
+    access.feed(InputEvent("kb", "space", True, 1.9))  # pressed on x, processed on y
+    access.feed(InputEvent("kb", "space", False, 2.1))
     clock.advance(1)
     assert chosen == ["x"]

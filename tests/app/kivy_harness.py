@@ -84,9 +84,8 @@ class LiveSwitchUser:
                 self._press("next" if scanner.settings.mode is ScanMode.STEP else "select")
             elif node.id == self.wanted(goal):
                 settings = scanner.settings
-                first = bool(scanner.items()) and scanner.items()[0] is node
-                left = (self._seen_at + settings.interval - time.monotonic()
-                        + (settings.first_item_delay if first else 0.0))
+                until = scanner.lit_until  # when the stop moves on (KivyClock: monotonic)
+                left = (self._seen_at if until is None else until) - time.monotonic()
                 if settings.mode is ScanMode.AUTO and left < 0.3:
                     self._wait_for_move()
                     continue

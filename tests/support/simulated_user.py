@@ -112,7 +112,6 @@ class ScanningUser:
         self.activated: list[str] = []
         self._changes = 0
         self._seen_at = clock.now()
-        self._first = False
         scanner.on_highlight(self._seen)
         scanner.on_select(self._selected)
         mode = scanner.settings.mode
@@ -144,8 +143,6 @@ class ScanningUser:
     def _seen(self, node: ScanNode | None) -> None:
         self._changes += 1
         self._seen_at = self.clock.now()
-        self._first = node is not None and bool(self.scanner.items()) \
-            and self.scanner.items()[0] is node
         if node is not None:
             self.stats.moves += 1
 
@@ -217,9 +214,8 @@ class ScanningUser:
         if self.lag is not None:
             self._late_turn(goal, node)
             return
-        settings = self.scanner.settings
-        left = self._seen_at + settings.interval - self.clock.now()
-        left += settings.first_item_delay if self._first else 0.0
+        until = self.scanner.lit_until  # the rhythm a learner feels: when the stop moves on
+        left = (self._seen_at if until is None else until) - self.clock.now()
         if node.id == self.wanted(goal) and left >= self.need:
             self._react()
             self._press("select")
@@ -235,9 +231,8 @@ class ScanningUser:
             return
         lag = self.rng.uniform(*self.lag)
         if lag < 0:  # on time: the stop's end is foreseeable (no cue to wait for)
-            settings = self.scanner.settings
-            end = self._seen_at + settings.interval
-            end += settings.first_item_delay if self._first else 0.0
+            end = self.scanner.lit_until
+            end = self._seen_at + self.scanner.settings.interval if end is None else end
             self._wait(max(0.0, end + lag - self.clock.now()))
         elif self._wait_for_change(self.scanner.settings.interval * 10):
             self._wait(max(0.0, self._seen_at + lag - self.clock.now()))
