@@ -35,6 +35,7 @@ from app.services import Services
 from app.storage.models import Learner
 from app.storage.paths import learner_voice_dir
 from app.voice_training_flow import VOICE_TRAINING, VoiceTrainingFlow
+from app.creative_flow import CreativeFlow
 from app.workspace_session import WorkspaceSession
 from adapters.keyboard import KEYBOARD_SOURCE, SCREEN_SOURCE
 from adapters.serial_adapter import UNKNOWN_FAMILY
@@ -95,6 +96,7 @@ class AppController:
         self._settings_before: tuple[AccessProfile, str] | None = None
         self.voice: Any = None  # the speech adapter, when voice commands are on
         self.voice_training = VoiceTrainingFlow(self)
+        self.creative = CreativeFlow(self)  # career cards and the maker
         self._devices: set[str] = set()
         self.own_voice = OwnVoice()  # when the narrator spoke: not the child's commands
         self._phrases: dict[str, dict[str, tuple[str, ...]]] = {}  # locale -> voice phrases
@@ -234,7 +236,8 @@ class AppController:
         progress = self._tiles()
         presenter = LevelMapPresenter(self.packs.tracks, progress, track=self.track,
                                       title=self.translator.t, on_open=self.open_level,
-                                      on_back=self.show_learners)
+                                      on_back=self.show_learners,
+                                      extras=self.creative.map_buttons())
         self.show(MAP, presenter)
 
     def open_level(self, level_id: str) -> None:

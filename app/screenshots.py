@@ -110,6 +110,11 @@ def complete(running: RunningApp) -> None:
     running.wait_for(lambda: running.controller.screen == "complete", 20.0)
 
 
+def career(running: RunningApp) -> None:
+    learner(running)
+    choose(running, "map:careers", "career:next", "career:next")
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     shot("learner_picker", "two_switch_step", lambda running: running.wait(1.0))
@@ -119,6 +124,7 @@ def main() -> int:
     shot("high_contrast", "two_switch_step", junior, theme="high_contrast")
     shot("educator_settings", "touch", settings)
     shot("voice_training", "voice", voice_training)
+    shot("career_card", "two_switch_step", career)
     for locale in ("de", "fr"):  # the longest languages: nothing may be cut
         shot(f"learner_picker_{locale}", "touch", lambda running: running.wait(0.5),
              locale=locale)

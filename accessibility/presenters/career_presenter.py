@@ -38,7 +38,7 @@ class CareerPresenter(ScreenPresenter):
         card = self.card
         disability = self._t(card.disability_key) if card.disability else ""
         return {"name": card.name, "job": self._t(card.job_key), "what": self._t(card.what_key),
-                "years": card.years, "disability": disability,
+                "years": card.years, "disability": disability, "job_id": card.job,
                 "number": self.index + 1, "count": len(self.cards)}
 
     def read(self) -> None:

@@ -40,7 +40,8 @@ def next_level(levels: Sequence[Level], progress: Mapping[str, TileState]) -> Le
 class LevelMapPresenter(ScreenPresenter):
     def __init__(self, tracks: Mapping[str, Sequence[Level]], progress: Mapping[str, TileState],
                  *, track: str, title: Callable[[str], str],
-                 on_open: Callable[[str], None], on_back: Callable[[], None]) -> None:
+                 on_open: Callable[[str], None], on_back: Callable[[], None],
+                 extras: Sequence[tuple[str, str, Callable[[], None]]] = ()) -> None:
         super().__init__()
         self.tracks = {name: list(levels) for name, levels in tracks.items()}
         self.progress = dict(progress)
@@ -48,6 +49,7 @@ class LevelMapPresenter(ScreenPresenter):
         self._title = title
         self._on_open = on_open
         self._on_back = on_back
+        self.extras = list(extras)  # (id, label key, action): careers, the maker
 
     def levels(self) -> list[Level]:
         return self.tracks.get(self.track, [])
@@ -65,7 +67,8 @@ class LevelMapPresenter(ScreenPresenter):
                          params={"chosen": name == self.track},
                          enabled=name != self.track and bool(self.tracks.get(name)))
                   for name in TRACKS]
-        back = [Target("map:back", "app.map.back", self._on_back)]
+        back = [Target(i, key, act) for i, key, act in self.extras] + [
+            Target("map:back", "app.map.back", self._on_back)]
         return Group(ROOT_ID, "app.group.level_map", [
             Group(LEVELS_ID, "app.group.levels", tiles,
                   params={"track": self._title(f"levels.track.{self.track}.title")}),
