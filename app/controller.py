@@ -272,6 +272,7 @@ class AppController:
                                   stars=outcome.stars, blocks=outcome.blocks, seconds=seconds)
         if outcome.solved:
             level_id = session.level.id
+            self.creative.solved(level_id)  # chapter badges
             self.clock.call_later(COMPLETE_DELAY, lambda: self._complete(level_id, outcome))
 
     def _complete(self, level_id: str, outcome: Outcome) -> None:

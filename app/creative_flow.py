@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Callable
 
 from accessibility.careers import CareerCard, CareerError, load_cards
 from accessibility.presenters.career_presenter import CareerPresenter
+from app.storage.badges import award, badges
+from levels.badges import chapters, new_badges
 
 if TYPE_CHECKING:
     from app.controller import AppController
@@ -42,3 +44,21 @@ class CreativeFlow:
         self._card = (self._card + 1) % len(self.cards)
         app.show(CAREER, presenter)
         presenter.read()
+
+    def solved(self, level_id: str) -> None:
+        """A level was solved: keep the chapter badges now earned, say the one just won."""
+        app = self.app
+        if app.learner is None:
+            return
+        learner = app.learner.id
+        done = {lid for lid, progress in app.store.progress(learner).items() if progress.solved}
+        for chapter in new_badges(chapters(app.packs.tracks), done, badges(app.store, learner)):
+            award(app.store, learner, chapter.badge)
+            if level_id in chapter.level_ids:  # older chapters are kept without a word
+                app.narrator.say("badges.earned", {"badge": self.badge_name(chapter.badge)})
+
+    def badge_name(self, badge: str) -> str:
+        track, _, concept = badge.partition(".")
+        t = self.app.translator.t
+        return t("badges.name", track=t(f"levels.track.{track}.title"),
+                 concept=t(f"badges.concept.{concept}"))

@@ -69,6 +69,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             PRIMARY KEY (learner_id, level_id)
         )""",
     )),
+    Migration(3, "badges: one per chapter a learner finished", _run(
+        """CREATE TABLE badges (
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            badge TEXT NOT NULL,
+            earned TEXT NOT NULL,
+            PRIMARY KEY (learner_id, badge)
+        )""",
+    )),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
