@@ -7,19 +7,24 @@ holds one of these and asks it for the map's buttons.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from accessibility.careers import CareerCard, CareerError, load_cards
 from accessibility.presenters.career_presenter import CareerPresenter
+from accessibility.presenters.maker_presenter import MakerPresenter
 from app.storage.badges import award, badges
 from levels.badges import chapters, new_badges
+from levels.level import LevelError
+from levels.maker import MADE_TRACK, LevelMaker, load_made
 
 if TYPE_CHECKING:
     from app.controller import AppController
 
 log = logging.getLogger(__name__)
 
-CAREER = "career"  # the screen's name
+CAREER = "career"  # the screens' names
+MAKER = "maker"
 
 
 class CreativeFlow:
@@ -33,8 +38,39 @@ class CreativeFlow:
             self.cards = []
 
     def map_buttons(self) -> list[tuple[str, str, Callable[[], None]]]:
-        """(target id, label key, action) added to the map's other choices."""
-        return [("map:careers", "careers.open", self.show_career)] if self.cards else []
+        """(target id, label key, action) added to the map's other choices; the "Made by us"
+        track is read again first, so a level copied in from another tablet shows up."""
+        self.refresh_made()
+        careers = [("map:careers", "careers.open", self.show_career)] if self.cards else []
+        return [*careers, ("map:maker", "maker.open", self.show_maker)]
+
+    @property
+    def made_folder(self) -> Path:
+        return self.app.services.data_dir / MADE_TRACK
+
+    def refresh_made(self) -> None:
+        levels, problems = load_made(self.made_folder)
+        for problem in problems:  # a broken shared file: the others still play
+            log.warning("made level %s: %s %s", problem.file, problem.key, problem.params)
+        self.app.packs.tracks[MADE_TRACK] = levels
+
+    def show_maker(self) -> None:
+        app = self.app
+        app.show(MAKER, MakerPresenter(LevelMaker(), translate=app.translator.t,
+                                       say=app.narrator.say, on_save=self._save,
+                                       on_play=app.open_level, on_back=app.show_map))
+
+    def _save(self, maker: LevelMaker) -> str | None:
+        """Save into the data folder's ``made`` track; a full disk is said, the maze stays."""
+        try:
+            path = maker.save(self.made_folder)
+        except (OSError, LevelError) as error:
+            log.error("cannot save a made level: %r", error)
+            self.app.notice("maker.save_failed", {"file": str(self.made_folder)})
+            return None
+        self.refresh_made()
+        self.app.narrator.say("maker.saved")
+        return path.stem
 
     def show_career(self) -> None:
         app = self.app

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from levels.level import Level
+from levels.level import MADE_CONCEPT, Level
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ def chapters(tracks: Mapping[str, Sequence[Level]]) -> list[Chapter]:
     found: dict[tuple[str, str], list[str]] = {}
     for track, levels in tracks.items():
         for level in levels:
-            if level.concept:
+            if level.concept and level.concept != MADE_CONCEPT:
                 found.setdefault((track, level.concept), []).append(level.id)
     return [Chapter(track, concept, tuple(ids)) for (track, concept), ids in found.items()]
 

@@ -25,6 +25,11 @@ class TileState:
     solved: bool = False
 
 
+def track_key(track: str, part: str) -> str:
+    """A track's title or description; tracks beyond the packs' ("made") are the maker's."""
+    return f"levels.track.{track}.{part}" if track in TRACKS else f"maker.track.{part}"
+
+
 def level_target_id(level_id: str) -> str:
     return f"level:{level_id}"
 
@@ -62,16 +67,16 @@ class LevelMapPresenter(ScreenPresenter):
         upcoming = self.next_level()
         ordered = ([upcoming] if upcoming else []) + [lv for lv in levels if lv is not upcoming]
         tiles = [self._tile(level, levels.index(level) + 1) for level in ordered]
-        tracks = [Target(f"track:{name}", f"levels.track.{name}.title", self._switcher(name),
-                         description_key=f"levels.track.{name}.description",
+        tracks = [Target(f"track:{name}", track_key(name, "title"), self._switcher(name),
+                         description_key=track_key(name, "description"),
                          params={"chosen": name == self.track},
                          enabled=name != self.track and bool(self.tracks.get(name)))
-                  for name in TRACKS]
+                  for name in (*TRACKS, *(t for t in self.tracks if t not in TRACKS))]
         back = [Target(i, key, act) for i, key, act in self.extras] + [
             Target("map:back", "app.map.back", self._on_back)]
         return Group(ROOT_ID, "app.group.level_map", [
             Group(LEVELS_ID, "app.group.levels", tiles,
-                  params={"track": self._title(f"levels.track.{self.track}.title")}),
+                  params={"track": self._title(track_key(self.track, "title"))}),
             Group(TRACKS_ID, "app.group.tracks", tracks),
             Group(MAP_CONTROLS_ID, "app.group.map_controls", back)])
 
