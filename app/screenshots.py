@@ -115,6 +115,13 @@ def career(running: RunningApp) -> None:
     choose(running, "map:careers", "career:next", "career:next")
 
 
+def maker(running: RunningApp) -> None:
+    learner(running)
+    choose(running, "map:maker", "tool:wall", "cell:1:3", "cell:2:3", "cell:3:5",
+           "tool:star", "cell:3:2", "tool:paint:blue", "cell:1:5", "cell:2:5",
+           "block:repeat", "maker:test")
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     shot("learner_picker", "two_switch_step", lambda running: running.wait(1.0))
@@ -125,6 +132,7 @@ def main() -> int:
     shot("educator_settings", "touch", settings)
     shot("voice_training", "voice", voice_training)
     shot("career_card", "two_switch_step", career)
+    shot("level_maker", "touch", maker)
     for locale in ("de", "fr"):  # the longest languages: nothing may be cut
         shot(f"learner_picker_{locale}", "touch", lambda running: running.wait(0.5),
              locale=locale)

@@ -52,7 +52,8 @@ class MakerPresenter(ScreenPresenter):
         maker = self.maker
         rows = [Group(f"row:{r}", "maker.row", [
             Target(f"cell:{r}:{c}", "maker.cell", self._putter(r, c),
-                   params={"row": r, "column": c, "what": self.thing(maker.what_is((r, c))),
+                   params={"row": r, "column": c, "tool": maker.what_is((r, c)),
+                           "what": self.thing(maker.what_is((r, c))),
                            "chosen": (r, c) == maker.cursor})
             for c in range(1, maker.columns - 1)], params={"row": r})
             for r in range(1, maker.rows - 1)]

@@ -34,7 +34,7 @@ class LevelMapScreen(ModelScreen):
             track_row.add_widget(self.button(target, enabled=True,
                                              background=style.colour("surface")))
         top.add_widget(track_row)
-        back_row = self.frame(controls, size_hint_x=0.3)
+        back_row = self.frame(controls, size_hint_x=0.5)
         for target in controls.children:
             assert isinstance(target, Target)
             back_row.add_widget(self.button(target))
