@@ -68,7 +68,7 @@ class MakerPresenter(ScreenPresenter):
             Target("maker:test", "maker.test", self.test),
             Target("maker:save", "maker.save", self.save),
             Target("maker:play", "maker.play", self.play),
-            Target("maker:heading", "maker.turn", self.turn, params={"heading": heading}),
+            Target("maker:heading", "maker.start", self.turn, params={"heading": heading}),
             Target("maker:back", "maker.back", self._on_back)]
         return Group(ROOT_ID, "maker.group.maker", [
             Group(GRID_ID, "maker.group.grid", rows),

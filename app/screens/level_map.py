@@ -34,13 +34,16 @@ class LevelMapScreen(ModelScreen):
             track_row.add_widget(self.button(target, enabled=True,
                                              background=style.colour("surface")))
         top.add_widget(track_row)
-        back_row = self.frame(controls, size_hint_x=0.5)
+        body.add_widget(top)
+        middle = BoxLayout(size_hint_y=None, height=style.target * 1.4, spacing=style.target / 4)
+        middle.add_widget(self.title(self.ctx.label_of(levels), size_hint_x=0.35,
+                                     size_hint_y=1))
+        back_row = self.frame(controls)  # its own row: careers, the maker, change player
         for target in controls.children:
             assert isinstance(target, Target)
             back_row.add_widget(self.button(target))
-        top.add_widget(back_row)
-        body.add_widget(top)
-        body.add_widget(self.title(self.ctx.label_of(levels)))
+        middle.add_widget(back_row)
+        body.add_widget(middle)
         tiles = self.grid(levels, cols=5, size_hint_y=1)
         upcoming = levels.children[0].id if levels.children else None
         for target in sorted((t for t in levels.children if isinstance(t, Target)),
