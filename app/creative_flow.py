@@ -38,11 +38,11 @@ class CreativeFlow:
             self.cards = []
 
     def map_buttons(self) -> list[tuple[str, str, Callable[[], None]]]:
-        """(target id, label key, action) added to the map's other choices; the "Made by us"
-        track is read again first, so a level copied in from another tablet shows up."""
+        """(target id, label key, action) the map shows first in the "Our levels" track;
+        that track is read again first, so a level copied in from another tablet shows up."""
         self.refresh_made()
         careers = [("map:careers", "careers.open", self.show_career)] if self.cards else []
-        return [*careers, ("map:maker", "maker.open", self.show_maker)]
+        return [("map:maker", "maker.open", self.show_maker), *careers]
 
     @property
     def made_folder(self) -> Path:
@@ -58,7 +58,10 @@ class CreativeFlow:
         app = self.app
         app.show(MAKER, MakerPresenter(LevelMaker(), translate=app.translator.t,
                                        say=app.narrator.say, on_save=self._save,
-                                       on_play=app.open_level, on_back=app.show_map))
+                                       on_play=app.open_level, on_back=self._back_to_ours))
+
+    def _back_to_ours(self) -> None:
+        self.app.show_map(MADE_TRACK)  # where the maker and the cards were opened
 
     def _save(self, maker: LevelMaker) -> str | None:
         """Save into the data folder's ``made`` track; a full disk is said, the maze stays."""
@@ -75,7 +78,7 @@ class CreativeFlow:
     def show_career(self) -> None:
         app = self.app
         presenter = CareerPresenter(self.cards, translate=app.translator.t,
-                                    say=app.narrator.say, on_back=app.show_map,
+                                    say=app.narrator.say, on_back=self._back_to_ours,
                                     start=self._card)
         self._card = (self._card + 1) % len(self.cards)
         app.show(CAREER, presenter)

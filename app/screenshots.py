@@ -112,14 +112,19 @@ def complete(running: RunningApp) -> None:
 
 def career(running: RunningApp) -> None:
     learner(running)
-    choose(running, "map:careers", "career:next", "career:next")
+    choose(running, "track:made", "map:careers", "career:next", "career:next")
 
 
 def maker(running: RunningApp) -> None:
     learner(running)
-    choose(running, "map:maker", "tool:wall", "cell:1:3", "cell:2:3", "cell:3:5",
+    choose(running, "track:made", "map:maker", "tool:wall", "cell:1:3", "cell:2:3", "cell:3:5",
            "tool:star", "cell:3:2", "tool:paint:blue", "cell:1:5", "cell:2:5",
            "block:repeat", "maker:test")
+
+
+def made_levels(running: RunningApp) -> None:
+    maker(running)
+    choose(running, "maker:save", "maker:back")
 
 
 def main() -> int:
@@ -133,6 +138,7 @@ def main() -> int:
     shot("voice_training", "voice", voice_training)
     shot("career_card", "two_switch_step", career)
     shot("level_maker", "touch", maker)
+    shot("level_map_made", "touch", made_levels)
     for locale in ("de", "fr"):  # the longest languages: nothing may be cut
         shot(f"learner_picker_{locale}", "touch", lambda running: running.wait(0.5),
              locale=locale)

@@ -54,7 +54,7 @@ class LevelMapPresenter(ScreenPresenter):
         self._title = title
         self._on_open = on_open
         self._on_back = on_back
-        self.extras = list(extras)  # (id, label key, action): careers, the maker
+        self.extras = list(extras)  # (id, label key, action): the maker, the job cards
 
     def levels(self) -> list[Level]:
         return self.tracks.get(self.track, [])
@@ -67,15 +67,19 @@ class LevelMapPresenter(ScreenPresenter):
         upcoming = self.next_level()
         ordered = ([upcoming] if upcoming else []) + [lv for lv in levels if lv is not upcoming]
         tiles = [self._tile(level, levels.index(level) + 1) for level in ordered]
+        if self.track not in TRACKS:  # "Our levels": making one and the job cards come first
+            tiles = [Target(i, key, act, params={"number": 0}) for i, key, act in self.extras] \
+                + tiles
         tracks = [Target(f"track:{name}", track_key(name, "title"), self._switcher(name),
                          description_key=track_key(name, "description"),
                          params={"chosen": name == self.track},
-                         enabled=name != self.track and bool(self.tracks.get(name)))
+                         enabled=name != self.track
+                         and (bool(self.tracks.get(name)) or name not in TRACKS))
                   for name in (*TRACKS, *(t for t in self.tracks if t not in TRACKS))]
-        back = [Target(i, key, act) for i, key, act in self.extras] + [
-            Target("map:back", "app.map.back", self._on_back)]
+        back = [Target("map:back", "app.map.back", self._on_back)]
         return Group(ROOT_ID, "app.group.level_map", [
-            Group(LEVELS_ID, "app.group.levels", tiles,
+            Group(LEVELS_ID, "app.group.levels" if self.track in TRACKS
+                  else track_key(self.track, "description"), tiles,
                   params={"track": self._title(track_key(self.track, "title"))}),
             Group(TRACKS_ID, "app.group.tracks", tracks),
             Group(MAP_CONTROLS_ID, "app.group.map_controls", back)])

@@ -34,24 +34,22 @@ class LevelMapScreen(ModelScreen):
             track_row.add_widget(self.button(target, enabled=True,
                                              background=style.colour("surface")))
         top.add_widget(track_row)
-        body.add_widget(top)
-        middle = BoxLayout(size_hint_y=None, height=style.target * 1.4, spacing=style.target / 4)
-        middle.add_widget(self.title(self.ctx.label_of(levels), size_hint_x=0.35,
-                                     size_hint_y=1))
-        back_row = self.frame(controls)  # its own row: careers, the maker, change player
+        back_row = self.frame(controls, size_hint_x=0.3)
         for target in controls.children:
             assert isinstance(target, Target)
             back_row.add_widget(self.button(target))
-        middle.add_widget(back_row)
-        body.add_widget(middle)
+        top.add_widget(back_row)
+        body.add_widget(top)
+        body.add_widget(self.title(self.ctx.label_of(levels)))
         tiles = self.grid(levels, cols=5, size_hint_y=1)
         upcoming = levels.children[0].id if levels.children else None
         for target in sorted((t for t in levels.children if isinstance(t, Target)),
                              key=lambda t: int(t.params["number"])):
             count = int(target.params.get("count", 0))
-            stars = STAR * count + NO_STAR * (3 - count)
+            stars = STAR * count + NO_STAR * (3 - count) if "count" in target.params else ""
             tiles.add_widget(self.button(
-                target, text=with_symbols(self.ctx.label_of(target), stars),
+                target, text=with_symbols(self.ctx.label_of(target), stars) if stars
+                else self.ctx.label_of(target),
                 markup=True,
                 background=style.colour("accent") if target.id == upcoming
                 else style.colour("surface"),
