@@ -281,7 +281,8 @@ class AppController:
         following = self.packs.next_level(level_id)
         presenter = LevelCompletePresenter(
             stars=outcome.stars, has_next=following is not None,
-            on_next=lambda: self.open_level(following.id) if following else self.show_map(),
+            on_next=self.creative.between_chapters(  # a career card after a chapter
+                lambda: self.open_level(following.id) if following else self.show_map()),
             on_replay=lambda: self.open_level(level_id), on_map=self.show_map)
         self.show(COMPLETE, presenter)
         self.narrator.say("app.complete.praise", {"count": outcome.stars})

@@ -31,6 +31,7 @@ class CreativeFlow:
     def __init__(self, controller: AppController) -> None:
         self.app = controller
         self._card = 0  # the next card to show: a new one each visit
+        self._chapter_ended = False  # a card comes before the next level
         try:
             self.cards: list[CareerCard] = load_cards()
         except (CareerError, OSError) as error:
@@ -75,11 +76,22 @@ class CreativeFlow:
         self.app.narrator.say("maker.saved")
         return path.stem
 
-    def show_career(self) -> None:
+    def between_chapters(self, then: Callable[[], None]) -> Callable[[], None]:
+        """``then``, but after a career card when the level just solved ended a chapter."""
+        def go_on() -> None:
+            if self._chapter_ended and self.cards:
+                self._chapter_ended = False
+                self.show_career(on_back=then, back_key="careers.go_on")
+            else:
+                then()
+        return go_on
+
+    def show_career(self, on_back: Callable[[], None] | None = None,
+                    back_key: str = "careers.back") -> None:
         app = self.app
         presenter = CareerPresenter(self.cards, translate=app.translator.t,
-                                    say=app.narrator.say, on_back=self._back_to_ours,
-                                    start=self._card)
+                                    say=app.narrator.say, on_back=on_back or self._back_to_ours,
+                                    start=self._card, back_key=back_key)
         self._card = (self._card + 1) % len(self.cards)
         app.show(CAREER, presenter)
         presenter.read()
@@ -95,6 +107,7 @@ class CreativeFlow:
             award(app.store, learner, chapter.badge)
             if level_id in chapter.level_ids:  # older chapters are kept without a word
                 app.narrator.say("badges.earned", {"badge": self.badge_name(chapter.badge)})
+                self._chapter_ended = True
 
     def badge_name(self, badge: str) -> str:
         track, _, concept = badge.partition(".")

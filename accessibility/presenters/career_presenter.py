@@ -19,7 +19,8 @@ Say = Callable[[str, Mapping[str, object]], object]
 
 class CareerPresenter(ScreenPresenter):
     def __init__(self, cards: Sequence[CareerCard], *, translate: Callable[..., str],
-                 say: Say, on_back: Callable[[], None], start: int = 0) -> None:
+                 say: Say, on_back: Callable[[], None], start: int = 0,
+                 back_key: str = "careers.back") -> None:
         super().__init__()
         if not cards:
             raise ValueError("no career cards")
@@ -28,6 +29,7 @@ class CareerPresenter(ScreenPresenter):
         self._t = translate
         self._say = say
         self._on_back = on_back
+        self._back_key = back_key  # between chapters: "on to the next level"
 
     @property
     def card(self) -> CareerCard:
@@ -55,7 +57,7 @@ class CareerPresenter(ScreenPresenter):
         return Group(ROOT_ID, "careers.group", [
             Target("career:next", "careers.next", self.show_next, params=params),
             Target("career:again", "careers.again", self.read),
-            Target("career:back", "careers.back", self._on_back)], params=params)
+            Target("career:back", self._back_key, self._on_back)], params=params)
 
     def execute(self, command: Command) -> bool:
         action = {"run": self.show_next, "back": self._on_back, "help": self.read}.get(

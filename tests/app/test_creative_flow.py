@@ -74,3 +74,23 @@ def test_career_cards_are_read_aloud_and_a_chapter_badge_is_kept(tmp_path: Path)
     app.creative.solved(chapter[-1].id)
     assert badges(app.store, learner) == {"junior.sequence"}
     app.services.close()
+
+
+def test_a_finished_chapter_shows_a_career_card_before_the_next_level(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    learner = app.learner.id
+    chapter = [lv for lv in app.packs.tracks["junior"] if lv.concept == "sequence"]
+    went_on: list[bool] = []
+    for level in chapter[:-1]:
+        app.store.record_attempt(learner, level.id, solved=True, stars=3, blocks=3, seconds=1)
+        app.creative.solved(level.id)
+        app.creative.between_chapters(lambda: went_on.append(True))()
+    assert app.screen == MAP and len(went_on) == len(chapter) - 1  # no card mid-chapter
+    app.store.record_attempt(learner, chapter[-1].id, solved=True, stars=3, blocks=3, seconds=1)
+    app.creative.solved(chapter[-1].id)
+    app.creative.between_chapters(lambda: went_on.append(True))()
+    assert app.screen == CAREER
+    assert app.model.find("career:back").label_key == "careers.go_on"
+    choose(app, "career:back")
+    assert len(went_on) == len(chapter)
+    app.services.close()
