@@ -7,8 +7,9 @@ holds one of these and asks it for the map's buttons.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from accessibility.careers import CareerCard, CareerError, load_cards
 from accessibility.presenters.career_presenter import CareerPresenter

@@ -2,8 +2,8 @@
 earns its badge (kept in the learner's progress by the app's store)."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
 
 from levels.level import MADE_CONCEPT, Level
 

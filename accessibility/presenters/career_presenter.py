@@ -6,7 +6,7 @@ voice or screen-reader learner hears it without looking.
 """
 from __future__ import annotations
 
-from typing import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from accessibility.actions import Command
 from accessibility.careers import CareerCard

@@ -7,11 +7,11 @@ the grid hears the maze they are drawing.
 """
 from __future__ import annotations
 
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 from accessibility.actions import Command
 from accessibility.presenters.base import ScreenPresenter
-from accessibility.scan_model import Group, Target
+from accessibility.scan_model import Group, ScanNode, Target
 from levels.blocks import value_key
 from levels.maker import CHOOSABLE_BLOCKS, TOOLS, LevelMaker
 
@@ -50,23 +50,23 @@ class MakerPresenter(ScreenPresenter):
 
     def model(self) -> Group:
         maker = self.maker
-        rows = [Group(f"row:{r}", "maker.row", [
+        rows: list[ScanNode] = [Group(f"row:{r}", "maker.row", [
             Target(f"cell:{r}:{c}", "maker.cell", self._putter(r, c),
                    params={"row": r, "column": c, "tool": maker.what_is((r, c)),
                            "what": self.thing(maker.what_is((r, c))),
                            "chosen": (r, c) == maker.cursor})
             for c in range(1, maker.columns - 1)], params={"row": r})
             for r in range(1, maker.rows - 1)]
-        tools = [Target(f"tool:{tool}", "maker.use", self._chooser(tool),
+        tools: list[ScanNode] = [Target(f"tool:{tool}", "maker.use", self._chooser(tool),
                         params={"what": self.thing(tool), "chosen": tool == self.tool})
                  for tool in TOOLS]
-        blocks = [Target(f"block:{kind}", f"blocks.{kind}.short", self._toggler(kind),
+        blocks: list[ScanNode] = [Target(f"block:{kind}", f"blocks.{kind}.short", self._toggler(kind),
                          params={"chosen": kind in maker.blocks})
                   for kind in CHOOSABLE_BLOCKS]
         heading = self._t(f"maker.heading.{maker.heading.value}")
-        controls = [
-            Target("maker:test", "maker.test", self.test),
-            Target("maker:save", "maker.save", self.save),
+        controls: list[ScanNode] = [
+            Target("maker:test", "maker.test", self._test),
+            Target("maker:save", "maker.save", self._save),
             Target("maker:play", "maker.play", self.play),
             Target("maker:heading", "maker.start", self.turn, params={"heading": heading}),
             Target("maker:back", "maker.back", self._on_back)]
@@ -128,6 +128,12 @@ class MakerPresenter(ScreenPresenter):
             return False
         action()
         return True
+
+    def _test(self) -> None:
+        self.test()
+
+    def _save(self) -> None:
+        self.save()
 
     def _putter(self, row: int, column: int) -> Callable[[], None]:
         return lambda: self.put(row, column)

@@ -5,20 +5,20 @@ connection and transaction, so a badge is written (or falls back to memory) like
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from app.storage.store import ProgressStore
 
 
 def badges(store: ProgressStore, learner_id: int) -> set[str]:
-    rows = store._do(lambda c: c.execute(  # noqa: SLF001 - the store's reading path
+    rows = store._do(lambda c: c.execute(
         "SELECT badge FROM badges WHERE learner_id = ?", (learner_id,)).fetchall())
     return {str(row[0]) for row in rows}
 
 
 def award(store: ProgressStore, learner_id: int, badge: str) -> None:
     """Keep ``badge`` for the learner (again is harmless: the first date stays)."""
-    earned = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    store._write(lambda c: c.execute(  # noqa: SLF001 - the store's writing path
+    earned = datetime.now(UTC).isoformat(timespec="seconds")
+    store._write(lambda c: c.execute(
         "INSERT OR IGNORE INTO badges (learner_id, badge, earned) VALUES (?, ?, ?)",
         (learner_id, badge, earned)))
