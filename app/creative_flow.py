@@ -17,7 +17,7 @@ from accessibility.presenters.maker_presenter import MakerPresenter
 from app.storage.badges import award, badges
 from levels.badges import chapters, new_badges
 from levels.level import LevelError
-from levels.maker import MADE_TRACK, LevelMaker, load_made
+from levels.maker import MADE_TRACK, LevelMaker, free_canvas, load_made
 
 if TYPE_CHECKING:
     from app.controller import AppController
@@ -54,7 +54,7 @@ class CreativeFlow:
         levels, problems = load_made(self.made_folder)
         for problem in problems:  # a broken shared file: the others still play
             log.warning("made level %s: %s %s", problem.file, problem.key, problem.params)
-        self.app.packs.tracks[MADE_TRACK] = levels
+        self.app.packs.tracks[MADE_TRACK] = [free_canvas(), *levels]
 
     def show_maker(self) -> None:
         app = self.app

@@ -27,6 +27,7 @@ FIELDS: tuple[str, ...] = ("id", "concept", "map", "heading", "picture", "blocks
 REQUIRED: tuple[str, ...] = ("id", "map", "heading", "blocks", "solution")
 ID_SHAPE = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
 MADE_CONCEPT = "made"  # a level made in the game's maker: its words are the maker's own
+CANVAS_CONCEPT = "canvas"  # the maker's free canvas: paint anything, nothing to reach
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,9 @@ class Level:
 
     @property
     def _texts(self) -> str:
-        return "maker.made" if self.concept == MADE_CONCEPT else f"levels.{self.id}"
+        if self.concept in (MADE_CONCEPT, CANVAS_CONCEPT):
+            return f"maker.{self.concept}"
+        return f"levels.{self.id}"
 
     @property
     def title_key(self) -> str:

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from levels.blocks import COLOUR_LETTERS
-from levels.level import MADE_CONCEPT, Level, LevelError, LevelProblem, level_from_mapping
+from levels.level import (CANVAS_CONCEPT, MADE_CONCEPT, Level, LevelError, LevelProblem,
+                          level_from_mapping)
 from levels.level_writer import write_level
 from levels.validator import check_solution
-from levels.world import Heading
+from levels.world import Heading, World
 
 MADE_TRACK = "made"
 MAP_TOOLS = {"wall": "#", "open": ".", "start": "S", "goal": "G", "star": "*"}
@@ -25,6 +26,8 @@ COLOUR_OF = {name: letter for letter, name in COLOUR_LETTERS.items()}
 TOOLS: tuple[str, ...] = (*MAP_TOOLS, *(f"paint:{name}" for name in COLOUR_OF), "unpaint")
 MOVES = ("move_forward", "turn_left", "turn_right")
 CHOOSABLE_BLOCKS: tuple[str, ...] = (*MOVES, "collect", "paint", "repeat", "if_path")
+CANVAS_ID = "made_canvas"
+CANVAS_BLOCKS: tuple[str, ...] = (*MOVES, "paint", "repeat")
 
 Cell = tuple[int, int]
 
@@ -194,3 +197,13 @@ def _as_made(level: Level) -> Level:
     from dataclasses import replace
 
     return replace(level, track=MADE_TRACK)
+
+
+def free_canvas(rows: int = 8, columns: int = 10) -> Level:
+    """An open field to paint pixel pictures with blocks: nothing to reach, so every run
+    that does not bump a wall is done (the interpreter's verdict), and the picture stays."""
+    walls = frozenset((r, c) for r in range(rows) for c in range(columns)
+                      if r in (0, rows - 1) or c in (0, columns - 1))
+    world = World(rows, columns, walls, (1, 1), Heading.EAST)
+    return Level(id=CANVAS_ID, track=MADE_TRACK, order=0, world=world, palette=CANVAS_BLOCKS,
+                 solution_text="", solution=(), par=200, concept=CANVAS_CONCEPT)

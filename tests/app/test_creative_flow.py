@@ -46,8 +46,9 @@ def test_a_level_made_with_taps_is_saved_played_and_opens_on_another_tablet(
     assert len(made) == 1
     choose(app, "maker:back")
     assert app.screen == MAP and app.track == "made"
-    (tile,) = [t for t in app.model.find_group("levels").targets() if t.id.startswith("level:")]
-    choose(app, tile.id)
+    tiles = [t.id for t in app.model.find_group("levels").targets()]
+    assert tiles[:3] == ["map:maker", "map:careers", "level:made_canvas"]
+    choose(app, f"level:{made[0].stem}")
     assert app.screen == WORKSPACE and app.session.level.id == made[0].stem
     assert "repeat" in app.session.level.palette
     app.services.close()
@@ -66,7 +67,10 @@ def test_career_cards_are_read_aloud_and_a_chapter_badge_is_kept(tmp_path: Path)
     choose(app, "track:made", "map:careers")
     assert app.screen == CAREER
     choose(app, "career:next", "career:back")
-    assert app.screen == MAP
+    assert app.screen == MAP and app.track == "made"
+    choose(app, "level:made_canvas")  # the free canvas: paint with blocks
+    assert app.screen == WORKSPACE and "paint" in app.session.level.palette
+    app.show_map()
     learner = app.learner.id
     chapter = [lv for lv in app.packs.tracks["junior"] if lv.concept == "sequence"]
     for level in chapter:

@@ -73,3 +73,15 @@ def test_saved_reloaded_checked_and_played_the_same_on_another_folder(tmp_path: 
     assert here[1].solved and here[1] == there[1]
     assert [e.cell for e in here[0]] == [e.cell for e in there[0]]
     assert load_level(other / path.name).world == level.world
+
+
+def test_the_free_canvas_keeps_any_picture_painted_with_blocks() -> None:
+    from levels.maker import free_canvas
+
+    canvas = free_canvas()
+    program = parse_python('for i in range(3):\n    paint("green")\n    move_forward()\n'
+                           'turn_right()\nmove_forward()\npaint("red")\n')
+    run = run_program(canvas.world, program)
+    assert run[1].solved and canvas.title_key == "maker.canvas.title"
+    _, bumped = run_program(canvas.world, parse_python("turn_left()\nmove_forward()\n"))
+    assert not bumped.solved  # a wall is still a wall
