@@ -35,6 +35,7 @@ from app.storage.models import Learner
 from app.storage.paths import learner_voice_dir
 from app.sync.record import Played, queue_hint, queue_outcome
 from app.voice_training_flow import VOICE_TRAINING, VoiceTrainingFlow
+from app.creative_flow import CreativeFlow
 from app.workspace_session import WorkspaceSession
 from levels.interpreter import Outcome
 from levels.level import TRACKS
@@ -76,6 +77,7 @@ class AppController:
         self.rename_learner = self.settings.rename_learner
         self.open_settings = self.settings.open
         self.export_progress = self.settings.export_progress
+        self.creative = CreativeFlow(self)  # career cards and the maker
         self.show, self.activate = nav.show, nav.activate  # activate: a touch on a target
         self.shown_statuses = self.devices.shown_statuses
         self.status_line = self.devices.status_line
@@ -203,7 +205,8 @@ class AppController:
         progress = self._tiles()
         presenter = LevelMapPresenter(self.packs.tracks, progress, track=self.track,
                                       title=self.translator.t, on_open=self.open_level,
-                                      on_back=self.show_learners)
+                                      on_back=self.show_learners,
+                                      extras=self.creative.map_buttons())
         self.show(MAP, presenter)
 
     def open_level(self, level_id: str) -> None:
@@ -242,6 +245,7 @@ class AppController:
         self.services.wake_sync()
         if outcome.solved:
             level_id = session.level.id
+            self.creative.solved(level_id)  # chapter badges
             self.clock.call_later(COMPLETE_DELAY, lambda: self._complete(level_id, outcome))
 
     def _played(self) -> Played:
@@ -257,7 +261,8 @@ class AppController:
         following = self.packs.next_level(level_id)
         presenter = LevelCompletePresenter(
             stars=outcome.stars, has_next=following is not None,
-            on_next=lambda: self.open_level(following.id) if following else self.show_map(),
+            on_next=self.creative.between_chapters(  # a career card after a chapter
+                lambda: self.open_level(following.id) if following else self.show_map()),
             on_replay=lambda: self.open_level(level_id), on_map=self.show_map)
         self.show(COMPLETE, presenter)
         self.narrator.say("app.complete.praise", {"count": outcome.stars})

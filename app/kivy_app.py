@@ -24,9 +24,11 @@ from app.kivy_clock import KivyClock
 from app.options import Options
 from app.pointer_input import PointerInput
 from app.screens.base import ModelScreen, UiContext
+from app.screens.career import CareerScreen
 from app.screens.complete import CompleteScreen
 from app.screens.learners import LearnersScreen
 from app.screens.level_map import LevelMapScreen
+from app.screens.maker import MakerScreen
 from app.screens.settings import SettingsScreen
 from app.screens.voice_training import VoiceTrainingScreen
 from app.screens.workspace import WorkspaceScreen
@@ -108,7 +110,8 @@ class CitizenCodeApp(App):
                        WorkspaceScreen(self.ctx), CompleteScreen(self.ctx),
                        SettingsScreen(self.ctx, self.clock, self._learner_name,
                                       self.controller.rename_learner),
-                       VoiceTrainingScreen(self.ctx)):
+                       VoiceTrainingScreen(self.ctx), CareerScreen(self.ctx),
+                       MakerScreen(self.ctx)):
             self.screens[screen.name] = screen
             self.root_view.ids.screens.add_widget(screen)
         self.lock = LockButton(self._open_settings, size_hint=(None, None),

@@ -26,6 +26,8 @@ FIELDS: tuple[str, ...] = ("id", "concept", "map", "heading", "picture", "blocks
                            "max_steps", "par", "solution", "start")
 REQUIRED: tuple[str, ...] = ("id", "map", "heading", "blocks", "solution")
 ID_SHAPE = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
+MADE_CONCEPT = "made"  # a level made in the game's maker: its words are the maker's own
+CANVAS_CONCEPT = "canvas"  # the maker's free canvas: paint anything, nothing to reach
 
 
 @dataclass(frozen=True)
@@ -63,16 +65,22 @@ class Level:
     path: Path | None = None
 
     @property
+    def _texts(self) -> str:
+        if self.concept in (MADE_CONCEPT, CANVAS_CONCEPT):
+            return f"maker.{self.concept}"
+        return f"levels.{self.id}"
+
+    @property
     def title_key(self) -> str:
-        return f"levels.{self.id}.title"
+        return f"{self._texts}.title"
 
     @property
     def instruction_key(self) -> str:
-        return f"levels.{self.id}.instruction"
+        return f"{self._texts}.instruction"
 
     @property
     def hint_key(self) -> str:
-        return f"levels.{self.id}.hint"
+        return f"{self._texts}.hint"
 
 
 def order_from_name(path: Path) -> int:

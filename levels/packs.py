@@ -19,7 +19,8 @@ class Packs:
     problems: list[LevelProblem] = field(default_factory=list)
 
     def levels(self) -> list[Level]:
-        return [level for track in TRACKS for level in self.tracks.get(track, [])]
+        extra = [track for track in self.tracks if track not in TRACKS]  # "made" by a class
+        return [level for track in (*TRACKS, *extra) for level in self.tracks.get(track, [])]
 
     def level(self, level_id: str) -> Level | None:
         return next((level for level in self.levels() if level.id == level_id), None)

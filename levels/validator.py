@@ -49,7 +49,7 @@ def check(files: list[Path] | None = None, *, root: Path = PACKS_DIR,
             report.problems.append(problem)
         if callable(has_text):
             for name in TEXT_FIELDS:
-                key = f"levels.{level.id}.{name}"
+                key = getattr(level, f"{name}_key")
                 if not has_text(key):
                     report.problems.append(LevelProblem(str(level.path), level.id, name,
                                                         "levels.error.no_text", {"text_key": key}))

@@ -25,6 +25,11 @@ class TileState:
     solved: bool = False
 
 
+def track_key(track: str, part: str) -> str:
+    """A track's title or description; tracks beyond the packs' ("made") are the maker's."""
+    return f"levels.track.{track}.{part}" if track in TRACKS else f"maker.track.{part}"
+
+
 def level_target_id(level_id: str) -> str:
     return f"level:{level_id}"
 
@@ -40,7 +45,8 @@ def next_level(levels: Sequence[Level], progress: Mapping[str, TileState]) -> Le
 class LevelMapPresenter(ScreenPresenter):
     def __init__(self, tracks: Mapping[str, Sequence[Level]], progress: Mapping[str, TileState],
                  *, track: str, title: Callable[[str], str],
-                 on_open: Callable[[str], None], on_back: Callable[[], None]) -> None:
+                 on_open: Callable[[str], None], on_back: Callable[[], None],
+                 extras: Sequence[tuple[str, str, Callable[[], None]]] = ()) -> None:
         super().__init__()
         self.tracks = {name: list(levels) for name, levels in tracks.items()}
         self.progress = dict(progress)
@@ -48,6 +54,7 @@ class LevelMapPresenter(ScreenPresenter):
         self._title = title
         self._on_open = on_open
         self._on_back = on_back
+        self.extras = list(extras)  # (id, label key, action): the maker, the job cards
 
     def levels(self) -> list[Level]:
         return self.tracks.get(self.track, [])
@@ -63,15 +70,21 @@ class LevelMapPresenter(ScreenPresenter):
         tracks: list[Group | Target]
         back: list[Group | Target]
         tiles = [self._tile(level, levels.index(level) + 1) for level in ordered]
-        tracks = [Target(f"track:{name}", f"levels.track.{name}.title", self._switcher(name),
-                         description_key=f"levels.track.{name}.description",
+        if self.track not in TRACKS:  # "Our levels": making one and the job cards come first
+            extras: list[Group | Target] = [Target(i, key, act, params={"number": 0})
+                                            for i, key, act in self.extras]
+            tiles = extras + tiles
+        tracks = [Target(f"track:{name}", track_key(name, "title"), self._switcher(name),
+                         description_key=track_key(name, "description"),
                          params={"chosen": name == self.track},
-                         enabled=name != self.track and bool(self.tracks.get(name)))
-                  for name in TRACKS]
+                         enabled=name != self.track
+                         and (bool(self.tracks.get(name)) or name not in TRACKS))
+                  for name in (*TRACKS, *(t for t in self.tracks if t not in TRACKS))]
         back = [Target("map:back", "app.map.back", self._on_back)]
         return Group(ROOT_ID, "app.group.level_map", [
-            Group(LEVELS_ID, "app.group.levels", tiles,
-                  params={"track": self._title(f"levels.track.{self.track}.title")}),
+            Group(LEVELS_ID, "app.group.levels" if self.track in TRACKS
+                  else track_key(self.track, "description"), tiles,
+                  params={"track": self._title(track_key(self.track, "title"))}),
             Group(TRACKS_ID, "app.group.tracks", tracks),
             Group(MAP_CONTROLS_ID, "app.group.map_controls", back)])
 

@@ -48,9 +48,10 @@ class LevelMapScreen(ModelScreen):
         for target in sorted((t for t in levels.children if isinstance(t, Target)),
                              key=lambda t: int(t.params["number"])):
             count = int(target.params.get("count", 0))
-            stars = STAR * count + NO_STAR * (3 - count)
+            stars = STAR * count + NO_STAR * (3 - count) if "count" in target.params else ""
             tile = self.button(
-                target, text=with_symbols(self.ctx.label_of(target), stars),
+                target, text=with_symbols(self.ctx.label_of(target), stars) if stars
+                else self.ctx.label_of(target),
                 markup=True,
                 background=style.colour("accent") if target.id == upcoming
                 else style.colour("surface"),

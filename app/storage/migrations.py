@@ -81,6 +81,14 @@ MIGRATIONS: tuple[Migration, ...] = (
         "CREATE INDEX xapi_outbox_waiting ON xapi_outbox (seq) "
         "WHERE sent IS NULL AND rejected IS NULL",
     )),
+    Migration(4, "badges: one per chapter a learner finished", _run(
+        """CREATE TABLE badges (
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            badge TEXT NOT NULL,
+            earned TEXT NOT NULL,
+            PRIMARY KEY (learner_id, badge)
+        )""",
+    )),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -14,7 +14,7 @@ from app.storage.transactions import transaction
 
 log = logging.getLogger(__name__)
 
-TABLES = ("learners", "progress", "settings", "drafts", "xapi_outbox")  # parents before children
+TABLES = ("learners", "progress", "settings", "drafts", "xapi_outbox", "badges")  # parents before children
 
 
 def _readable_rows(source: sqlite3.Connection, table: str) -> list[tuple]:

@@ -10,7 +10,8 @@ def make(form: SyncForm | None = None):
     sent: list[bool] = []
     presenter = SyncSettingsPresenter(form or SyncForm(), on_save=saved.append,
                                       on_send_now=lambda: sent.append(True),
-                                      on_message=lambda message: said.append((message.key, dict(message.params))))
+                                      on_message=lambda message: said.append(
+                                          (message.key, dict(message.params))))
     return presenter, saved, said, sent
 
 

@@ -32,6 +32,12 @@ def test_every_screen_fits_its_words(tmp_path, locale) -> None:
         cut = {"learners": cut_labels(running)}
         controller.activate(f"learner:{controller.store.learners()[0].id}")
         cut["map"] = cut_labels(running)
+        controller.activate("track:made")  # "Our levels": the maker and the job cards
+        cut["made"] = cut_labels(running)
+        for opened, back in (("map:careers", "career:back"), ("map:maker", "maker:back")):
+            controller.activate(opened)
+            cut[opened] = cut_labels(running)
+            controller.activate(back)
         for level in ("teens_07", "python_05", "junior_13"):
             controller.open_level(level)
             cut[level] = cut_labels(running)

@@ -110,6 +110,34 @@ def complete(running: RunningApp) -> None:
     running.wait_for(lambda: running.controller.screen == "complete", 20.0)
 
 
+def career(running: RunningApp) -> None:
+    learner(running)
+    choose(running, "track:made", "map:careers", "career:next", "career:next")
+
+
+def maker(running: RunningApp) -> None:
+    learner(running)
+    choose(running, "track:made", "map:maker", "tool:wall", "cell:1:3", "cell:2:3", "cell:3:5",
+           "tool:star", "cell:3:2", "tool:paint:blue", "cell:1:5", "cell:2:5",
+           "block:repeat", "maker:test")
+
+
+def made_levels(running: RunningApp) -> None:
+    maker(running)
+    choose(running, "maker:save", "maker:back")
+
+
+def canvas(running: RunningApp) -> None:
+    learner(running)
+    choose(running, "track:made", "level:made_canvas")
+    session = running.controller.session
+    session.type_python('for i in range(4):\n    paint("blue")\n    move_forward()\n'
+                        'turn_right()\nmove_forward()\nfor i in range(4):\n'
+                        '    paint("yellow")\n    turn_right()\n    move_forward()\n')
+    running.app.screens["workspace"].ids.python_input.text = session.python_text().text
+    choose(running, *["control:step"] * 9)
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     shot("learner_picker", "two_switch_step", lambda running: running.wait(1.0))
@@ -119,6 +147,10 @@ def main() -> int:
     shot("high_contrast", "two_switch_step", junior, theme="high_contrast")
     shot("educator_settings", "touch", settings)
     shot("voice_training", "voice", voice_training)
+    shot("career_card", "two_switch_step", career)
+    shot("level_maker", "touch", maker)
+    shot("level_map_made", "touch", made_levels)
+    shot("free_canvas", "touch", canvas)
     for locale in ("de", "fr"):  # the longest languages: nothing may be cut
         shot(f"learner_picker_{locale}", "touch", lambda running: running.wait(0.5),
              locale=locale)
