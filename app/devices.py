@@ -25,7 +25,7 @@ from adapters.serial_adapter import UNKNOWN_FAMILY
 from adapters.speech.grammar import load_phrases
 from app.platforms import switch_adapters
 from app.services import Services
-from hardware.device_profiles import load_profiles, profile_ids, role_table
+from hardware.device_profiles import ProfileFileError, load_profiles, profile_ids, role_table
 
 log = logging.getLogger(__name__)
 
@@ -58,9 +58,13 @@ class Devices:
         self._phrases: dict[str, dict[str, tuple[str, ...]]] = {}  # locale -> voice phrases
         self.narrator.on_speech_event(self._narrator_spoke)
         self.narrator.on_status(lambda _status: self.status_line_changed.emit())
-        hardware = load_profiles()
+        bad_profiles: list[ProfileFileError] = []
+        hardware = load_profiles(problems=bad_profiles)
         self.roles = role_table(hardware)  # switch 1 and 2 of every known box
         self._names = {**OTHER_DEVICES, **profile_ids(hardware)}
+        self.left_out = left_out_files(
+            [p.path.name for p in bad_profiles if p.path is not None],
+            [Path(p.file).name for p in services.packs.problems])
 
     def device_key(self, source: str) -> str | None:
         """The i18n key of the device a switch event came from, if known."""
@@ -181,7 +185,7 @@ class Devices:
         if not speech.speech:
             parts.append(Message(speech.message_key if self.services.options.speech
                                  else "app.status.speech_off"))
-        parts += self.shown_statuses()
+        parts += self.shown_statuses() + self.left_out
         store_status = self.services.store.status
         if store_status is not None:  # read-only or waiting for a lock: while it lasts
             parts.insert(0, Message(store_status.key, dict(store_status.params)))
@@ -205,3 +209,15 @@ class Devices:
     def _end_notice(self) -> None:
         self._notice = self._notice_timer = None
         self.status_line_changed.emit()
+
+
+def left_out_files(profiles: list[str], levels: list[str]) -> list[Message]:
+    """What the teacher reads for as long as the game runs: switch-profile and level files
+    skipped at start because they could not be read (the other files load; the log has the
+    details), with the command that says what is wrong in each."""
+    said = []
+    for key, files in (("app.status.bad_profile_files", sorted(set(profiles))),
+                       ("app.status.bad_level_files", sorted(set(levels)))):
+        if files:
+            said.append(Message(key, {"count": len(files), "file": files[0]}))
+    return said

@@ -30,6 +30,8 @@ Kind = Literal["serial", "evdev"]
 class ProfileFileError(ValueError):
     """A profile file that cannot be used; the message names the file and the problem."""
 
+    path: Path | None = None  # the file, once ``load_profiles`` knows it
+
 
 @dataclass(frozen=True, order=True)
 class UsbId:
@@ -200,6 +202,7 @@ def load_profiles(directory: Path = PROFILES_DIR,
             if problems is None:
                 log.warning("skipping device profile: %s", exc)
             else:
+                exc.path = path
                 problems.append(exc)  # the caller says it
             continue
         profiles[profile.id] = profile
