@@ -275,6 +275,8 @@ class WorkspaceSession:
         self._on_draft(to_solution(self.editor.blocks()))
         for listener in list(self.listeners.program):
             listener()
+        if self.level.run_on_add and self.editor.blocks() and not self.running:
+            self.run()  # a first-rung level: cause and effect, one press and the robot acts
 
     def _say_message(self, key: str, params: dict[str, object]) -> None:
         self.speaker.say(key, params, priority=Priority.NEXT)
@@ -297,6 +299,6 @@ class WorkspaceSession:
 
 
 def _event_params(event: RunEvent, translator: Translator) -> dict[str, object]:
-    if event.kind is EventKind.PAINTED:
+    if event.kind in (EventKind.PAINTED, EventKind.ANSWERED):
         return {"colour": translator.t(f"blocks.value.colour.{event.value}")}
     return {}

@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Iterator, Sequence
 
 from levels.program import Block, Path, count_blocks
-from levels.world import Cell, Heading, World
+from levels.world import Cell, Heading, World, expected_answer
 
 DEFAULT_MAX_STEPS = 400
 MAX_CALL_DEPTH = 20
@@ -31,6 +31,7 @@ class EventKind(Enum):
     COLLECTED_STAR = "collected_star"
     NOTHING_TO_COLLECT = "nothing_to_collect"
     PAINTED = "painted"
+    ANSWERED = "answered"  # a data level's question answered: the run ends there
     CHECKED = "checked"  # a condition or a loop turn: the block is highlighted, nothing moves
     CALLED = "called"
     REACHED_GOAL = "reached_goal"
@@ -47,6 +48,8 @@ class Reason(Enum):
     STARS_LEFT = "stars_left"
     PICTURE_WRONG = "picture_wrong"
     EMPTY = "empty"
+    NO_ANSWER = "no_answer"
+    WRONG_ANSWER = "wrong_answer"
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,8 @@ class RunState:
     collected: set[Cell] = field(default_factory=set)
     painted: dict[Cell, str] = field(default_factory=dict)
     steps: int = 0
+    answer: str | None = None
+    tally: dict[str, int] = field(default_factory=dict)  # coloured stars collected, by colour
 
 
 class Run:
@@ -195,6 +200,9 @@ class Run:
         elif kind == "collect":
             if state.cell in world.stars and state.cell not in state.collected:
                 state.collected.add(state.cell)
+                colour = world.star_colours.get(state.cell)
+                if colour is not None:
+                    state.tally[colour] = state.tally.get(colour, 0) + 1
                 yield self._event(EventKind.COLLECTED_STAR, block, path)
             else:
                 yield self._event(EventKind.NOTHING_TO_COLLECT, block, path)
@@ -202,6 +210,10 @@ class Run:
             colour = str(block.params["colour"])
             state.painted[state.cell] = colour
             yield self._event(EventKind.PAINTED, block, path, colour)
+        elif kind == "answer":
+            state.answer = str(block.params["colour"])
+            yield self._event(EventKind.ANSWERED, block, path, state.answer)
+            raise _Stop(self._verdict())  # an answer is final, as on a quiz
         elif kind == "repeat":
             for _ in range(int(block.params["count"])):  # type: ignore[call-overload]
                 yield self._event(EventKind.CHECKED, block, path, True)
@@ -248,6 +260,11 @@ class Run:
             return Reason.STARS_LEFT
         if world.picture is not None and state.painted != world.picture:
             return Reason.PICTURE_WRONG
+        if world.question is not None:
+            if state.answer is None:
+                return Reason.NO_ANSWER
+            if state.answer != expected_answer(world, state.collected):
+                return Reason.WRONG_ANSWER
         if world.goal is not None and state.cell != world.goal:
             return Reason.GOAL_NOT_REACHED
         return Reason.SOLVED

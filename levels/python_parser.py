@@ -191,14 +191,14 @@ class _Reader:
         if node.keywords:
             self.problem("python.error.no_arguments", node, name=name)
             return None
-        if name == "paint":
+        if name in ("paint", "answer"):
             args = node.args
             if len(args) != 1 or not isinstance(args[0], ast.Constant) \
                     or args[0].value not in COLOURS:
-                self.problem("python.error.colour", node, choices=", ".join(
+                self.problem("python.error.colour", node, name=name, choices=", ".join(
                     f'"{c}"' for c in COLOURS))
                 return None
-            return Block.make("paint", {"colour": args[0].value})
+            return Block.make(name, {"colour": args[0].value})
         if name in SIMPLE_COMMANDS or name in self.functions:
             if node.args:
                 self.problem("python.error.no_arguments", node, name=name)
