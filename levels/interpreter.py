@@ -62,10 +62,13 @@ class RunEvent:
     step: int
     cell: Cell
     heading: Heading
-    value: object = None  # the colour painted, or the condition's answer
+    value: object = None  # the colour painted or answered, the condition's answer, or a
+    # coloured star's (colour, how many of that colour so far): the spoken tally
 
     @property
     def narration_key(self) -> str:
+        if self.kind is EventKind.COLLECTED_STAR and self.value is not None:
+            return "narration.events.collected_colour_star"
         return f"narration.events.{self.kind.value}"
 
 
@@ -203,7 +206,8 @@ class Run:
                 colour = world.star_colours.get(state.cell)
                 if colour is not None:
                     state.tally[colour] = state.tally.get(colour, 0) + 1
-                yield self._event(EventKind.COLLECTED_STAR, block, path)
+                yield self._event(EventKind.COLLECTED_STAR, block, path,
+                                  None if colour is None else (colour, state.tally[colour]))
             else:
                 yield self._event(EventKind.NOTHING_TO_COLLECT, block, path)
         elif kind == "paint":

@@ -91,7 +91,7 @@ class WorldView(Widget):
             if self.world.goal is not None:
                 self._flag(*self._origin(*self.world.goal), size)
             for star in self.world.stars - self.state.collected:
-                self._star(*self._origin(*star), size)
+                self._star(*self._origin(*star), size, self.world.star_colours.get(star))
             self._robot(size)
 
     def _flag(self, x: float, y: float, size: float) -> None:
@@ -102,8 +102,8 @@ class WorldView(Widget):
         Triangle(points=[x + size * 0.3, y + size * 0.85, x + size * 0.8, y + size * 0.7,
                          x + size * 0.3, y + size * 0.55])
 
-    def _star(self, x: float, y: float, size: float) -> None:
-        Color(*rgba("#F9A825"))
+    def _star(self, x: float, y: float, size: float, colour: str | None = None) -> None:
+        Color(*rgba(PAINT[colour] if colour else "#F9A825"))  # a data level's coloured star
         Ellipse(pos=(x + size * 0.28, y + size * 0.28), size=(size * 0.44, size * 0.44))
         Color(*rgba("#5D4037"))
         Line(circle=(x + size / 2, y + size / 2, size * 0.22), width=max(1.0, dp(1.2)))

@@ -102,3 +102,15 @@ def test_without_last_block_takes_the_deepest_last_block() -> None:
     assert to_python(without_last_block(blocks)).text.strip().splitlines()[-1].strip() \
         == "turn_left()"
     assert len(blocks[1].body) == 2  # the original is untouched
+
+
+def test_a_coloured_star_says_its_colour_and_the_tally_so_far() -> None:
+    level = level_from_mapping(QUIZ, track="junior")
+    events, _ = _run(level, QUIZ["solution"])
+    found = [event for event in events if event.kind is EventKind.COLLECTED_STAR]
+    assert [event.value for event in found] == [("red", 1), ("red", 2), ("blue", 1)]
+    assert {event.narration_key for event in found} == {"narration.events.collected_colour_star"}
+    plain = parse_world("####\n#S*#\n####", "east")
+    events, _ = run_program(plain, parse_python("move_forward()\ncollect()"))
+    assert events[-1].value is None
+    assert events[-1].narration_key == "narration.events.collected_star"
