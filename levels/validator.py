@@ -10,8 +10,8 @@ from pathlib import Path
 
 from levels.interpreter import run_program
 from levels.level import TRACKS, Level, LevelProblem
-from levels.program import Block, walk
 from levels.packs import PACKS_DIR, Packs, level_files, load_packs
+from levels.program import Block, walk
 
 TEXT_FIELDS = ("title", "instruction", "hint")
 

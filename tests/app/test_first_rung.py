@@ -3,8 +3,19 @@ runs as soon as its block is placed, a press-on-Run level has its block ready, a
 question refuses a wrong answer with a spoken reason before it accepts the right one."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from app.controller import COMPLETE, WORKSPACE
-from tests.app.test_controller import app, pump  # noqa: F401  (the fixture)
+from tests.app.test_controller import make_app, pump
+
+
+@pytest.fixture
+def app(tmp_path: Path):
+    controller, clock, server = make_app(tmp_path)
+    yield controller, clock, server
+    controller.services.close()
 
 
 def _open(controller, level_id: str) -> None:
@@ -24,7 +35,7 @@ def test_one_press_places_the_block_and_the_robot_moves_without_run(app) -> None
 
 
 def test_a_press_on_run_level_opens_with_its_block_and_waits_for_run(app) -> None:
-    controller, clock, server = app
+    controller, clock, _server = app
     _open(controller, "junior_first_03")
     assert [b.kind for b in controller.session.editor.blocks()] == ["move_forward"]
     pump(controller, clock, 2.0)
