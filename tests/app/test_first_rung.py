@@ -3,10 +3,12 @@ runs as soon as its block is placed, a press-on-Run level has its block ready, a
 question refuses a wrong answer with a spoken reason before it accepts the right one."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from accessibility.profiles import edited, preset, profile_to_dict
 from app.controller import COMPLETE, WORKSPACE
 from tests.app.test_controller import make_app, pump
 
@@ -61,3 +63,27 @@ def test_a_wrong_answer_is_refused_aloud_and_the_right_one_accepted(app) -> None
     assert controller.activate("control:run")
     pump(controller, clock, 12.0)
     assert controller.screen == COMPLETE
+
+
+@pytest.mark.parametrize("level_id", ["junior_first_01", "junior_first_02", "junior_first_03",
+                                      "junior_first_04", "junior_first_05", "junior_first_06"])
+def test_guided_mode_plays_every_first_rung_level(tmp_path: Path, level_id: str) -> None:
+    """Guided mode (one right choice lit, the others fading) reaches the end of each level,
+    whether the level runs on add or waits for Run."""
+    controller, clock, _server = make_app(tmp_path)
+    try:
+        learner = controller.store.learners()[0]
+        profile = edited(preset("touch"), guided_mode=True)
+        controller.store.update_learner(replace(learner, profile=profile_to_dict(profile)))
+        _open(controller, level_id)
+        session = controller.session
+        assert session.guided is not None
+        step = session.guided.state.step
+        assert controller.activate(f"guided:block:{step.block}")  # placed with its colour
+        pump(controller, clock, 1.0)
+        if controller.screen == WORKSPACE:
+            assert controller.activate("control:run")
+        pump(controller, clock, 4.0)
+        assert controller.screen == COMPLETE
+    finally:
+        controller.services.close()
