@@ -301,7 +301,8 @@ class WorkspaceSession:
 def _event_params(event: RunEvent, translator: Translator) -> dict[str, object]:
     if event.kind in (EventKind.PAINTED, EventKind.ANSWERED):
         return {"colour": translator.t(f"blocks.value.colour.{event.value}")}
-    if event.kind is EventKind.COLLECTED_STAR and isinstance(event.value, tuple):
+    if event.kind in (EventKind.COLLECTED_STAR, EventKind.DROPPED) \
+            and isinstance(event.value, tuple):
         colour, number = event.value
         return {"colour": translator.t(f"blocks.value.colour.{colour}"), "number": number}
     return {}

@@ -31,6 +31,8 @@ class EventKind(Enum):
     COLLECTED_STAR = "collected_star"
     NOTHING_TO_COLLECT = "nothing_to_collect"
     PAINTED = "painted"
+    DROPPED = "dropped"  # carried stars put in the bin of their colour
+    NOTHING_TO_DROP = "nothing_to_drop"
     ANSWERED = "answered"  # a data level's question answered: the run ends there
     CHECKED = "checked"  # a condition or a loop turn: the block is highlighted, nothing moves
     CALLED = "called"
@@ -50,6 +52,8 @@ class Reason(Enum):
     EMPTY = "empty"
     NO_ANSWER = "no_answer"
     WRONG_ANSWER = "wrong_answer"
+    WRONG_BIN = "wrong_bin"
+    NOT_SORTED = "not_sorted"
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,7 @@ class RunState:
     steps: int = 0
     answer: str | None = None
     tally: dict[str, int] = field(default_factory=dict)  # coloured stars collected, by colour
+    carrying: list[str] = field(default_factory=list)  # colours not yet dropped in a bin
 
 
 class Run:
@@ -206,6 +211,8 @@ class Run:
                 colour = world.star_colours.get(state.cell)
                 if colour is not None:
                     state.tally[colour] = state.tally.get(colour, 0) + 1
+                    if world.bins:
+                        state.carrying.append(colour)
                 yield self._event(EventKind.COLLECTED_STAR, block, path,
                                   None if colour is None else (colour, state.tally[colour]))
             else:
@@ -214,6 +221,8 @@ class Run:
             colour = str(block.params["colour"])
             state.painted[state.cell] = colour
             yield self._event(EventKind.PAINTED, block, path, colour)
+        elif kind == "drop":
+            yield from self._drop(block, path)
         elif kind == "answer":
             state.answer = str(block.params["colour"])
             yield self._event(EventKind.ANSWERED, block, path, state.answer)
@@ -239,6 +248,19 @@ class Run:
         else:
             raise ValueError(f"cannot run block {kind!r}")
 
+    def _drop(self, block: Block, path: Path) -> Iterator[RunEvent]:
+        state = self.state
+        colour = self.world.bins.get(state.cell)
+        if colour is None or not state.carrying:
+            yield self._event(EventKind.NOTHING_TO_DROP, block, path)
+            return
+        count = len(state.carrying)
+        wrong = any(carried != colour for carried in state.carrying)
+        state.carrying.clear()
+        yield self._event(EventKind.DROPPED, block, path, (colour, count))
+        if wrong:
+            raise _Stop(Reason.WRONG_BIN)
+
     # -- helpers --------------------------------------------------------------------------
 
     def _event(self, kind: EventKind, block: Block, path: Path, value: object = None) -> RunEvent:
@@ -262,6 +284,8 @@ class Run:
         world, state = self.world, self.state
         if world.stars - state.collected:
             return Reason.STARS_LEFT
+        if state.carrying:
+            return Reason.NOT_SORTED
         if world.picture is not None and state.painted != world.picture:
             return Reason.PICTURE_WRONG
         if world.question is not None:

@@ -168,6 +168,11 @@ def _check_world(world: World, report: Any) -> None:
         report("map", "levels.error.goal_unreachable")
     if world.stars - reachable:
         report("map", "levels.error.star_unreachable")
+    if set(world.bins) - reachable:
+        report("map", "levels.error.bin_unreachable")
+    if world.bins and set(world.star_colours.values()) - set(world.bins.values()):
+        report("map", "levels.error.no_bin", colours=", ".join(sorted(
+            set(world.star_colours.values()) - set(world.bins.values()))))
     if world.picture is not None and set(world.picture) - reachable:
         report("picture", "levels.error.picture_unreachable")
     if world.goal is None and not world.stars and world.picture is None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from levels.blocks import COLOURS, COUNTS, FUNCTION_NAMES
 from levels.program import MAX_DEPTH, Block
 
-SIMPLE_COMMANDS = {"move_forward", "turn_left", "turn_right", "collect"}
+SIMPLE_COMMANDS = {"move_forward", "turn_left", "turn_right", "collect", "drop"}
 CONDITIONS = {"path_ahead": "ahead", "path_left": "left", "path_right": "right"}
 KEYWORDS = {
     ast.Return: "return", ast.Break: "break", ast.Continue: "continue",

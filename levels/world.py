@@ -2,7 +2,8 @@
 
 Maps are ASCII art, one character a cell: ``#`` wall, ``.`` open, ``S`` start, ``G`` goal,
 ``*`` star (a collectible); a colour letter (``r``, ``b``, ``y``, ``g``, ``o``, ``p``) is a
-star of that colour, for data activities (count, sort, chart, a question about them). A
+star of that colour, for data activities (count, sort, chart, a question about them); a
+capital ``R``, ``B``, ``Y``, ``O``, ``P`` is a bin of that colour to sort them into. A
 pixel-art level adds a target picture of the same size, one
 colour letter a cell (``r`` red, ``b`` blue, ``g`` green, ``y`` yellow, ``o`` orange,
 ``p`` purple, ``k`` black, ``w`` white) and ``.`` for a cell that stays unpainted.
@@ -18,6 +19,7 @@ from levels.blocks import COLOUR_LETTERS
 
 MAP_LEGEND = {"#": "wall", ".": "open", "S": "start", "G": "goal", "*": "star"}
 STAR_LETTERS = {letter: COLOUR_LETTERS[letter] for letter in "rbygop"}
+BIN_LETTERS = {letter.upper(): COLOUR_LETTERS[letter] for letter in "rbyop"}  # G is the goal
 QUESTIONS: tuple[str, ...] = ("most_collected_colour", "fewest_collected_colour")
 """Questions a data level asks about the stars collected; the ``answer`` block replies."""
 MAX_SIDE = 40  # rows or columns: a map must fit a child's screen (and bound the search)
@@ -67,6 +69,7 @@ class World:
     picture: dict[Cell, str] | None = field(default=None, hash=False)  # cell -> colour name
     star_colours: dict[Cell, str] = field(default_factory=dict, hash=False)  # coloured stars
     question: str | None = None  # one of ``QUESTIONS``: the level wants an answer
+    bins: dict[Cell, str] = field(default_factory=dict, hash=False)  # cell -> colour sorted there
 
     def inside(self, cell: Cell) -> bool:
         return 0 <= cell[0] < self.rows and 0 <= cell[1] < self.columns
@@ -99,7 +102,7 @@ class World:
                 cell = (r, c)
                 line += ("#" if cell in self.walls else "S" if cell == self.start
                          else "G" if cell == self.goal else _star_letter(self, cell)
-                         if cell in self.stars else ".")
+                         if cell in self.stars else _bin_letter(self.bins.get(cell)))
             lines.append(line)
         return lines
 
@@ -107,6 +110,10 @@ class World:
 def _star_letter(world: World, cell: Cell) -> str:
     colour = world.star_colours.get(cell)
     return next((k for k, v in STAR_LETTERS.items() if v == colour), "*")
+
+
+def _bin_letter(colour: str | None) -> str:
+    return next((k for k, v in BIN_LETTERS.items() if v == colour), ".")
 
 
 def expected_answer(world: World, collected: set[Cell]) -> str | None:
@@ -140,11 +147,12 @@ def parse_world(map_text: str, heading: str, picture_text: str | None = None) ->
     walls: set[Cell] = set()
     stars: set[Cell] = set()
     colours: dict[Cell, str] = {}
+    bins: dict[Cell, str] = {}
     starts: list[Cell] = []
     goals: list[Cell] = []
     for r, line in enumerate(lines):
         for c, char in enumerate(line.ljust(columns, "#")):
-            if char not in MAP_LEGEND and char not in STAR_LETTERS:
+            if char not in MAP_LEGEND and char not in STAR_LETTERS and char not in BIN_LETTERS:
                 raise WorldError("levels.error.map_char", char=char, row=r + 1, column=c + 1)
             cell = (r, c)
             if char == "#":
@@ -158,6 +166,8 @@ def parse_world(map_text: str, heading: str, picture_text: str | None = None) ->
             elif char in STAR_LETTERS:
                 stars.add(cell)
                 colours[cell] = STAR_LETTERS[char]
+            elif char in BIN_LETTERS:
+                bins[cell] = BIN_LETTERS[char]
     if len(starts) != 1:
         raise WorldError("levels.error.map_start", count=len(starts))
     if len(goals) > 1:
@@ -170,7 +180,7 @@ def parse_world(map_text: str, heading: str, picture_text: str | None = None) ->
     if picture_text is not None:
         picture = _parse_picture(picture_text, len(lines), columns)
     return World(len(lines), columns, frozenset(walls), starts[0], facing,
-                 goals[0] if goals else None, frozenset(stars), picture, colours)
+                 goals[0] if goals else None, frozenset(stars), picture, colours, bins=bins)
 
 
 def _parse_picture(text: str, rows: int, columns: int) -> dict[Cell, str]:

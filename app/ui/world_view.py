@@ -83,6 +83,10 @@ class WorldView(Widget):
                     else:
                         Color(*rgba(theme.surface))
                     Rectangle(pos=(x + gap, y + gap), size=(size - 2 * gap, size - 2 * gap))
+                    if cell in self.world.bins:  # a sorting bin: a thick frame of its colour
+                        Color(*rgba(PAINT[self.world.bins[cell]]))
+                        Line(rectangle=(x + size * 0.12, y + size * 0.12, size * 0.76,
+                                        size * 0.76), width=max(2.0, size * 0.06))
                     wanted = (self.world.picture or {}).get(cell)
                     if wanted is not None and self.state.painted.get(cell) != wanted:
                         Color(*rgba(PAINT[wanted], 0.35))  # the picture to copy, faint

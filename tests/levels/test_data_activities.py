@@ -114,3 +114,59 @@ def test_a_coloured_star_says_its_colour_and_the_tally_so_far() -> None:
     events, _ = run_program(plain, parse_python("move_forward()\ncollect()"))
     assert events[-1].value is None
     assert events[-1].narration_key == "narration.events.collected_star"
+
+
+SORT = {"id": "sort", "map": "#######\n#SrbRB#\n#######", "heading": "east",
+        "blocks": ["move_forward", "turn_left", "collect", "drop"],
+        "solution": "move_forward()\ncollect()\nmove_forward()\nmove_forward()\ndrop()\n"
+                    "turn_left()\nturn_left()\nmove_forward()\ncollect()\nturn_left()\n"
+                    "turn_left()\nmove_forward()\nmove_forward()\ndrop()\n"}
+
+
+def test_bins_read_back_and_sorting_each_colour_into_its_bin_solves() -> None:
+    level = level_from_mapping(SORT, track="junior")
+    assert level.world.bins == {(1, 4): "red", (1, 5): "blue"}
+    assert level.world.rows_text()[1] == "#SrbRB#"
+    events, outcome = _run(level, SORT["solution"])
+    assert outcome.solved
+    assert [e.value for e in events if e.kind is EventKind.DROPPED] == [("red", 1), ("blue", 1)]
+
+
+def test_a_star_in_the_wrong_bin_is_refused_with_a_spoken_reason() -> None:
+    level = level_from_mapping(SORT, track="junior")
+    mixed = "move_forward()\ncollect()\nmove_forward()\ncollect()\nmove_forward()\ndrop()\n"
+    events, outcome = _run(level, mixed)
+    assert outcome.reason is Reason.WRONG_BIN
+    assert events[-1].kind is EventKind.DROPPED
+    for locale in ("fr", "nl", "en", "de", "it", "es"):
+        assert Translator(locale).has("levels.outcome.wrong_bin")
+
+
+def test_stars_still_carried_are_not_sorted() -> None:
+    level = level_from_mapping(SORT, track="junior")
+    _, outcome = _run(level, SORT["solution"].rsplit("drop()", 1)[0])
+    assert outcome.reason is Reason.NOT_SORTED
+    events, _ = _run(level, "drop()\nmove_forward()\ncollect()")
+    assert events[0].kind is EventKind.NOTHING_TO_DROP  # not on a bin, nothing carried
+
+
+def test_a_star_colour_without_a_bin_is_a_level_problem() -> None:
+    with pytest.raises(LevelError) as error:
+        level_from_mapping({**SORT, "map": "#######\n#SrbRy#\n#######"}, track="junior")
+    assert "levels.error.no_bin" in [p.key for p in error.value.problems]
+
+
+def test_drop_reads_and_parses_as_python() -> None:
+    assert to_python(parse_python("drop()")).text.strip() == "drop()"
+
+
+def test_every_run_event_and_outcome_is_spoken_in_every_language() -> None:
+    """Each event the robot can cause and each way a run ends has its words (a missing key
+    is spoken as an ellipsis)."""
+    silent = {EventKind.CHECKED, EventKind.CALLED}  # highlighted, never spoken
+    keys = [f"narration.events.{kind.value}" for kind in EventKind if kind not in silent]
+    keys += ["narration.events.collected_colour_star"]
+    keys += [f"levels.outcome.{reason.value}" for reason in Reason]
+    for locale in ("fr", "nl", "en", "de", "it", "es"):
+        translator = Translator(locale)
+        assert [key for key in keys if not translator.has(key)] == [], locale
