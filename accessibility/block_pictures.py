@@ -48,6 +48,8 @@ BLOCK_PICTURES: dict[str, Picture] = {
     "paint": Picture("block_paint", "1F58C"),
     "define": Picture("block_define", "1F4E6"),
     "call": Picture("block_call", "1F4E6", badge="25B6"),
+    "answer": Picture("block_answer", "1F4AC", badge="1F4CA"),  # say what the chart shows
+    "drop": Picture("block_drop", "1F4E5", badge="2B50"),  # a star into its bin
 }
 
 AVATAR_PICTURES: dict[str, Picture] = {

@@ -291,6 +291,8 @@ class WorkspaceSession:
             self.reset()
         self._on_draft(to_solution(self.editor.blocks()))
         self.listeners.program.emit()
+        if self.level.run_on_add and self.editor.blocks() and not self.running:
+            self.run()  # a first-rung level: cause and effect, one press and the robot acts
 
     def _say_message(self, message: Message) -> None:
         self.speaker.say(message.key, dict(message.params), priority=Priority.NEXT)
@@ -311,6 +313,10 @@ class WorkspaceSession:
 
 
 def _event_params(event: RunEvent, translator: Translator) -> dict[str, object]:
-    if event.kind is EventKind.PAINTED:
+    if event.kind in (EventKind.PAINTED, EventKind.ANSWERED):
         return {"colour": translator.t(f"blocks.value.colour.{event.value}")}
+    if event.kind in (EventKind.COLLECTED_STAR, EventKind.DROPPED) \
+            and isinstance(event.value, tuple):
+        colour, number = event.value
+        return {"colour": translator.t(f"blocks.value.colour.{colour}"), "number": number}
     return {}

@@ -230,7 +230,7 @@ def spread(costs: Sequence[LevelCost], what: str) -> dict[str, float]:
 
 def levels_for(quick: bool, limit: int | None = None) -> list[Level]:
     packs = load_packs()
-    levels = [level for level in packs.levels() if not level.start]
+    levels = [level for level in packs.levels() if not level.start and not level.run_on_add]
     if limit is not None:
         return levels[:limit]
     if quick:  # one short and one long level of each track

@@ -93,6 +93,8 @@ CATALOGUE: dict[str, BlockType] = {block.id: block for block in (
     BlockType("else", Category.LOGIC, "else:", container=True, follows="if_path"),
     BlockType("collect", Category.ACTIONS, "collect()"),
     BlockType("paint", Category.ACTIONS, 'paint("{colour}")', params=(Param("colour", COLOURS),)),
+    BlockType("drop", Category.ACTIONS, "drop()"),
+    BlockType("answer", Category.ACTIONS, 'answer("{colour}")', params=(Param("colour", COLOURS),)),
     BlockType("define", Category.FUNCTIONS, "def {name}():",
               params=(Param("name", FUNCTION_NAMES),), container=True, top_level=True),
     BlockType("call", Category.FUNCTIONS, "{name}()", params=(Param("name", FUNCTION_NAMES),)),

@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Iterator, Sequence
 
 from levels.program import Block, Path, count_blocks
-from levels.world import Cell, Heading, World
+from levels.world import Cell, Heading, World, expected_answer
 
 DEFAULT_MAX_STEPS = 400
 MAX_CALL_DEPTH = 20
@@ -31,6 +31,9 @@ class EventKind(Enum):
     COLLECTED_STAR = "collected_star"
     NOTHING_TO_COLLECT = "nothing_to_collect"
     PAINTED = "painted"
+    DROPPED = "dropped"  # carried stars put in the bin of their colour
+    NOTHING_TO_DROP = "nothing_to_drop"
+    ANSWERED = "answered"  # a data level's question answered: the run ends there
     CHECKED = "checked"  # a condition or a loop turn: the block is highlighted, nothing moves
     CALLED = "called"
     REACHED_GOAL = "reached_goal"
@@ -47,6 +50,10 @@ class Reason(Enum):
     STARS_LEFT = "stars_left"
     PICTURE_WRONG = "picture_wrong"
     EMPTY = "empty"
+    NO_ANSWER = "no_answer"
+    WRONG_ANSWER = "wrong_answer"
+    WRONG_BIN = "wrong_bin"
+    NOT_SORTED = "not_sorted"
 
 
 @dataclass(frozen=True)
@@ -59,10 +66,13 @@ class RunEvent:
     step: int
     cell: Cell
     heading: Heading
-    value: object = None  # the colour painted, or the condition's answer
+    value: object = None  # the colour painted or answered, the condition's answer, or a
+    # coloured star's (colour, how many of that colour so far): the spoken tally
 
     @property
     def narration_key(self) -> str:
+        if self.kind is EventKind.COLLECTED_STAR and self.value is not None:
+            return "narration.events.collected_colour_star"
         return f"narration.events.{self.kind.value}"
 
 
@@ -103,6 +113,9 @@ class RunState:
     collected: set[Cell] = field(default_factory=set)
     painted: dict[Cell, str] = field(default_factory=dict)
     steps: int = 0
+    answer: str | None = None
+    tally: dict[str, int] = field(default_factory=dict)  # coloured stars collected, by colour
+    carrying: list[str] = field(default_factory=list)  # colours not yet dropped in a bin
 
 
 class Run:
@@ -195,13 +208,25 @@ class Run:
         elif kind == "collect":
             if state.cell in world.stars and state.cell not in state.collected:
                 state.collected.add(state.cell)
-                yield self._event(EventKind.COLLECTED_STAR, block, path)
+                colour = world.star_colours.get(state.cell)
+                if colour is not None:
+                    state.tally[colour] = state.tally.get(colour, 0) + 1
+                    if world.bins:
+                        state.carrying.append(colour)
+                yield self._event(EventKind.COLLECTED_STAR, block, path,
+                                  None if colour is None else (colour, state.tally[colour]))
             else:
                 yield self._event(EventKind.NOTHING_TO_COLLECT, block, path)
         elif kind == "paint":
             colour = str(block.params["colour"])
             state.painted[state.cell] = colour
             yield self._event(EventKind.PAINTED, block, path, colour)
+        elif kind == "drop":
+            yield from self._drop(block, path)
+        elif kind == "answer":
+            state.answer = str(block.params["colour"])
+            yield self._event(EventKind.ANSWERED, block, path, state.answer)
+            raise _Stop(self._verdict())  # an answer is final, as on a quiz
         elif kind == "repeat":
             for _ in range(int(block.params["count"])):  # type: ignore[call-overload]
                 yield self._event(EventKind.CHECKED, block, path, True)
@@ -222,6 +247,19 @@ class Run:
             yield from self._sequence(definition.body or [], def_path, depth + 1)
         else:
             raise ValueError(f"cannot run block {kind!r}")
+
+    def _drop(self, block: Block, path: Path) -> Iterator[RunEvent]:
+        state = self.state
+        colour = self.world.bins.get(state.cell)
+        if colour is None or not state.carrying:
+            yield self._event(EventKind.NOTHING_TO_DROP, block, path)
+            return
+        count = len(state.carrying)
+        wrong = any(carried != colour for carried in state.carrying)
+        state.carrying.clear()
+        yield self._event(EventKind.DROPPED, block, path, (colour, count))
+        if wrong:
+            raise _Stop(Reason.WRONG_BIN)
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -246,8 +284,15 @@ class Run:
         world, state = self.world, self.state
         if world.stars - state.collected:
             return Reason.STARS_LEFT
+        if state.carrying:
+            return Reason.NOT_SORTED
         if world.picture is not None and state.painted != world.picture:
             return Reason.PICTURE_WRONG
+        if world.question is not None:
+            if state.answer is None:
+                return Reason.NO_ANSWER
+            if state.answer != expected_answer(world, state.collected):
+                return Reason.WRONG_ANSWER
         if world.goal is not None and state.cell != world.goal:
             return Reason.GOAL_NOT_REACHED
         return Reason.SOLVED

@@ -8,6 +8,7 @@ file, level id, field, i18n key) instead of stopping at the first.
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -19,11 +20,11 @@ from levels.interpreter import DEFAULT_MAX_STEPS
 from levels.program import Block, count_blocks, problems, walk
 from levels.python_parser import PythonError, parse_python
 from levels.safe_yaml import SafeLoadError, load_file
-from levels.world import World, WorldError, parse_world
+from levels.world import QUESTIONS, World, WorldError, parse_world
 
 TRACKS: tuple[str, ...] = ("junior", "teens", "python")
 FIELDS: tuple[str, ...] = ("id", "concept", "map", "heading", "picture", "blocks", "max_blocks",
-                           "max_steps", "par", "solution", "start")
+                           "max_steps", "par", "solution", "start", "question", "run_on_add")
 REQUIRED: tuple[str, ...] = ("id", "map", "heading", "blocks", "solution")
 ID_SHAPE = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
 MADE_CONCEPT = "made"  # a level made in the game's maker: its words are the maker's own
@@ -62,6 +63,7 @@ class Level:
     par: int = 1
     concept: str = ""
     start: tuple[Block, ...] = ()  # blocks already in the program when the level opens
+    run_on_add: bool = False  # a first-rung level: the program runs as soon as a block is placed
     path: Path | None = None
 
     @property
@@ -131,6 +133,14 @@ def level_from_mapping(data: Any, *, track: str, order: int = 0, file: str = "<l
             field_name = "picture" if "picture" in error.key else (
                 "heading" if "heading" in error.key else "map")
             report(field_name, error.key, **error.params)
+    if world is not None and "question" in data:
+        if data["question"] not in QUESTIONS:
+            report("question", "levels.error.question", value=data["question"],
+                   choices=", ".join(QUESTIONS))
+        else:
+            world = dataclasses.replace(world, question=data["question"])
+    if "run_on_add" in data and not isinstance(data["run_on_add"], bool):
+        report("run_on_add", "levels.error.yes_or_no", field="run_on_add")
     if world is not None:
         _check_world(world, report)
 
@@ -152,7 +162,7 @@ def level_from_mapping(data: Any, *, track: str, order: int = 0, file: str = "<l
         max_blocks=limits["max_blocks"],
         max_steps=limits["max_steps"] or DEFAULT_MAX_STEPS,
         par=limits["par"] or count_blocks(solution), concept=str(data.get("concept", "")),
-        start=tuple(start or ()), path=path)
+        start=tuple(start or ()), run_on_add=data.get("run_on_add") is True, path=path)
 
 
 def _closest(word: str, choices: tuple[str, ...] | list[str]) -> str:
@@ -166,6 +176,11 @@ def _check_world(world: World, report: Any) -> None:
         report("map", "levels.error.goal_unreachable")
     if world.stars - reachable:
         report("map", "levels.error.star_unreachable")
+    if set(world.bins) - reachable:
+        report("map", "levels.error.bin_unreachable")
+    if world.bins and set(world.star_colours.values()) - set(world.bins.values()):
+        report("map", "levels.error.no_bin", colours=", ".join(sorted(
+            set(world.star_colours.values()) - set(world.bins.values()))))
     if world.picture is not None and set(world.picture) - reachable:
         report("picture", "levels.error.picture_unreachable")
     if world.goal is None and not world.stars and world.picture is None:

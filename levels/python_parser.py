@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from levels.blocks import COLOURS, COUNTS, FUNCTION_NAMES
 from levels.program import MAX_DEPTH, Block
 
-SIMPLE_COMMANDS = {"move_forward", "turn_left", "turn_right", "collect"}
+SIMPLE_COMMANDS = {"move_forward", "turn_left", "turn_right", "collect", "drop"}
 CONDITIONS = {"path_ahead": "ahead", "path_left": "left", "path_right": "right"}
 KEYWORDS = {
     ast.Return: "return", ast.Break: "break", ast.Continue: "continue",
@@ -191,14 +191,14 @@ class _Reader:
         if node.keywords:
             self.problem("python.error.no_arguments", node, name=name)
             return None
-        if name == "paint":
+        if name in ("paint", "answer"):
             args = node.args
             if len(args) != 1 or not isinstance(args[0], ast.Constant) \
                     or args[0].value not in COLOURS:
-                self.problem("python.error.colour", node, choices=", ".join(
+                self.problem("python.error.colour", node, name=name, choices=", ".join(
                     f'"{c}"' for c in COLOURS))
                 return None
-            return Block.make("paint", {"colour": args[0].value})
+            return Block.make(name, {"colour": args[0].value})
         if name in SIMPLE_COMMANDS or name in self.functions:
             if node.args:
                 self.problem("python.error.no_arguments", node, name=name)

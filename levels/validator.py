@@ -1,13 +1,17 @@
-"""Checks level packs: every file readable, every reference solution solving its level,
-every title and instruction translated. All problems are reported in one run."""
+"""Checks level packs: every file readable, every reference solution solving its level and
+needing its last block (a solution that still solves without it has a block too many, so
+the level's par and its one idea are off), every title and instruction translated. All
+problems are reported in one run."""
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from levels.interpreter import run_program
 from levels.level import TRACKS, Level, LevelProblem
 from levels.packs import PACKS_DIR, Packs, level_files, load_packs
+from levels.program import Block, walk
 
 TEXT_FIELDS = ("title", "instruction", "hint")
 
@@ -31,10 +35,28 @@ def check_solution(level: Level) -> LevelProblem | None:
     """``None`` if the reference solution solves the level, else what went wrong."""
     _, outcome = run_program(level.world, list(level.solution), max_steps=level.max_steps,
                              par=level.par)
-    if outcome.solved:
-        return None
-    return LevelProblem(str(level.path), level.id, "solution", "levels.error.not_solved",
-                        {"outcome": outcome.reason.value})
+    if not outcome.solved:
+        return LevelProblem(str(level.path), level.id, "solution", "levels.error.not_solved",
+                            {"outcome": outcome.reason.value})
+    _, shorter = run_program(level.world, without_last_block(level.solution),
+                             max_steps=level.max_steps, par=level.par)
+    if shorter.solved:
+        return LevelProblem(str(level.path), level.id, "solution",
+                            "levels.error.last_block_unneeded", {})
+    return None
+
+
+def without_last_block(blocks: tuple[Block, ...] | list[Block]) -> list[Block]:
+    """A copy of ``blocks`` without the block read last (the deepest last one)."""
+    program = copy.deepcopy(list(blocks))
+    last_path = max((path for path, _ in walk(program)), default=None)
+    if last_path is None:
+        return program
+    container = program
+    for index in last_path[:-1]:
+        container = container[index].body or []
+    del container[last_path[-1]]
+    return program
 
 
 def check(files: list[Path] | None = None, *, root: Path = PACKS_DIR,

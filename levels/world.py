@@ -1,7 +1,10 @@
 """A grid world: walls, the character's start and heading, a goal, stars, a target picture.
 
 Maps are ASCII art, one character a cell: ``#`` wall, ``.`` open, ``S`` start, ``G`` goal,
-``*`` star (a collectible). A pixel-art level adds a target picture of the same size, one
+``*`` star (a collectible); a colour letter (``r``, ``b``, ``y``, ``g``, ``o``, ``p``) is a
+star of that colour, for data activities (count, sort, chart, a question about them); a
+capital ``R``, ``B``, ``Y``, ``O``, ``P`` is a bin of that colour to sort them into. A
+pixel-art level adds a target picture of the same size, one
 colour letter a cell (``r`` red, ``b`` blue, ``g`` green, ``y`` yellow, ``o`` orange,
 ``p`` purple, ``k`` black, ``w`` white) and ``.`` for a cell that stays unpainted.
 Cells are ``(row, column)`` from the top left; north is up.
@@ -15,6 +18,10 @@ from enum import Enum
 from levels.blocks import COLOUR_LETTERS
 
 MAP_LEGEND = {"#": "wall", ".": "open", "S": "start", "G": "goal", "*": "star"}
+STAR_LETTERS = {letter: COLOUR_LETTERS[letter] for letter in "rbygop"}
+BIN_LETTERS = {letter.upper(): COLOUR_LETTERS[letter] for letter in "rbyop"}  # G is the goal
+QUESTIONS: tuple[str, ...] = ("most_collected_colour", "fewest_collected_colour")
+"""Questions a data level asks about the stars collected; the ``answer`` block replies."""
 MAX_SIDE = 40  # rows or columns: a map must fit a child's screen (and bound the search)
 
 Cell = tuple[int, int]
@@ -60,6 +67,9 @@ class World:
     goal: Cell | None = None
     stars: frozenset[Cell] = frozenset()
     picture: dict[Cell, str] | None = field(default=None, hash=False)  # cell -> colour name
+    star_colours: dict[Cell, str] = field(default_factory=dict, hash=False)  # coloured stars
+    question: str | None = None  # one of ``QUESTIONS``: the level wants an answer
+    bins: dict[Cell, str] = field(default_factory=dict, hash=False)  # cell -> colour sorted there
 
     def inside(self, cell: Cell) -> bool:
         return 0 <= cell[0] < self.rows and 0 <= cell[1] < self.columns
@@ -91,9 +101,33 @@ class World:
             for c in range(self.columns):
                 cell = (r, c)
                 line += ("#" if cell in self.walls else "S" if cell == self.start
-                         else "G" if cell == self.goal else "*" if cell in self.stars else ".")
+                         else "G" if cell == self.goal else _star_letter(self, cell)
+                         if cell in self.stars else _bin_letter(self.bins.get(cell)))
             lines.append(line)
         return lines
+
+
+def _star_letter(world: World, cell: Cell) -> str:
+    colour = world.star_colours.get(cell)
+    return next((k for k, v in STAR_LETTERS.items() if v == colour), "*")
+
+
+def _bin_letter(colour: str | None) -> str:
+    return next((k for k, v in BIN_LETTERS.items() if v == colour), ".")
+
+
+def expected_answer(world: World, collected: set[Cell]) -> str | None:
+    """The colour that answers the world's question about the ``collected`` stars (``None``
+    when no star was collected or two colours tie)."""
+    tally: dict[str, int] = {}
+    for cell in collected:
+        if cell in world.star_colours:
+            tally[world.star_colours[cell]] = tally.get(world.star_colours[cell], 0) + 1
+    if not tally:
+        return None
+    best = (max if world.question == "most_collected_colour" else min)(tally.values())
+    winners = [colour for colour, count in tally.items() if count == best]
+    return winners[0] if len(winners) == 1 else None
 
 
 def _grid(text: str) -> list[str]:
@@ -112,11 +146,13 @@ def parse_world(map_text: str, heading: str, picture_text: str | None = None) ->
                          max=MAX_SIDE)
     walls: set[Cell] = set()
     stars: set[Cell] = set()
+    colours: dict[Cell, str] = {}
+    bins: dict[Cell, str] = {}
     starts: list[Cell] = []
     goals: list[Cell] = []
     for r, line in enumerate(lines):
         for c, char in enumerate(line.ljust(columns, "#")):
-            if char not in MAP_LEGEND:
+            if char not in MAP_LEGEND and char not in STAR_LETTERS and char not in BIN_LETTERS:
                 raise WorldError("levels.error.map_char", char=char, row=r + 1, column=c + 1)
             cell = (r, c)
             if char == "#":
@@ -127,6 +163,11 @@ def parse_world(map_text: str, heading: str, picture_text: str | None = None) ->
                 goals.append(cell)
             elif char == "*":
                 stars.add(cell)
+            elif char in STAR_LETTERS:
+                stars.add(cell)
+                colours[cell] = STAR_LETTERS[char]
+            elif char in BIN_LETTERS:
+                bins[cell] = BIN_LETTERS[char]
     if len(starts) != 1:
         raise WorldError("levels.error.map_start", count=len(starts))
     if len(goals) > 1:
@@ -139,7 +180,7 @@ def parse_world(map_text: str, heading: str, picture_text: str | None = None) ->
     if picture_text is not None:
         picture = _parse_picture(picture_text, len(lines), columns)
     return World(len(lines), columns, frozenset(walls), starts[0], facing,
-                 goals[0] if goals else None, frozenset(stars), picture)
+                 goals[0] if goals else None, frozenset(stars), picture, colours, bins=bins)
 
 
 def _parse_picture(text: str, rows: int, columns: int) -> dict[Cell, str]:

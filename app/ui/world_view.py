@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from kivy.animation import Animation
-from kivy.graphics import Color, Line, Rectangle, RoundedRectangle, Triangle
+from kivy.graphics import Color, Ellipse, Line, Rectangle, RoundedRectangle, Triangle
 from kivy.properties import NumericProperty
 from kivy.uix.widget import Widget
 
@@ -121,7 +121,7 @@ class WorldView(Widget):
             if self.world.goal is not None:
                 self._tile("goal", *self._origin(*self.world.goal), size)
             for star in self.world.stars - self.state.collected:
-                self._tile("star", *self._origin(*star), size, 0.7)
+                self._star(*self._origin(*star), size, self.world.star_colours.get(star))
             self._robot(size)
 
     def _square(self, cell: tuple[int, int], x: float, y: float, size: float) -> None:
@@ -139,6 +139,10 @@ class WorldView(Widget):
             Color(*rgba(PAINT[wanted], 0.45))  # the picture to copy, faint
             RoundedRectangle(pos=(x + size * 0.25, y + size * 0.25),
                              size=(size * 0.5, size * 0.5), radius=[size * 0.1])
+        if cell in self.world.bins:  # a sorting bin: a thick frame of its colour
+            Color(*rgba(PAINT[self.world.bins[cell]]))
+            Line(rectangle=(x + size * 0.12, y + size * 0.12, size * 0.76, size * 0.76),
+                 width=max(2.0, size * 0.06))
 
     def _grid(self, size: float, left: float, top: float) -> None:
         Color(*rgba(self.style.theme.grid))
@@ -149,6 +153,15 @@ class WorldView(Widget):
             Line(points=[left, bottom + row * size, right, bottom + row * size], width=width)
         for col in range(self.world.columns + 1):
             Line(points=[left + col * size, bottom, left + col * size, top], width=width)
+
+    def _star(self, x: float, y: float, size: float, colour: str | None = None) -> None:
+        """A star; a data level's coloured star sits on a disc of its colour."""
+        if colour is not None:
+            Color(*rgba(PAINT[colour]))
+            Ellipse(pos=(x + size * 0.1, y + size * 0.1), size=(size * 0.8, size * 0.8))
+            Color(*rgba("#3E2723"))
+            Line(circle=(x + size / 2, y + size / 2, size * 0.4), width=max(1.0, size * 0.03))
+        self._tile("star", x, y, size, 0.55 if colour is not None else 0.7)
 
     @staticmethod
     def _tile(name: str, x: float, y: float, size: float, share: float = 0.8) -> None:

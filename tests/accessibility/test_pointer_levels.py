@@ -31,7 +31,7 @@ def test_first_level_of_each_track_by_resting_the_pointer_with_tremor(track: str
 
 
 def test_an_insertion_point_is_chosen_by_resting_on_it() -> None:
-    user, presenter, editor = pointer_workspace(PACKS.tracks["junior"][0], SETTINGS, seed=4,
+    user, presenter, editor = pointer_workspace(PACKS.level("junior_01"), SETTINGS, seed=4,
                                                 tremor=TREMOR)
     for _ in range(2):
         user.choose("palette:move_forward")

@@ -40,7 +40,8 @@ def build_by_switch(running: RunningApp, user: LiveSwitchUser, level_id: str) ->
     user.choose(f"level:{level_id}")
     assert running.wait_for(lambda: controller.screen == WORKSPACE)
     level = PACKS.level(level_id)
-    build_solution(user.choose, controller.session.presenter, to_solution(level.solution))
+    build_solution(user.choose, controller.session.presenter, to_solution(level.solution),
+                   run=not level.run_on_add)  # a first-rung level runs on its own
     assert running.wait_for(lambda: controller.screen == COMPLETE, 30.0), controller.screen
     assert solved(running, level_id)
 
@@ -77,7 +78,8 @@ def test_a_touch_user_completes_the_first_level_of_each_track(running) -> None:
             else None
         running.touch(f"level:{level_id}")
         assert controller.screen == WORKSPACE
-        build_solution(running.touch, controller.session.presenter, to_solution(level.solution))
+        build_solution(running.touch, controller.session.presenter, to_solution(level.solution),
+                       run=not level.run_on_add)
         assert running.wait_for(lambda: controller.screen == COMPLETE, 30.0)
         assert solved(running, level_id)
         running.touch("complete:map")
@@ -88,13 +90,18 @@ def test_a_voice_user_completes_a_level_with_words_only(running) -> None:
     controller = running.controller
     running.touch(f"learner:{controller.store.learners()[0].id}")  # the teacher starts
     say = lambda word: running.post("speech", word)  # noqa: E731
-    say("run")  # on the map, "run" opens the next level: junior_01
+    say("run")  # on the map, "run" opens the next level: junior_first_01
+    assert running.wait_for(lambda: controller.screen == WORKSPACE)
+    say("move_forward")  # the first rung: the block runs as soon as it is placed
+    assert running.wait_for(lambda: controller.screen == COMPLETE, 30.0)
+    assert solved(running, "junior_first_01")
+    say("run")  # on the complete screen, "run" goes on to the next level
+    assert running.wait_for(lambda: controller.session is not None
+                            and controller.session.level.id == "junior_first_02")
+    controller.open_level("junior_01")  # a sequence: the blocks, then "run"
     assert running.wait_for(lambda: controller.screen == WORKSPACE)
     for _ in range(3):
         say("move_forward")
     say("run")
     assert running.wait_for(lambda: controller.screen == COMPLETE, 30.0)
     assert solved(running, "junior_01")
-    say("run")  # on the complete screen, "run" goes on to the next level
-    assert running.wait_for(lambda: controller.session is not None
-                            and controller.session.level.id == "junior_02")

@@ -61,7 +61,7 @@ def test_first_start_offers_a_player_and_leads_to_the_map(app) -> None:
     assert controller.activate(card.id)
     assert controller.screen == MAP
     levels = controller.model.children[0]
-    assert levels.children[0].id == "level:junior_01"  # the next level comes first
+    assert levels.children[0].id == "level:junior_first_01"  # the next level comes first
 
 
 def test_touch_builds_runs_and_completes_a_level_and_saves_it(app) -> None:

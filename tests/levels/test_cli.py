@@ -40,7 +40,7 @@ def test_run_prints_the_outcome(tmp_path) -> None:
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == {"solved": True, "outcome": "solved", "steps": 14,
                                        "stars": 3, "blocks": 2}
-    level_file = ROOT / "levels" / "packs" / "junior" / "02_turn_the_corner.yml"
+    level_file = ROOT / "levels" / "packs" / "junior" / "08_turn_the_corner.yml"
     program.write_text("move_forward()\nmove_forward()\nmove_forward()\n")
     done = levels("run", str(level_file), "--program", str(program))
     assert json.loads(done.stdout)["outcome"] == "wall"

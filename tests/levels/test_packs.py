@@ -19,7 +19,7 @@ LEVELS = PACKS.levels()
 
 def test_the_packs_load_without_problems_and_hold_enough_levels() -> None:
     assert PACKS.problems == []
-    assert len(LEVELS) >= 30
+    assert len(LEVELS) >= 67  # towards CitizenCode's 67 challenges
     assert all(len(PACKS.tracks[track]) >= 8 for track in TRACKS)
     assert len({level.id for level in LEVELS}) == len(LEVELS)
 
@@ -64,15 +64,36 @@ def test_wrong_programs_fail_for_the_right_reason(level_id, program, reason) -> 
 
 
 def test_levels_introduce_one_idea_at_a_time() -> None:
-    """Each track starts with plain sequences; loops come before conditions and functions."""
+    """Each track starts with plain sequences (junior after its first rung); loops come
+    before conditions and functions."""
     for track in TRACKS:
-        concepts = [level.concept for level in PACKS.tracks[track]]
+        concepts = [level.concept for level in PACKS.tracks[track]
+                    if level.concept not in FIRST_RUNG]
         assert concepts[0] == "sequence" or track == "teens"
         first = {c: concepts.index(c) for c in set(concepts)}
         if "loops" in first and "conditions" in first:
             assert first["loops"] < first["conditions"]
         if "loops" in first and "functions" in first:
             assert first["loops"] < first["functions"]
+
+
+FIRST_RUNG = ("cause_and_effect", "timing", "choice")
+
+
+def test_junior_opens_with_the_switch_skills_rung_and_keeps_the_old_ids() -> None:
+    """Cause and effect, then pressing at the right time, then a choice of two: each a
+    one-block level, before any sequence; learners' progress (by id) still finds its levels."""
+    junior = PACKS.tracks["junior"]
+    rung = [level for level in junior if level.concept in FIRST_RUNG]
+    assert len(rung) >= 5 and junior[:len(rung)] == rung
+    assert [level.concept for level in rung] == sorted(
+        (level.concept for level in rung), key=FIRST_RUNG.index)
+    assert all(count_blocks(list(level.solution)) == 1 for level in rung)
+    assert all(level.run_on_add for level in rung if level.concept != "timing")
+    timing = [level for level in rung if level.concept == "timing"]
+    assert timing and all(list(level.start) and not level.run_on_add for level in timing)
+    assert len([level for level in rung if len(level.palette) == 2]) >= 2  # the choices
+    assert all(PACKS.level(f"junior_{n:02d}") is not None for n in range(1, 14))
 
 
 def test_every_level_has_its_texts_in_every_language() -> None:

@@ -82,6 +82,24 @@ def python(running: RunningApp) -> None:
     choose(running, "control:step", "control:step", "control:step")
 
 
+def data_activity(running: RunningApp) -> None:
+    """A junior data level: the pictogram of coloured stars, part collected, the question
+    still to answer with the Answer block."""
+    learner(running)
+    running.controller.open_level("junior_data_03")
+    choose(running, "palette:repeat", "param:count:3", "palette:move_forward",
+           "palette:collect")
+    choose(running, *["control:step"] * 5)
+
+
+def sorting(running: RunningApp) -> None:
+    """A junior sorting level: coloured stars and the bins they go into."""
+    learner(running)
+    running.controller.open_level("junior_data_sort_01")
+    choose(running, "palette:move_forward", "palette:collect", "palette:move_forward",
+           "palette:drop", "control:step", "control:step", "control:step")
+
+
 def settings(running: RunningApp) -> None:
     learner(running)
     running.controller.open_settings()
@@ -144,6 +162,8 @@ def main() -> int:
     shot("workspace_junior", "single_switch_autoscan", junior)
     shot("workspace_teens", "touch", teens)
     shot("workspace_python", "touch", python)
+    shot("workspace_data", "touch", data_activity)
+    shot("workspace_sorting", "touch", sorting)
     shot("high_contrast", "two_switch_step", junior, theme="high_contrast")
     shot("educator_settings", "touch", settings)
     shot("voice_training", "voice", voice_training)
