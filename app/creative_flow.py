@@ -9,18 +9,41 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from accessibility.careers import CareerCard, CareerError, load_cards
+from accessibility.narrator import Narrator
+from accessibility.presenters.base import ScreenPresenter
 from accessibility.presenters.career_presenter import CareerPresenter
 from accessibility.presenters.maker_presenter import MakerPresenter
+from accessibility.translator import Translator
+from app.services import Services
 from app.storage.badges import award, badges
+from app.storage.models import Learner
+from app.storage.store import ProgressStore
 from levels.badges import chapters, new_badges
 from levels.level import LevelError
 from levels.maker import MADE_TRACK, LevelMaker, free_canvas, load_made
+from levels.packs import Packs
 
-if TYPE_CHECKING:
-    from app.controller import AppController
+
+class CreativeHost(Protocol):
+    """What the flow uses of the running app (the controller gives it), and no more."""
+
+    services: Services
+    translator: Translator
+    narrator: Narrator
+    store: ProgressStore
+    packs: Packs
+    learner: Learner | None
+
+    def show(self, screen: str, presenter: ScreenPresenter) -> None: ...
+
+    def show_map(self, track: str | None = None) -> None: ...
+
+    def open_level(self, level_id: str) -> None: ...
+
+    def notice(self, key: str, params: dict[str, object] | None = None) -> None: ...
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +52,8 @@ MAKER = "maker"
 
 
 class CreativeFlow:
-    def __init__(self, controller: AppController) -> None:
-        self.app = controller
+    def __init__(self, app: CreativeHost) -> None:
+        self.app = app
         self._card = 0  # the next card to show: a new one each visit
         self._chapter_ended = False  # a card comes before the next level
         try:

@@ -14,7 +14,7 @@ from levels.packs import load_packs
 from tests.app.kivy_harness import RunningApp, prepare_learner
 
 pytestmark = [pytest.mark.app]
-LEVEL = load_packs().tracks["junior"][0]
+LEVEL = load_packs().level("junior_01")  # a sequence level: blocks and insertion points
 
 
 def rest_on(running: RunningApp, target_id: str, chosen, wobble: float = 4.0) -> None:
