@@ -5,13 +5,13 @@ pulled plug leaves the old file whole, never half a level.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from levels.atomic_file import write_atomically
 
 BLOCK_TEXT = ("map", "picture", "solution", "start")  # written as | blocks, one line a row
 
@@ -39,14 +39,5 @@ def write_level(path: Path, data: Mapping[str, Any]) -> Path:
     """Write ``data`` to ``path`` (folders created) all at once; ``OSError`` if it cannot."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".level-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(level_yaml(data))
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, lambda stream: stream.write(level_yaml(data)))
     return path

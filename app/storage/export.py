@@ -15,13 +15,13 @@ import csv
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 from app.storage import rows
+from levels.atomic_file import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -122,17 +122,5 @@ def write_csv(rows: Iterable[Sequence[object]], target: Path | TextIO,
     The BOM is written only to a path (an open text file has its own encoding)."""
     if not isinstance(target, (str, os.PathLike)):
         return write_rows(rows, target, sheet)
-    path = Path(target)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; the teacher shares this file
-        encoding = "utf-8-sig" if sheet.bom else "utf-8"
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            count = write_rows(rows, handle, sheet)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return count
+    return write_atomically(Path(target), lambda handle: write_rows(rows, handle, sheet),
+                            encoding="utf-8-sig" if sheet.bom else "utf-8", newline="")
