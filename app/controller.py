@@ -28,13 +28,15 @@ from accessibility.signal import Signal
 from accessibility.switch_access import SwitchAccess
 from adapters.events import AdapterStatus, InputEvent
 from app.devices import Devices
-from app.learner_settings import LEARNERS, MAP, SETTINGS, LearnerSettings
+from app.learner_settings import AVATARS, LEARNERS, MAP, SETTINGS, LearnerSettings
 from app.navigation import Listeners, Navigator
 from app.services import Services
 from app.storage.models import Learner
 from app.storage.paths import learner_voice_dir
+from app.teacher_flow import TEACHER_SCREENS, TeacherFlow
 from app.voice_training_flow import VOICE_TRAINING, VoiceTrainingFlow
 from app.workspace_session import WorkspaceSession
+from levels.assignment import next_open, open_levels, track_to_show
 from levels.interpreter import Outcome
 from levels.level import TRACKS
 
@@ -69,8 +71,13 @@ class AppController:
             devices=self.devices, navigator=nav, translator=self.translator, clock=clock,
             voice_input=services.options.voice_input, learner=lambda: self.learner,
             voice_dir=self.voice_dir, on_leave=lambda: self.settings.leave())
+        self.teacher = TeacherFlow(
+            store=self.store, packs=self.packs, navigator=nav, translator=self.translator,
+            data_dir=services.data_dir, notice=self.devices.notice,
+            add_learner=lambda name, avatar: self.settings.add_learner(name, avatar),
+            current=lambda: self.learner, on_removed=self._removed, avatars=AVATARS)
         self.settings = LearnerSettings(self, services, self.devices, nav,
-                                        self.voice_training, self.listeners.look)
+                                        self.voice_training, self.listeners.look, self.teacher)
         self.add_learner = self.settings.add_learner
         self.rename_learner = self.settings.rename_learner
         self.open_settings = self.settings.open
@@ -144,7 +151,8 @@ class AppController:
     @property
     def touch_is_switch(self) -> bool:
         """Taps are the whole-screen switch for switch users (not on the educator's screen)."""
-        return self.screen != SETTINGS and self.access.scanner is not None \
+        return self.screen not in (SETTINGS, *TEACHER_SCREENS) \
+            and self.access.scanner is not None \
             and self.profile.input == "switch"
 
     def command(self, command: Command) -> None:
@@ -200,7 +208,9 @@ class AppController:
         if track:
             self.track = track
         progress = self._tiles()
-        presenter = LevelMapPresenter(self.packs.tracks, progress, track=self.track,
+        opened = self._open_levels()
+        self.track = track_to_show(opened, self.track)
+        presenter = LevelMapPresenter(opened, progress, track=self.track,
                                       title=self.translator.t, on_open=self.open_level,
                                       on_back=self.show_learners)
         self.show(MAP, presenter)
@@ -242,7 +252,7 @@ class AppController:
     def _complete(self, level_id: str, outcome: Outcome) -> None:
         if self.session is None or self.session.level.id != level_id:
             return  # the learner left the level meanwhile
-        following = self.packs.next_level(level_id)
+        following = next_open(self.packs.tracks, self._assigned(), level_id)
         presenter = LevelCompletePresenter(
             stars=outcome.stars, has_next=following is not None,
             on_next=lambda: self.open_level(following.id) if following else self.show_map(),
@@ -259,11 +269,25 @@ class AppController:
             self.settings.cancel()
         elif self.screen == VOICE_TRAINING:
             self.voice_training.leave()
+        elif self.screen in TEACHER_SCREENS:
+            self.teacher.back()
 
     def close_session(self) -> None:
         if self.session is not None:
             self.session.close()
             self.session = None
+
+    def _assigned(self) -> list[str]:
+        """The levels the teacher opened for the learner, in order ([]: every level)."""
+        return self.store.assigned_levels(self.learner.id) if self.learner else []
+
+    def _open_levels(self) -> dict[str, list]:
+        return open_levels(self.packs.tracks, self._assigned())
+
+    def _removed(self, learner_id: int) -> None:
+        """The learner playing was removed by the teacher: nobody plays until chosen."""
+        if self.learner is not None and self.learner.id == learner_id:
+            self.learner = None
 
     def _tiles(self) -> dict[str, TileState]:
         if self.learner is None:

@@ -26,6 +26,7 @@ from app.navigation import Navigator
 from app.services import Services
 from app.storage.models import Learner
 from app.storage.notices import profile_reset
+from app.teacher_flow import TeacherFlow
 from app.voice_training_flow import VoiceTrainingFlow
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ class LearnerSettings:
 
     def __init__(self, host: SettingsHost, services: Services, devices: Devices,
                  navigator: Navigator, voice_training: VoiceTrainingFlow,
-                 look: Signal[[AccessProfile]]) -> None:
+                 look: Signal[[AccessProfile]], teacher: TeacherFlow | None = None) -> None:
         self.host = host
         self.services = services
         self.store = services.store
@@ -65,17 +66,18 @@ class LearnerSettings:
         self.navigator = navigator
         self.voice_training = voice_training
         self.look = look
+        self.teacher = teacher  # the class view, new and removed players
         self._return_to = LEARNERS
         self._before: tuple[AccessProfile, str] | None = None  # to cancel the draft
 
     # -- learners -------------------------------------------------------------------------
 
-    def add_learner(self, name: str | None = None) -> Learner:
+    def add_learner(self, name: str | None = None, avatar: str | None = None) -> Learner:
         number = len(self.store.learners()) + 1
         host = self.host
         learner = self.store.add_learner(
             name or self.translator.t("app.learner.default_name", number=number),
-            AVATARS[(number - 1) % len(AVATARS)], self.translator.locale,
+            avatar or AVATARS[(number - 1) % len(AVATARS)], self.translator.locale,
             profile_to_dict(host.profile if host.learner else preset("touch")))
         if self.navigator.screen == SETTINGS:
             self.devices.notice(Message("app.settings.learner_added", {"name": learner.name}))
@@ -115,7 +117,9 @@ class LearnerSettings:
         draft = SettingsDraft(self.host.profile, self.translator.locale)
         presenter = SettingsPresenter(
             draft, on_change=self._preview, on_save=self._save, on_cancel=self.cancel,
-            on_export=self.export_progress, on_add_learner=self.add_learner,
+            on_export=self.export_progress,
+            on_add_learner=self.teacher.new_player if self.teacher else self.add_learner,
+            on_class_view=self.teacher.open if self.teacher else None,
             on_message=self.devices.notice,
             translate=self.translator.t, on_train_voice=self.voice_training.open,
             on_forget_voice=self.voice_training.forget,

@@ -1,0 +1,104 @@
+"""Assign and unlock: the teacher chooses which levels a learner may open, and their order.
+
+A level is opened or closed with one press; an open level can be moved earlier. Nothing is
+kept until "Save"; "Open every level" goes back to no assignment (the default).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from accessibility.presenters.base import ScreenPresenter
+from accessibility.presenters.commands import CommandTable, ScreenCommand
+from accessibility.scan_model import Group, LevelRef, Target
+from levels.level import Level
+
+ROOT_ID = "assign"
+
+
+class AssignmentDraft:
+    """The open levels in their order; empty means every level (no assignment)."""
+
+    def __init__(self, every: Sequence[Level], assigned: Sequence[str]) -> None:
+        known = {level.id for level in every}
+        self.every = list(every)
+        self.order = [level_id for level_id in dict.fromkeys(assigned) if level_id in known]
+
+    def is_open(self, level_id: str) -> bool:
+        return not self.order or level_id in self.order
+
+    def toggle(self, level_id: str) -> None:
+        if not self.order:  # everything was open: closing one assigns all the others
+            self.order = [level.id for level in self.every if level.id != level_id]
+        elif level_id in self.order:
+            if len(self.order) > 1:  # the last open level stays: a child always has one
+                self.order.remove(level_id)
+        else:
+            self.order.append(level_id)
+
+    def earlier(self, level_id: str) -> None:
+        if not self.order:
+            self.order = [level.id for level in self.every]
+        index = self.order.index(level_id)
+        if index > 0:
+            self.order[index - 1], self.order[index] = self.order[index], level_id
+
+    def open_all(self) -> None:
+        self.order = []
+
+
+class AssignmentPresenter(ScreenPresenter):
+    def __init__(self, name: str, tracks: Mapping[str, Sequence[Level]],
+                 assigned: Sequence[str], *, title: Callable[[str], str],
+                 on_save: Callable[[list[str]], None], on_cancel: Callable[[], None]) -> None:
+        super().__init__()
+        self.name = name
+        self.tracks = {track: list(levels) for track, levels in tracks.items()}
+        self.draft = AssignmentDraft([lv for lvs in self.tracks.values() for lv in lvs],
+                                     assigned)
+        self._title = title
+        self._on_save = on_save
+        self._on_cancel = on_cancel
+
+    def model(self) -> Group:
+        return Group(ROOT_ID, "teacher.assign.title", [
+            Group("assign:actions", "teacher.assign.actions", [
+                Target("assign:save", "teacher.assign.save", self._save),
+                Target("assign:cancel", "teacher.assign.cancel", self._on_cancel),
+                Target("assign:open_all", "teacher.assign.open_all", self._open_all,
+                       enabled=bool(self.draft.order))]),
+            *[Group(f"assign:track:{track}", "teacher.assign.track",
+                    [self._toggle(level) for level in levels],
+                    params={"track": self._title(f"levels.track.{track}.title")})
+              for track, levels in self.tracks.items() if levels],
+            Group("assign:order", "teacher.assign.order", self._order())],
+            params={"name": self.name})
+
+    def _toggle(self, level: Level) -> Target:
+        return Target(f"assign:level:{level.id}", "teacher.assign.level",
+                      lambda: self._change(self.draft.toggle, level.id),
+                      params={"title": self._title(level.title_key),
+                              "chosen": self.draft.is_open(level.id)},
+                      description_key="teacher.assign.level_help", payload=LevelRef(level.id))
+
+    def _order(self) -> list[Group | Target]:
+        titles = {lv.id: lv.title_key for lvs in self.tracks.values() for lv in lvs}
+        return [Target(f"assign:earlier:{level_id}", "teacher.assign.earlier",
+                       lambda level_id=level_id: self._change(self.draft.earlier, level_id),
+                       params={"number": index + 1, "title": self._title(titles[level_id])},
+                       enabled=index > 0, payload=LevelRef(level_id))
+                for index, level_id in enumerate(self.draft.order)]
+
+    def _change(self, action: Callable[[str], None], level_id: str) -> None:
+        action(level_id)
+        self._publish(focus=None)
+
+    def _open_all(self) -> None:
+        self.draft.open_all()
+        self._publish(focus=None)
+
+    def _save(self) -> None:
+        self._on_save(list(self.draft.order))
+
+    def commands(self) -> CommandTable:
+        return CommandTable([ScreenCommand("back", self._on_cancel, "teacher.assign.cancel",
+                                           in_help=False)])
