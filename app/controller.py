@@ -33,6 +33,7 @@ from app.navigation import Listeners, Navigator
 from app.services import Services
 from app.storage.models import Learner
 from app.storage.paths import learner_voice_dir
+from app.teacher.progress_data import help_of
 from app.teacher_flow import TEACHER_SCREENS, TeacherFlow
 from app.voice_training_flow import VOICE_TRAINING, VoiceTrainingFlow
 from app.workspace_session import WorkspaceSession
@@ -57,6 +58,7 @@ class AppController:
         self.learner: Learner | None = None
         self.profile = preset(services.options.profile or "touch")
         self.session: WorkspaceSession | None = None
+        self._help_logged = 0  # guided steps of this session already in the attempt log
         self.track = TRACKS[0]
         self.devices = Devices(services, clock)
         self.access = SwitchAccess(clock, self.profile, Group("empty", "app.group.learners", []),
@@ -235,7 +237,7 @@ class AppController:
             # where the hand remembers it
             palette_order=palette_order_for(self.packs.levels(), level)
             if self.access.scanner is not None else None)
-        self.session = session
+        self.session, self._help_logged = session, 0
         self.show(WORKSPACE, session.presenter)
         session.start()
 
@@ -243,8 +245,11 @@ class AppController:
         session, learner = self.session, self.learner
         if session is None or learner is None:
             return
+        steps = session.guided.results if session.guided is not None else []
+        help_, self._help_logged = help_of(steps[self._help_logged:]), len(steps)
         self.store.record_attempt(learner.id, session.level.id, solved=outcome.solved,
-                                  stars=outcome.stars, blocks=outcome.blocks, seconds=seconds)
+                                  stars=outcome.stars, blocks=outcome.blocks, seconds=seconds,
+                                  help=help_)
         if outcome.solved:
             level_id = session.level.id
             self.clock.call_later(COMPLETE_DELAY, lambda: self._complete(level_id, outcome))

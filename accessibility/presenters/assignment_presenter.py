@@ -40,7 +40,7 @@ class AssignmentDraft:
             self.order = [level.id for level in self.every]
         index = self.order.index(level_id)
         if index > 0:
-            self.order[index - 1], self.order[index] = self.order[index], level_id
+            self.order[index - 1], self.order[index] = level_id, self.order[index - 1]
 
     def open_all(self) -> None:
         self.order = []

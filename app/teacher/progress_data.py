@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from accessibility.guided_mode import Help, StepResult
 from accessibility.presenters.class_view_presenter import ChildSummary
 from app.storage.class_records import HELP_LEVELS, LoggedAttempt
 from app.storage.models import Learner, LevelProgress
@@ -149,3 +150,13 @@ def child_report(store: ProgressStore, tracks: Mapping[str, Sequence[Level]],
                 sum(1 for a in mine if a.solved), help_))
     return ChildReport(learner.name, (today or date.today()).isoformat(), skill_lines,
                        tuple(sessions), independence_per_session(log))
+
+
+def help_of(results: Iterable[StepResult]) -> tuple[int, ...] | None:
+    """Guided steps per help level, as ``Independence.record`` counts them (a wrong choice
+    counts as at least a highlight); None when no step was walked."""
+    counts = [0] * HELP_LEVELS
+    for result in results:
+        needed = result.needed if result.errors == 0 else max(result.needed, Help.HIGHLIGHT)
+        counts[int(needed)] += 1
+    return tuple(counts) if any(counts) else None
