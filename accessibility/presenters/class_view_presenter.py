@@ -69,7 +69,9 @@ class ClassViewPresenter(ScreenPresenter):
             Target(f"class:remove:{child.learner_id}", "teacher.class.remove",
                    self._call(self._on_remove, child.learner_id), params=who)],
             params={"name": child.name, "stars": child.stars, "solved": child.solved,
-                    "levels": child.open_levels, "attempts": child.attempts})
+                    "levels": child.open_levels, "attempts": child.attempts,
+                    "track": child.track, "last": child.last_played,
+                    "independence": child.independence, "avatar": child.avatar})
 
     def commands(self) -> CommandTable:
         return CommandTable([ScreenCommand("back", self._on_back, "teacher.class.back",

@@ -31,28 +31,59 @@ class SettingsScreen(ModelScreen):
         self._preview_lights = Highlighter()
 
     def show_model(self, root: Group, focus: str | None) -> None:
-        style = self.ctx.style
+        """Save and the section tabs on top; below, only the chosen section (the model's
+        first section group); the player's name field in the "player" section."""
         self.ids.title.text = self.ctx.text("app.settings.title")
+        top: BoxLayout = self.ids.top
+        top.clear_widgets()
         body: BoxLayout = self.ids.sections
         body.clear_widgets()
-        body.add_widget(self._name_row())
-        for group in root.children:
-            if not isinstance(group, Group):
-                continue
-            body.add_widget(self.title(self.ctx.label_of(group), scale=1.1))
-            stack = self.stack(group, size_hint_y=None)
-            stack.bind(minimum_height=stack.setter("height"))
-            for target in group.children:
-                if isinstance(target, Target):
-                    stack.add_widget(self.button(target, text=self._text(target),
-                                                 size_hint=(0.33, None),
-                                                 height=style.target * 1.8, grow=True))
-            body.add_widget(stack)
+        groups = [g for g in root.children if isinstance(g, Group)]
+        for group in groups[:2]:  # save/leave, then the tabs
+            top.add_widget(self._buttons(group, 0.25, 1.2))
+        section = groups[2] if len(groups) > 2 else None
+        if section is not None and section.id.endswith(":player"):
+            body.add_widget(self._name_row())
+        for child in section.children if section is not None else []:
+            if isinstance(child, Group) and child.id.startswith("settings:timing"):
+                body.add_widget(self.title(self.ctx.label_of(child), scale=1.1))
+                for stepper in child.children:
+                    if isinstance(stepper, Group):
+                        body.add_widget(self._stepper(stepper))
+            elif isinstance(child, Group):
+                body.add_widget(self.title(self.ctx.label_of(child), scale=1.1))
+                body.add_widget(self._buttons(child, 0.33, 1.8))
+            elif isinstance(child, Target):
+                body.add_widget(self._buttons(Group(child.id + ":alone", "", [child]),
+                                              0.5, 1.4))
         body.add_widget(self.title(self.ctx.text("look.credits.pictures"), scale=0.8))  # about
         self.ids.switch_test_title.text = self.ctx.text("app.settings.switch_test")
         if not self.ids.switch_test.text:
             self.ids.switch_test.text = self.ctx.text("app.settings.press_a_switch")
         self.ids.preview_title.text = self.ctx.text("app.settings.preview")
+
+    def _buttons(self, group: Group, width: float, height: float):
+        style = self.ctx.style
+        stack = self.stack(group, size_hint_y=None)
+        stack.bind(minimum_height=stack.setter("height"))
+        for target in group.children:
+            if isinstance(target, Target):
+                stack.add_widget(self.button(target, text=self._text(target),
+                                             size_hint=(width, None),
+                                             height=style.target * height, grow=True))
+        return stack
+
+    def _stepper(self, group: Group) -> BoxLayout:
+        """"Time on each item (seconds): 1.0 s" between a − and a + button."""
+        style = self.ctx.style
+        row = self.frame(group, orientation="horizontal", size_hint_y=None,
+                         height=style.target * 1.5)
+        down, up = [t for t in group.children if isinstance(t, Target)]
+        row.add_widget(self.button(down, text="−", size_hint_x=0.15))
+        row.add_widget(self.title(self.ctx.label_of(group), scale=1.0, size_hint_y=1,
+                                  halign="center"))
+        row.add_widget(self.button(up, text="+", size_hint_x=0.15))
+        return row
 
     def _text(self, target: Target) -> str:
         text = self.ctx.label_of(target)
