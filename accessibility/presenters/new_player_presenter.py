@@ -37,16 +37,17 @@ class NewPlayerPresenter(ScreenPresenter):
             self._publish(focus=None)  # "Add" is offered (or not) now
 
     def model(self) -> Group:
+        """Add and leave first (on top), then the animals; the name field is the view's."""
         return Group(ROOT_ID, "teacher.player.title", [
+            Group("player:actions", "teacher.player.actions", [
+                Target("player:add", "teacher.player.add", self._add,
+                       enabled=bool(clean_name(self.name))),
+                Target("player:cancel", "teacher.player.cancel", self._on_cancel)]),
             Group("player:avatars", "teacher.player.animal", [
                 Target(f"player:avatar:{avatar}", f"app.avatar.{avatar}",
                        self._chooser(avatar), params={"chosen": avatar == self.avatar},
                        payload=LearnerRef(0, avatar))
-                for avatar in self.avatars]),
-            Group("player:actions", "teacher.player.actions", [
-                Target("player:add", "teacher.player.add", self._add,
-                       enabled=bool(clean_name(self.name))),
-                Target("player:cancel", "teacher.player.cancel", self._on_cancel)])])
+                for avatar in self.avatars])])
 
     def commands(self) -> CommandTable:
         return CommandTable([ScreenCommand("back", self._on_cancel, "teacher.player.cancel",
