@@ -133,8 +133,11 @@ class TeacherFlow:
         preview = child_report(self.store, self.packs.tracks, learner, self._today())
         self.navigator.push(REPORT, ReportPresenter(
             learner.name, [str(folder) for folder in self.folders()],
-            on_save=lambda folder: self.save_report(learner, Path(folder)),
+            on_save=lambda folder: self._save_to(learner, folder),
             on_back=self.back, preview=preview))
+
+    def _save_to(self, learner: Learner, folder: str) -> None:
+        self.save_report(learner, Path(folder))
 
     def save_report(self, learner: Learner, folder: Path) -> Path | None:
         path = folder / report_file_name(learner.name, self._today())

@@ -83,10 +83,13 @@ class AssignmentPresenter(ScreenPresenter):
     def _order(self) -> list[Group | Target]:
         titles = {lv.id: lv.title_key for lvs in self.tracks.values() for lv in lvs}
         return [Target(f"assign:earlier:{level_id}", "teacher.assign.earlier",
-                       lambda level_id=level_id: self._change(self.draft.earlier, level_id),
+                       self._mover(level_id),
                        params={"number": index + 1, "title": self._title(titles[level_id])},
                        enabled=index > 0, payload=LevelRef(level_id))
                 for index, level_id in enumerate(self.draft.order)]
+
+    def _mover(self, level_id: str) -> Callable[[], None]:
+        return lambda: self._change(self.draft.earlier, level_id)
 
     def _change(self, action: Callable[[str], None], level_id: str) -> None:
         action(level_id)

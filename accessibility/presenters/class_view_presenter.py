@@ -59,7 +59,7 @@ class ClassViewPresenter(ScreenPresenter):
                   params={"count": len(self.children)})])
 
     def _row(self, child: ChildSummary) -> Group:
-        who = {"name": child.name}
+        who: dict[str, object] = {"name": child.name}
         return Group(row_id(child.learner_id), "teacher.class.row", [
             Target(f"class:assign:{child.learner_id}", "teacher.class.assign",
                    self._call(self._on_assign, child.learner_id), params=who,

@@ -133,10 +133,11 @@ class SettingsPresenter(ScreenPresenter):
                        params={"chosen": name == profile.block_look})
                 for name in BLOCK_LOOKS])]
         for name in SECTIONS[:3]:
-            toggles = [Target(f"toggle:{field}", f"access.field.{field}", self._toggler(field),
-                              params={"chosen": bool(getattr(profile, field))},
-                              description_key="app.settings.toggle")
-                       for field in TOGGLES if section_of(field) == name]
+            toggles: list[Group | Target] = [
+                Target(f"toggle:{field}", f"access.field.{field}", self._toggler(field),
+                       params={"chosen": bool(getattr(profile, field))},
+                       description_key="app.settings.toggle")
+                for field in TOGGLES if section_of(field) == name]
             steppers: list[Group | Target] = [self._stepper(step) for step in STEPS
                                               if section_of(step.field) == name]
             if toggles:
@@ -186,8 +187,8 @@ class SettingsPresenter(ScreenPresenter):
         value = float(self.value(step.field))  # type: ignore[arg-type]
         spec = SPEC[step.field]
         unit_key, unit_params = with_unit(step.field, value)
-        params = {"field": self._translate(f"access.field.{step.field}"),
-                  "value": self._translate(unit_key, **unit_params)}
+        params: dict[str, object] = {"field": self._translate(f"access.field.{step.field}"),
+                                     "value": self._translate(unit_key, **unit_params)}
         return Group(f"step:{step.field}", "teacher.stepper.value", [
             Target(f"step:{step.field}:down", "teacher.stepper.less", self._mover(step, -1),
                    params=params, enabled=value > spec.low),  # type: ignore[operator]

@@ -84,7 +84,7 @@ class ClassViewScreen(TeacherPage):
             stars=p["stars"], solved=p["solved"], levels=p["levels"], attempts=p["attempts"],
             last=p["last"] or text("teacher.class.never")), scale=0.8))
         box.add_widget(about)
-        scores = tuple(p.get("independence") or ())  # type: ignore[arg-type]
+        scores: tuple[float, ...] = tuple(p.get("independence") or ())  # type: ignore[arg-type]
         chart_box = BoxLayout(orientation="vertical", size_hint_x=0.25)
         chart_box.add_widget(self.label(text("teacher.class.chart" if scores
                                              else "teacher.class.no_chart"), scale=0.7))
