@@ -11,6 +11,12 @@ from accessibility.scan_model import Group, Target
 ROOT_ID = "report"
 
 
+def readable(folder: str) -> str:
+    """A path that wraps on a button: "media / alice / STICK" (a label breaks at spaces)."""
+    parts = [part for part in folder.replace("\\", "/").split("/") if part]
+    return " / ".join(parts) or folder
+
+
 class ReportPresenter(ScreenPresenter):
     def __init__(self, name: str, folders: Sequence[str], *, on_save: Callable[[str], None],
                  on_back: Callable[[], None], preview: object = None) -> None:
@@ -27,7 +33,8 @@ class ReportPresenter(ScreenPresenter):
                 Target("report:back", "teacher.report.back", self._on_back)]),
             Group("report:folders", "teacher.report.choose_folder", [
                 Target(f"report:folder:{index}", "teacher.report.folder",
-                       self._saver(folder), params={"folder": folder})
+                       self._saver(folder), params={"folder": readable(folder),
+                                                    "path": folder})
                 for index, folder in enumerate(self.folders)])],
             params={"name": self.name})
 

@@ -1,0 +1,50 @@
+"""The teacher's pages in the real window, in the longest languages: every page drawn from
+its model, no label cut, the charts drawn, and the report saved by a tap on a folder."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from accessibility.profiles import preset
+from app.options import Options
+from app.ui.chart import IndependenceChart
+from tests.app.test_layout_fits import cut_labels
+from tests.support.driver import RunningApp, prepare_learner
+
+pytestmark = [pytest.mark.app]
+
+
+@pytest.mark.parametrize("locale", ["de", "fr"])
+def test_the_teachers_pages_fit_their_words(tmp_path: Path, locale: str) -> None:
+    prepare_learner(tmp_path, preset("touch"), name="Zoë")
+    running = RunningApp(tmp_path, Options(data_dir=tmp_path, locale=locale, speech=False,
+                                           voice_input=False))
+    try:
+        controller = running.controller
+        zoe = controller.store.learners()[0].id
+        controller.store.record_attempt(zoe, "junior_01", solved=True, stars=3, blocks=3,
+                                        seconds=9, help=(1, 2, 0, 0))
+        controller.open_settings()
+        cut = {}
+        for section in ("access", "look", "sound", "player"):
+            assert controller.activate(f"section:{section}")
+            cut[section] = cut_labels(running)
+        assert controller.activate("settings:class")
+        cut["class"] = cut_labels(running)
+        charts = [w for w in running.app.screens["class"].walk()
+                  if isinstance(w, IndependenceChart)]
+        assert len(charts) == 1 and charts[0].scores == [0.778]  # 1 - (0 + 2/3 * 2/3 ...)
+        for page in (f"class:assign:{zoe}", f"class:report:{zoe}", f"class:remove:{zoe}"):
+            assert controller.activate(page)
+            cut[page] = cut_labels(running)
+            controller.go_back()
+        assert controller.screen == "class"
+        assert not any(cut.values()), cut
+        assert controller.activate(f"class:report:{zoe}")
+        running.touch("report:folder:0")  # a tap on the data folder's button
+        running.settle()
+        [report] = tmp_path.glob("report-*.html")
+        assert f'lang="{locale}"' in report.read_text(encoding="utf-8")
+    finally:
+        running.close()
