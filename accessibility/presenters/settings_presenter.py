@@ -147,16 +147,16 @@ class SettingsPresenter(ScreenPresenter):
                                          steppers))
         found["sound"] += self._voice_training(profile)
         found["player"] += [
-            Group("settings:languages", "app.settings.language", [
-                Target(f"locale:{locale}", f"app.language.{locale}",
-                       self._setter(self._locale, locale),
-                       params={"chosen": locale == self.draft.locale})
-                for locale in LOCALES]),
             Group("settings:players", "teacher.section.players", [
                 Target("settings:add_learner", "app.settings.add_learner", self._on_add_learner),
                 *([Target("settings:class", "teacher.class.open", self._on_class_view)]
                   if self._on_class_view is not None else []),
-                Target("settings:export", "app.settings.export", self._on_export)])]
+                Target("settings:export", "app.settings.export", self._on_export)]),
+            Group("settings:languages", "app.settings.language", [
+                Target(f"locale:{locale}", f"app.language.{locale}",
+                       self._setter(self._locale, locale),
+                       params={"chosen": locale == self.draft.locale})
+                for locale in LOCALES])]
         return found
 
     def _show_section(self, name: str) -> None:

@@ -48,3 +48,26 @@ def test_the_teachers_pages_fit_their_words(tmp_path: Path, locale: str) -> None
         assert f'lang="{locale}"' in report.read_text(encoding="utf-8")
     finally:
         running.close()
+
+
+def test_the_name_typed_for_a_new_player_is_kept(tmp_path: Path) -> None:
+    """Typed into the real field, kept through a redraw (the animal chosen after), added."""
+    prepare_learner(tmp_path, preset("touch"), name="Zoë")
+    running = RunningApp(tmp_path, Options(data_dir=tmp_path, locale="en", speech=False,
+                                           voice_input=False))
+    try:
+        controller = running.controller
+        controller.open_settings()
+        assert controller.activate("section:player")
+        running.touch("settings:add_learner")
+        assert controller.screen == "new_player"
+        field = running.app.screens["new_player"]._field
+        field.insert_text("Léa  Dubois")  # as the keyboard types it
+        running.touch("player:avatar:cat")  # the page is drawn again: the name stays
+        assert running.app.screens["new_player"]._field.text == "Léa  Dubois"
+        running.touch("player:add")
+        assert controller.screen == "settings"
+        added = [l for l in controller.store.learners() if l.name == "Léa Dubois"]
+        assert len(added) == 1 and added[0].avatar == "cat"
+    finally:
+        running.close()
