@@ -93,10 +93,10 @@ class SettingsPresenter(ScreenPresenter):
         self._on_message = on_message
 
     def model(self) -> Group:
-        """Save and leave first (always shown), the section tabs, then the sections: the
-        chosen one first. A view shows only the chosen section; scanning reaches them all."""
+        """Save and leave first (always shown), the section tabs, then the sections in tab
+        order (an order that stays while the light moves). A view shows only the chosen
+        section (``section``) and follows the light into the others."""
         sections = self._sections(self.draft.profile)
-        chosen = [name for name in SECTIONS if name == self.section]
         return Group(ROOT_ID, "app.group.settings", [
             Group("settings:actions", "app.settings.actions", [
                 Target("settings:save", "app.settings.save", self._save),
@@ -107,7 +107,7 @@ class SettingsPresenter(ScreenPresenter):
                        params={"chosen": name == self.section})
                 for name in SECTIONS]),
             *[Group(f"settings:section:{name}", f"teacher.section.{name}", sections[name])
-              for name in chosen + [n for n in SECTIONS if n not in chosen]]])
+              for name in SECTIONS]])
 
     def _sections(self, profile: AccessProfile) -> dict[str, list[Group | Target]]:
         found: dict[str, list[Group | Target]] = {name: [] for name in SECTIONS}

@@ -8,7 +8,7 @@ from kivy.uix.textinput import TextInput
 
 from accessibility.clock import Clock
 from accessibility.profiles import AccessProfile
-from accessibility.scan_model import Group, Target
+from accessibility.scan_model import Group, ScanNode, Target
 from accessibility.scanner import Scanner, ScanMode, ScanSettings
 from adapters.events import InputEvent
 from app.screens.base import ModelScreen
@@ -21,6 +21,12 @@ SWITCH_ROLE_TEXT = {"talk": "app.settings.switch_talk", "bound": "app.settings.s
                     "unbound": "app.settings.switch_unbound"}  # AccessProfile.switch_role
 
 
+def _ids(group: Group) -> list[str]:
+    """The group's id and every id below it."""
+    return [group.id] + [node_id for child in group.children for node_id in
+                         (_ids(child) if isinstance(child, Group) else [child.id])]
+
+
 class SettingsScreen(ModelScreen):
     def __init__(self, ctx, clock: Clock, learner_name, on_rename, **kwargs) -> None:
         super().__init__(ctx, name="settings", **kwargs)
@@ -29,10 +35,19 @@ class SettingsScreen(ModelScreen):
         self._on_rename = on_rename
         self._preview_scanner: Scanner | None = None
         self._preview_lights = Highlighter()
+        self._section_of: dict[str, str] = {}  # node id -> the section tab it is in
+        self._shown_section = ""
+
+    def follow(self, node: ScanNode | None) -> None:
+        """A scanning teacher's highlight entered a section not shown: show its tab."""
+        section = self._section_of.get(node.id) if node is not None else None
+        if section and section != self._shown_section:
+            self._shown_section = section  # before: the new model highlights again
+            self.ctx.choose(f"section:{section}")
 
     def show_model(self, root: Group, focus: str | None) -> None:
-        """Save and the section tabs on top; below, only the chosen section (the model's
-        first section group); the player's name field in the "player" section."""
+        """Save and the section tabs on top; below, only the chosen section (its tab is
+        ``chosen``); the player's name field in the "player" section."""
         self.ids.title.text = self.ctx.text("app.settings.title")
         top: BoxLayout = self.ids.top
         top.clear_widgets()
@@ -41,7 +56,12 @@ class SettingsScreen(ModelScreen):
         groups = [g for g in root.children if isinstance(g, Group)]
         for group in groups[:2]:  # save/leave, then the tabs
             top.add_widget(self._buttons(group, 0.25, 1.2))
-        section = groups[2] if len(groups) > 2 else None
+        tabs = groups[1].children if len(groups) > 1 else []
+        chosen = next((t.id.split(":", 1)[1] for t in tabs if t.params.get("chosen")), "")
+        section = next((g for g in groups[2:] if g.id.endswith(f":{chosen}")), None)
+        self._shown_section = section.id.rsplit(":", 1)[-1] if section is not None else ""
+        self._section_of = {node_id: group.id.rsplit(":", 1)[-1] for group in groups[2:]
+                            for node_id in _ids(group)}
         if section is not None and section.id.endswith(":player"):
             body.add_widget(self._name_row())
         for child in section.children if section is not None else []:
