@@ -173,7 +173,7 @@ class CitizenCodeApp(App):
     def _highlight(self, node: ScanNode | None) -> None:
         self.highlighter.show(node)
         if self.controller.screen == SETTINGS:
-            self.screens[SETTINGS].follow(node)  # type: ignore[attr-defined]
+            self.screens[SETTINGS].follow(node)
         scanner = self.controller.access.scanner
         prompt = scanner.prompt if scanner is not None and self.controller.touch_is_switch \
             else None
