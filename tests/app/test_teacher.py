@@ -291,3 +291,17 @@ def test_an_older_file_gains_the_teacher_tables_and_keeps_its_progress(tmp_path)
         assert schema_version(store._connection) == LATEST_VERSION
         assert store.progress(learner.id)["junior_01"].stars == 3
         assert store.assigned_levels(learner.id) == [] and store.attempt_log(learner.id) == []
+
+
+def test_a_name_is_escaped_in_the_page_and_cannot_leave_the_folder(app) -> None:
+    from datetime import date
+
+    from app.teacher_flow import report_file_name
+    controller, clock, server = app
+    learner = controller.store.add_learner("<b>Zoë</b> & ../../etc", "fox", "en", {})
+    page = controller.teacher.report_html(learner)
+    assert "<b>Zoë</b>" not in page and "&lt;b&gt;Zoë&lt;/b&gt; &amp; ../../etc" in page
+    name = report_file_name(learner.name, date(2026, 12, 6))
+    assert "/" not in name and name.endswith("-2026-12-06.html") and "Zoë" in name
+    saved = controller.teacher.save_report(learner, controller.services.data_dir)
+    assert saved is not None and saved.parent == controller.services.data_dir
