@@ -35,6 +35,16 @@ class AssignmentDraft:
         else:
             self.order.append(level_id)
 
+    def set_track(self, level_ids: Sequence[str], opened: bool) -> None:
+        """Open or close a whole track (a chapter); the last open levels stay open."""
+        if not self.order:
+            self.order = [level.id for level in self.every]
+        if opened:
+            self.order += [level_id for level_id in level_ids if level_id not in self.order]
+        else:
+            remaining = [level_id for level_id in self.order if level_id not in level_ids]
+            self.order = remaining or self.order
+
     def earlier(self, level_id: str) -> None:
         if not self.order:
             self.order = [level.id for level in self.every]
@@ -67,11 +77,23 @@ class AssignmentPresenter(ScreenPresenter):
                 Target("assign:open_all", "teacher.assign.open_all", self._open_all,
                        enabled=bool(self.draft.order))]),
             *[Group(f"assign:track:{track}", "teacher.assign.track",
-                    [self._toggle(level) for level in levels],
+                    [self._whole_track(track, levels), *[self._toggle(lv) for lv in levels]],
                     params={"track": self._title(f"levels.track.{track}.title")})
               for track, levels in self.tracks.items() if levels],
             Group("assign:order", "teacher.assign.order", self._order())],
             params={"name": self.name})
+
+    def _whole_track(self, track: str, levels: Sequence[Level]) -> Target:
+        ids = [level.id for level in levels]
+        all_open = all(self.draft.is_open(level_id) for level_id in ids)
+        return Target(f"assign:whole:{track}",
+                      "teacher.assign.track_close" if all_open else "teacher.assign.track_open",
+                      lambda: self._set_track(ids, not all_open),
+                      params={"track": self._title(f"levels.track.{track}.title")})
+
+    def _set_track(self, level_ids: list[str], opened: bool) -> None:
+        self.draft.set_track(level_ids, opened)
+        self._publish(focus=None)
 
     def _toggle(self, level: Level) -> Target:
         return Target(f"assign:level:{level.id}", "teacher.assign.level",

@@ -305,3 +305,18 @@ def test_a_name_is_escaped_in_the_page_and_cannot_leave_the_folder(app) -> None:
     assert "/" not in name and name.endswith("-2026-12-06.html") and "Zoë" in name
     saved = controller.teacher.save_report(learner, controller.services.data_dir)
     assert saved is not None and saved.parent == controller.services.data_dir
+
+
+def test_a_whole_track_is_opened_or_closed_at_once(app) -> None:
+    controller, clock, server = app
+    learner = controller.store.learners()[0]
+    _class_view(controller)
+    assert controller.activate(f"class:assign:{learner.id}")
+    assert controller.model.find("assign:whole:teens").label_key == "teacher.assign.track_close"
+    assert controller.activate("assign:whole:teens")  # closed: junior and python stay
+    assert controller.model.find("assign:whole:teens").label_key == "teacher.assign.track_open"
+    assert controller.activate("assign:whole:junior")
+    assert controller.activate("assign:whole:python")  # the last open levels stay open
+    assert controller.activate("assign:save")
+    every = {track: [lv.id for lv in levels] for track, levels in controller.packs.tracks.items()}
+    assert controller.store.assigned_levels(learner.id) == every["python"]
