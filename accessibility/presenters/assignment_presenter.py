@@ -96,9 +96,12 @@ class AssignmentPresenter(ScreenPresenter):
         self._publish(focus=None)
 
     def _toggle(self, level: Level) -> Target:
-        return Target(f"assign:level:{level.id}", "teacher.assign.level",
+        order = self.draft.order
+        return Target(f"assign:level:{level.id}",  # an assigned level says its place
+                      "teacher.assign.level_open" if level.id in order else "teacher.assign.level",
                       lambda: self._change(self.draft.toggle, level.id),
                       params={"title": self._title(level.title_key),
+                              "number": order.index(level.id) + 1 if level.id in order else 0,
                               "chosen": self.draft.is_open(level.id)},
                       description_key="teacher.assign.level_help", payload=LevelRef(level.id))
 
