@@ -141,9 +141,10 @@ class SettingsPresenter(ScreenPresenter):
             steppers: list[Group | Target] = [self._stepper(step) for step in STEPS
                                               if section_of(step.field) == name]
             if toggles:
-                found[name].append(Group(f"settings:help:{name}", "app.settings.help", toggles))
+                found[name].append(Group(f"settings:help:{name}", f"teacher.toggles.{name}",
+                                         toggles))
             if steppers:
-                found[name].append(Group(f"settings:timing:{name}", "app.settings.timing",
+                found[name].append(Group(f"settings:timing:{name}", f"teacher.values.{name}",
                                          steppers))
         found["sound"] += self._voice_training(profile)
         found["player"] += [
