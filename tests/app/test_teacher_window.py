@@ -16,6 +16,7 @@ from tests.support.driver import RunningApp, prepare_learner
 pytestmark = [pytest.mark.app]
 
 
+@pytest.mark.slow  # every page drawn twice
 @pytest.mark.parametrize("locale", ["de", "fr"])
 def test_the_teachers_pages_fit_their_words(tmp_path: Path, locale: str) -> None:
     prepare_learner(tmp_path, preset("touch"), name="Zoë")
@@ -74,9 +75,11 @@ def test_the_name_typed_for_a_new_player_is_kept(tmp_path: Path) -> None:
         running.close()
 
 
-def test_a_scanning_teacher_reaches_a_hidden_section_and_sees_it(tmp_path: Path) -> None:
+@pytest.mark.slow  # the light moves in real time
+def test_a_scanning_teacher_walks_the_sections_and_sees_each_one(tmp_path: Path) -> None:
     """Two switches on the settings: the light enters the Look section, its tab is shown,
-    and the theme chosen there is the draft's."""
+    the theme chosen there is the draft's; then on to Sound (the sections keep one order:
+    one that moved with the tab sent the light back and forth between two)."""
     prepare_learner(tmp_path, fast("two_switch_step"))
     running = RunningApp(tmp_path, Options(data_dir=tmp_path, locale="en", speech=False,
                                            voice_input=False))
@@ -85,26 +88,12 @@ def test_a_scanning_teacher_reaches_a_hidden_section_and_sees_it(tmp_path: Path)
         controller.choose_learner(controller.store.learners()[0].id)
         controller.open_settings()
         assert controller.presenter.section == "access"
-        LiveSwitchUser(running).choose("theme:high_contrast", timeout=60.0)
+        user = LiveSwitchUser(running)
+        user.choose("theme:high_contrast", timeout=60.0)
         assert controller.presenter.section == "look"
         assert controller.presenter.draft.profile.theme == "high_contrast"
         assert "theme:high_contrast" in running.app.highlighter.widgets  # drawn, not hidden
-    finally:
-        running.close()
-
-
-def test_the_light_walks_every_section_in_a_fixed_order(tmp_path: Path) -> None:
-    """Step scan over the sections: each is shown as the light reaches it, and the light
-    goes on to the next (an order that moved with the tab sent it back and forth)."""
-    prepare_learner(tmp_path, fast("two_switch_step"))
-    running = RunningApp(tmp_path, Options(data_dir=tmp_path, locale="en", speech=False,
-                                           voice_input=False))
-    try:
-        controller = running.controller
-        controller.choose_learner(controller.store.learners()[0].id)
-        controller.open_settings()
-        user = LiveSwitchUser(running)
-        user.choose("toggle:earcons", timeout=60.0)  # in "sound", after "access" and "look"
+        user.choose("toggle:earcons", timeout=60.0)
         assert controller.presenter.section == "sound"
         assert not controller.presenter.draft.profile.earcons  # it was on
     finally:
