@@ -52,10 +52,11 @@ def chart_svg(scores: Sequence[float], label: str, width: int = 480, height: int
     """Independence per session as a line over 0..1 (0: every step shown, 1: alone)."""
     if not scores:
         return ""
-    step = width / max(1, len(scores) - 1) if len(scores) > 1 else 0
-    points = " ".join(f"{i * step:.1f},{height - s * height:.1f}" for i, s in enumerate(scores))
-    dots = "".join(f'<circle cx="{i * step:.1f}" cy="{height - s * height:.1f}" r="4"/>'
-                   for i, s in enumerate(scores))
+    xs = [i * width / (len(scores) - 1) for i in range(len(scores))] if len(scores) > 1 \
+        else [width / 2]  # one session: a dot in the middle
+    ys = [height - min(1.0, max(0.0, s)) * height for s in scores]
+    points = " ".join(f"{x:.1f},{y:.1f}" for x, y in zip(xs, ys))
+    dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4"/>' for x, y in zip(xs, ys))
     return (f'<svg role="img" aria-label="{html.escape(label)}" width="{width + 20}" '
             f'height="{height + 20}" viewBox="-10 -10 {width + 20} {height + 20}">'
             f'<polyline fill="none" stroke="#1565C0" stroke-width="3" points="{points}"/>'
