@@ -158,8 +158,8 @@ class TeacherFlow:
         number = len(self.store.learners())
 
         def add(name: str, avatar: str) -> None:
+            self.back()  # first: back on the settings, the new name is said there
             self._add_learner(name, avatar)
-            self.back()
         self.navigator.push(NEW_PLAYER, NewPlayerPresenter(
             self._avatars, self._avatars[number % len(self._avatars)], on_add=add,
             on_cancel=self.back))

@@ -209,6 +209,8 @@ def test_a_new_player_is_named_first_and_keeps_the_typed_name(app) -> None:
     assert controller.screen == SETTINGS
     names = {l.name: l for l in controller.store.learners()}
     assert len(names) == before + 1 and names["Zoë Martin"].avatar == "owl"
+    said = controller.devices.status_line()[0]
+    assert said.key == "app.settings.learner_added" and said.params["name"] == "Zoë Martin"
 
 
 def test_removing_a_player_asks_first_then_removes_their_data_and_voice(app) -> None:
