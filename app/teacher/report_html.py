@@ -16,7 +16,8 @@ STYLE = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em; color: #111; }
 h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 h2 { font-size: 1.2em; margin-top: 1.5em; border-bottom: 2px solid #333; }
-table { border-collapse: collapse; width: 100%; margin-top: 0.5em; }
+table { border-collapse: collapse; width: 100%; margin-top: 0.5em; font-size: 0.9em; }
+td.day { white-space: nowrap; }
 th, td { border: 1px solid #555; padding: 0.3em 0.5em; text-align: left; }
 th { background: #e8e8e8; }
 td.n { text-align: right; }
@@ -36,7 +37,8 @@ def _cells(values: Sequence[object], tag: str = "td") -> str:
     out = []
     for value in values:
         number = isinstance(value, (int, float)) and tag == "td"
-        klass = ' class="n"' if number else ""
+        day = tag == "td" and isinstance(value, str) and len(value) == 10 and value[4] == "-"
+        klass = ' class="n"' if number else ' class="day"' if day else ""
         out.append(f"<{tag}{klass}>{html.escape(str(value))}</{tag}>")
     return "<tr>" + "".join(out) + "</tr>"
 
