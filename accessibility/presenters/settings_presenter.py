@@ -188,6 +188,8 @@ class SettingsPresenter(ScreenPresenter):
         value = float(self.value(step.field))  # type: ignore[arg-type]
         spec = SPEC[step.field]
         unit_key, unit_params = with_unit(step.field, value)
+        unit_params["value"] = str(unit_params["value"]).replace(
+            ".", self._translate("teacher.unit.decimal"))  # "1,0 s" in French
         params: dict[str, object] = {"field": self._translate(f"access.field.{step.field}"),
                                      "value": self._translate(unit_key, **unit_params)}
         return Group(f"step:{step.field}", "teacher.stepper.value", [

@@ -255,6 +255,8 @@ def test_settings_come_in_sections_with_save_first_and_timings_with_units(app) -
     assert controller.activate("step:scan_interval:up")
     assert controller.model.find_group("step:scan_interval").params["value"] == "1.25 s"
     assert controller.model.find_group("step:earcon_volume").params["value"] == "60 %"
+    assert controller.activate("locale:fr")  # the live preview: French numbers
+    assert controller.model.find_group("step:scan_interval").params["value"] == "1,25 s"
     assert controller.activate("section:player")
     assert controller.presenter.section == "player"
     assert [g.id for g in controller.model.children[2:]] == [  # the order stays
