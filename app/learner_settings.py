@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from datetime import date
-from typing import Protocol
+from typing import Callable, Protocol
 
 from accessibility.message import Message
 from accessibility.presenters.settings_presenter import SettingsDraft, SettingsPresenter
@@ -120,11 +120,19 @@ class LearnerSettings:
             on_export=self.export_progress,
             on_add_learner=self.teacher.new_player if self.teacher else self.add_learner,
             on_class_view=self.teacher.open if self.teacher else None,
+            remove_learner=self._remover(),
             on_message=self.devices.notice,
             translate=self.translator.t, on_train_voice=self.voice_training.open,
             on_forget_voice=self.voice_training.forget,
             voice_trained=self.voice_training.trained_here)
         self.navigator.show(SETTINGS, presenter)
+
+    def _remover(self) -> tuple[str, Callable[[], None]] | None:
+        """The learner being set up can be removed here too (after a yes)."""
+        learner, teacher = self.host.learner, self.teacher
+        if learner is None or teacher is None:
+            return None
+        return learner.name, lambda: teacher.ask_remove(learner.id)
 
     def _preview(self, draft: SettingsDraft) -> None:
         if draft.locale != self.translator.locale:

@@ -76,10 +76,12 @@ class SettingsPresenter(ScreenPresenter):
                  on_train_voice: Callable[[], None] | None = None,
                  on_forget_voice: Callable[[], None] | None = None,
                  voice_trained: Callable[[], bool] = lambda: False,
-                 on_class_view: Callable[[], None] | None = None) -> None:
+                 on_class_view: Callable[[], None] | None = None,
+                 remove_learner: tuple[str, Callable[[], None]] | None = None) -> None:
         super().__init__()
         self.section = SECTIONS[0]  # the tab shown; every section stays in the scan model
         self._on_class_view = on_class_view
+        self._remove_learner = remove_learner  # (their name, ask to remove them)
         self._translate = translate
         self.draft = draft
         self._on_change = on_change
@@ -152,7 +154,10 @@ class SettingsPresenter(ScreenPresenter):
                 Target("settings:add_learner", "app.settings.add_learner", self._on_add_learner),
                 *([Target("settings:class", "teacher.class.open", self._on_class_view)]
                   if self._on_class_view is not None else []),
-                Target("settings:export", "app.settings.export", self._on_export)]),
+                Target("settings:export", "app.settings.export", self._on_export),
+                *([Target("settings:remove_learner", "teacher.class.remove",
+                          self._remove_learner[1], params={"name": self._remove_learner[0]})]
+                  if self._remove_learner is not None else [])]),
             Group("settings:languages", "app.settings.language", [
                 Target(f"locale:{locale}", f"app.language.{locale}",
                        self._setter(self._locale, locale),

@@ -324,3 +324,17 @@ def test_a_whole_track_is_opened_or_closed_at_once(app) -> None:
     assert controller.activate("assign:save")
     every = {track: [lv.id for lv in levels] for track, levels in controller.packs.tracks.items()}
     assert controller.store.assigned_levels(learner.id) == every["python"]
+
+
+def test_the_player_being_set_up_can_be_removed_from_the_settings(app) -> None:
+    controller, clock, server = app
+    learner = controller.store.learners()[0]
+    controller.choose_learner(learner.id)
+    controller.open_settings()
+    assert controller.activate("settings:remove_learner")
+    assert controller.screen == CONFIRM
+    assert controller.activate("confirm:yes")
+    assert controller.screen == SETTINGS and controller.learner is None
+    assert controller.store.learner(learner.id) is None
+    assert controller.activate("settings:save")  # nobody to save for: the picker
+    assert controller.screen == "learners"
