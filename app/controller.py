@@ -28,15 +28,18 @@ from accessibility.signal import Signal
 from accessibility.switch_access import SwitchAccess
 from adapters.events import AdapterStatus, InputEvent
 from app.devices import Devices
-from app.learner_settings import LEARNERS, MAP, SETTINGS, LearnerSettings
+from app.learner_settings import AVATARS, LEARNERS, MAP, SETTINGS, LearnerSettings
 from app.navigation import Listeners, Navigator
 from app.services import Services
 from app.storage.models import Learner
 from app.storage.paths import learner_voice_dir
 from app.sync.record import Played, queue_hint, queue_outcome
+from app.teacher.progress_data import help_of
+from app.teacher_flow import TEACHER_SCREENS, TeacherFlow
 from app.voice_training_flow import VOICE_TRAINING, VoiceTrainingFlow
 from app.creative_flow import CreativeFlow
 from app.workspace_session import WorkspaceSession
+from levels.assignment import next_open, open_levels, track_to_show
 from levels.interpreter import Outcome
 from levels.level import TRACKS
 
@@ -57,6 +60,7 @@ class AppController:
         self.learner: Learner | None = None
         self.profile = preset(services.options.profile or "touch")
         self.session: WorkspaceSession | None = None
+        self._help_logged = 0  # guided steps of this session already in the attempt log
         self.track = TRACKS[0]
         self.devices = Devices(services, clock)
         self.access = SwitchAccess(clock, self.profile, Group("empty", "app.group.learners", []),
@@ -71,8 +75,13 @@ class AppController:
             devices=self.devices, navigator=nav, translator=self.translator, clock=clock,
             voice_input=services.options.voice_input, learner=lambda: self.learner,
             voice_dir=self.voice_dir, on_leave=lambda: self.settings.leave())
+        self.teacher = TeacherFlow(
+            store=self.store, packs=self.packs, navigator=nav, translator=self.translator,
+            data_dir=services.data_dir, notice=self.devices.notice,
+            add_learner=lambda name, avatar: self.settings.add_learner(name, avatar),
+            current=lambda: self.learner, on_removed=self._removed, avatars=AVATARS)
         self.settings = LearnerSettings(self, services, self.devices, nav,
-                                        self.voice_training, self.listeners.look)
+                                        self.voice_training, self.listeners.look, self.teacher)
         self.add_learner = self.settings.add_learner
         self.rename_learner = self.settings.rename_learner
         self.open_settings = self.settings.open
@@ -147,7 +156,8 @@ class AppController:
     @property
     def touch_is_switch(self) -> bool:
         """Taps are the whole-screen switch for switch users (not on the educator's screen)."""
-        return self.screen != SETTINGS and self.access.scanner is not None \
+        return self.screen not in (SETTINGS, *TEACHER_SCREENS) \
+            and self.access.scanner is not None \
             and self.profile.input == "switch"
 
     def command(self, command: Command) -> None:
@@ -202,11 +212,13 @@ class AppController:
         self.close_session()
         if track:
             self.track = track
+        extras = self.creative.map_buttons()  # reads "Our levels" again first
         progress = self._tiles()
-        presenter = LevelMapPresenter(self.packs.tracks, progress, track=self.track,
+        opened = self._open_levels()
+        self.track = track_to_show(opened, self.track)
+        presenter = LevelMapPresenter(opened, progress, track=self.track,
                                       title=self.translator.t, on_open=self.open_level,
-                                      on_back=self.show_learners,
-                                      extras=self.creative.map_buttons())
+                                      on_back=self.show_learners, extras=extras)
         self.show(MAP, presenter)
 
     def open_level(self, level_id: str) -> None:
@@ -230,7 +242,7 @@ class AppController:
             # where the hand remembers it
             palette_order=palette_order_for(self.packs.levels(), level)
             if self.access.scanner is not None else None)
-        self.session = session
+        self.session, self._help_logged = session, 0
         self.show(WORKSPACE, session.presenter)
         session.start()
 
@@ -238,9 +250,11 @@ class AppController:
         session, learner = self.session, self.learner
         if session is None or learner is None:
             return
+        steps = session.guided.results if session.guided is not None else []
+        help_, self._help_logged = help_of(steps[self._help_logged:]), len(steps)
         progress = self.store.record_attempt(learner.id, session.level.id, solved=outcome.solved,
                                              stars=outcome.stars, blocks=outcome.blocks,
-                                             seconds=seconds)
+                                             seconds=seconds, help=help_)
         queue_outcome(self.store, self._played(), progress.attempts, outcome, seconds)
         self.services.wake_sync()
         if outcome.solved:
@@ -258,7 +272,7 @@ class AppController:
     def _complete(self, level_id: str, outcome: Outcome) -> None:
         if self.session is None or self.session.level.id != level_id:
             return  # the learner left the level meanwhile
-        following = self.packs.next_level(level_id)
+        following = next_open(self.packs.tracks, self._assigned(), level_id)
         presenter = LevelCompletePresenter(
             stars=outcome.stars, has_next=following is not None,
             on_next=self.creative.between_chapters(  # a career card after a chapter
@@ -276,11 +290,25 @@ class AppController:
             self.settings.cancel()
         elif self.screen == VOICE_TRAINING:
             self.voice_training.leave()
+        elif self.screen in TEACHER_SCREENS:
+            self.teacher.back()
 
     def close_session(self) -> None:
         if self.session is not None:
             self.session.close()
             self.session = None
+
+    def _assigned(self) -> list[str]:
+        """The levels the teacher opened for the learner, in order ([]: every level)."""
+        return self.store.assigned_levels(self.learner.id) if self.learner else []
+
+    def _open_levels(self) -> dict[str, list]:
+        return open_levels(self.packs.tracks, self._assigned())
+
+    def _removed(self, learner_id: int) -> None:
+        """The learner playing was removed by the teacher: nobody plays until chosen."""
+        if self.learner is not None and self.learner.id == learner_id:
+            self.learner = None
 
     def _tiles(self) -> dict[str, TileState]:
         if self.learner is None:

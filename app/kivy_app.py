@@ -30,6 +30,8 @@ from app.screens.learners import LearnersScreen
 from app.screens.level_map import LevelMapScreen
 from app.screens.maker import MakerScreen
 from app.screens.settings import SettingsScreen
+from app.screens.teacher_pages import (AssignScreen, ClassViewScreen, ConfirmScreen,
+                                       NewPlayerScreen, ReportScreen)
 from app.screens.voice_training import VoiceTrainingScreen
 from app.screens.workspace import WorkspaceScreen
 from app.services import Services, build_services
@@ -111,7 +113,11 @@ class CitizenCodeApp(App):
                        SettingsScreen(self.ctx, self.clock, self._learner_name,
                                       self.controller.rename_learner),
                        VoiceTrainingScreen(self.ctx), CareerScreen(self.ctx),
-                       MakerScreen(self.ctx)):
+                       MakerScreen(self.ctx), ClassViewScreen(self.ctx),
+                       AssignScreen(self.ctx), ConfirmScreen(self.ctx),
+                       ReportScreen(self.ctx, lambda: getattr(self.controller.presenter,
+                                                              "preview", None)),
+                       NewPlayerScreen(self.ctx, self._new_player_name)):
             self.screens[screen.name] = screen
             self.root_view.ids.screens.add_widget(screen)
         self.lock = LockButton(self._open_settings, size_hint=(None, None),
@@ -175,6 +181,8 @@ class CitizenCodeApp(App):
 
     def _highlight(self, node: ScanNode | None) -> None:
         self.highlighter.show(node)
+        if self.controller.screen == SETTINGS:
+            self.screens[SETTINGS].follow(node)
         scanner = self.controller.access.scanner
         prompt = scanner.prompt if scanner is not None and self.controller.touch_is_switch \
             else None
@@ -225,6 +233,12 @@ class CitizenCodeApp(App):
 
     def _open_settings(self) -> None:
         self.controller.open_settings()
+
+    def _new_player_name(self, text: str) -> None:
+        """The name typed for a new player, kept by its presenter."""
+        set_name = getattr(self.controller.presenter, "set_name", None)
+        if set_name is not None:
+            set_name(text)
 
     def _learner_name(self) -> str:
         learner = self.controller.learner

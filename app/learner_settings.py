@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from datetime import date
-from typing import Protocol
+from typing import Callable, Protocol
 
 from accessibility.message import Message
 from accessibility.presenters.settings_presenter import SettingsDraft, SettingsPresenter
@@ -28,6 +28,7 @@ from app.storage.export import locale_sheet
 from app.storage.models import Learner
 from app.storage.notices import profile_reset
 from app.sync.settings import sync_presenter
+from app.teacher_flow import TeacherFlow
 from app.voice_training_flow import VoiceTrainingFlow
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ class LearnerSettings:
 
     def __init__(self, host: SettingsHost, services: Services, devices: Devices,
                  navigator: Navigator, voice_training: VoiceTrainingFlow,
-                 look: Signal[[AccessProfile]]) -> None:
+                 look: Signal[[AccessProfile]], teacher: TeacherFlow | None = None) -> None:
         self.host = host
         self.services = services
         self.store = services.store
@@ -67,17 +68,18 @@ class LearnerSettings:
         self.navigator = navigator
         self.voice_training = voice_training
         self.look = look
+        self.teacher = teacher  # the class view, new and removed players
         self._return_to = LEARNERS
         self._before: tuple[AccessProfile, str] | None = None  # to cancel the draft
 
     # -- learners -------------------------------------------------------------------------
 
-    def add_learner(self, name: str | None = None) -> Learner:
+    def add_learner(self, name: str | None = None, avatar: str | None = None) -> Learner:
         number = len(self.store.learners()) + 1
         host = self.host
         learner = self.store.add_learner(
             name or self.translator.t("app.learner.default_name", number=number),
-            AVATARS[(number - 1) % len(AVATARS)], self.translator.locale,
+            avatar or AVATARS[(number - 1) % len(AVATARS)], self.translator.locale,
             profile_to_dict(host.profile if host.learner else preset("touch")))
         if self.navigator.screen == SETTINGS:
             self.devices.notice(Message("app.settings.learner_added", {"name": learner.name}))
@@ -117,7 +119,10 @@ class LearnerSettings:
         draft = SettingsDraft(self.host.profile, self.translator.locale)
         presenter = SettingsPresenter(
             draft, on_change=self._preview, on_save=self._save, on_cancel=self.cancel,
-            on_export=self.export_progress, on_add_learner=self.add_learner,
+            on_export=self.export_progress,
+            on_add_learner=self.teacher.new_player if self.teacher else self.add_learner,
+            on_class_view=self.teacher.open if self.teacher else None,
+            remove_learner=self._remover(),
             on_message=self.devices.notice,
             translate=self.translator.t, on_train_voice=self.voice_training.open,
             on_forget_voice=self.voice_training.forget,
@@ -125,6 +130,13 @@ class LearnerSettings:
             sync=sync_presenter(self.store, wake=self.services.wake_sync,
                                 on_message=self.devices.notice))
         self.navigator.show(SETTINGS, presenter)
+
+    def _remover(self) -> tuple[str, Callable[[], None]] | None:
+        """The learner being set up can be removed here too (after a yes)."""
+        learner, teacher = self.host.learner, self.teacher
+        if learner is None or teacher is None:
+            return None
+        return learner.name, lambda: teacher.ask_remove(learner.id)
 
     def _preview(self, draft: SettingsDraft) -> None:
         if draft.locale != self.translator.locale:

@@ -37,6 +37,25 @@ STEPS: tuple[Step, ...] = (
 )
 TOGGLES: tuple[str, ...] = ("guided_mode", "auditory_scanning", "wait_for_cue", "reduced_motion",
                              "push_to_talk", "earcons")
+# the settings' sections, in tab order; a field not named here is in "access"
+SECTIONS: tuple[str, ...] = ("access", "look", "sound", "player")
+LOOK_FIELDS = frozenset({"text_scale", "reduced_motion"})
+SOUND_FIELDS = frozenset({"auditory_scanning", "wait_for_cue", "push_to_talk", "earcons",
+                          "earcon_volume"})
+UNITS = {"text_scale": "times", "earcon_volume": "percent"}  # the others are seconds
+
+
+def section_of(field: str) -> str:
+    return "look" if field in LOOK_FIELDS else "sound" if field in SOUND_FIELDS else "access"
+
+
+def with_unit(field: str, value: float) -> tuple[str, dict[str, object]]:
+    """The i18n key and values that say a number with its unit: "1.0 s", "× 1.5", "60 %"."""
+    unit = UNITS.get(field, "seconds")
+    shown: object = round(value * 100) if unit == "percent" else f"{value:.2f}".rstrip("0")
+    if isinstance(shown, str) and shown.endswith("."):
+        shown += "0"
+    return f"teacher.unit.{unit}", {"value": shown}
 
 
 @dataclass
@@ -54,15 +73,20 @@ class SettingsPresenter(ScreenPresenter):
     def __init__(self, draft: SettingsDraft, *, on_change: Changed, on_save: Changed,
                  on_cancel: Callable[[], None], on_export: Callable[[], None],
                  on_add_learner: Callable[[], object], on_message: MessageSink,
-                 translate: Callable[[str], str],
+                 translate: Callable[..., str],
                  on_train_voice: Callable[[], None] | None = None,
                  on_forget_voice: Callable[[], None] | None = None,
                  voice_trained: Callable[[], bool] = lambda: False,
-                 sync: SyncSettingsPresenter | None = None) -> None:
+                 sync: SyncSettingsPresenter | None = None,
+                 on_class_view: Callable[[], None] | None = None,
+                 remove_learner: tuple[str, Callable[[], None]] | None = None) -> None:
         super().__init__()
         self.sync = sync  # the classroom sync entry, saved at once (not part of the draft)
         if sync is not None:
             sync.changed = lambda: self._publish(focus="sync:toggle")
+        self.section = SECTIONS[0]  # the tab shown; every section stays in the scan model
+        self._on_class_view = on_class_view
+        self._remove_learner = remove_learner  # (their name, ask to remove them)
         self._translate = translate
         self.draft = draft
         self._on_change = on_change
@@ -76,23 +100,35 @@ class SettingsPresenter(ScreenPresenter):
         self._on_message = on_message
 
     def model(self) -> Group:
-        profile = self.draft.profile
+        """Save and leave first (always shown), the section tabs, then the sections in tab
+        order (an order that stays while the light moves). A view shows only the chosen
+        section (``section``) and follows the light into the others."""
+        sections = self._sections(self.draft.profile)
         return Group(ROOT_ID, "app.group.settings", [
             Group("settings:actions", "app.settings.actions", [
                 Target("settings:save", "app.settings.save", self._save),
-                Target("settings:cancel", "app.settings.cancel", self._on_cancel),
-                Target("settings:add_learner", "app.settings.add_learner", self._on_add_learner),
-                Target("settings:export", "app.settings.export", self._on_export),
-                *self._voice_training(profile)]),
+                Target("settings:cancel", "app.settings.cancel", self._on_cancel)]),
+            Group("settings:sections", "teacher.section.choose", [
+                Target(f"section:{name}", f"teacher.section.{name}",
+                       self._setter(self._show_section, name),
+                       params={"chosen": name == self.section})
+                for name in SECTIONS]),
+            *[Group(f"settings:section:{name}", f"teacher.section.{name}", sections[name])
+              for name in SECTIONS]])
+
+    def _sections(self, profile: AccessProfile) -> dict[str, list[Group | Target]]:
+        found: dict[str, list[Group | Target]] = {name: [] for name in SECTIONS}
+        found["access"] += [
             Group("settings:profiles", "access.field.preset", [
                 Target(f"preset:{name}", f"access.profile.{name}", self._setter(self._preset, name),
                        params={"chosen": name == profile.name})
                 for name in PRESETS]),
-            Group("settings:languages", "app.settings.language", [
-                Target(f"locale:{locale}", f"app.language.{locale}",
-                       self._setter(self._locale, locale),
-                       params={"chosen": locale == self.draft.locale})
-                for locale in LOCALES]),
+            Group("settings:suggest", "access.field.suggest", [
+                Target(f"suggest:{mode}", f"predict.mode.{mode}",
+                       self._setter(self._change, "suggest", mode),
+                       params={"chosen": mode == profile.suggest})
+                for mode in SUGGEST_MODES])]
+        found["look"] += [
             Group("settings:themes", "access.field.theme", [
                 Target(f"theme:{name}", f"access.theme.{name}",
                        self._setter(self._change, "theme", name),
@@ -102,21 +138,42 @@ class SettingsPresenter(ScreenPresenter):
                 Target(f"look:{name}", f"look.block_look.{name}",
                        self._setter(self._change, "block_look", name),
                        params={"chosen": name == profile.block_look})
-                for name in BLOCK_LOOKS]),
-            Group("settings:suggest", "access.field.suggest", [
-                Target(f"suggest:{mode}", f"predict.mode.{mode}",
-                       self._setter(self._change, "suggest", mode),
-                       params={"chosen": mode == profile.suggest})
-                for mode in SUGGEST_MODES]),
-            Group("settings:help", "app.settings.help", [
-                Target(f"toggle:{name}", f"access.field.{name}", self._toggler(name),
-                       params={"chosen": bool(getattr(profile, name))},
+                for name in BLOCK_LOOKS])]
+        for name in SECTIONS[:3]:
+            toggles: list[Group | Target] = [
+                Target(f"toggle:{field}", f"access.field.{field}", self._toggler(field),
+                       params={"chosen": bool(getattr(profile, field))},
                        description_key="app.settings.toggle")
-                for name in TOGGLES]),
-            Group("settings:timing", "app.settings.timing", [
-                target for step in STEPS for target in self._stepper(step)]),
-            *([] if self.sync is None else [self.sync.group()]),
-        ])
+                for field in TOGGLES if section_of(field) == name]
+            steppers: list[Group | Target] = [self._stepper(step) for step in STEPS
+                                              if section_of(step.field) == name]
+            if toggles:
+                found[name].append(Group(f"settings:help:{name}", f"teacher.toggles.{name}",
+                                         toggles))
+            if steppers:
+                found[name].append(Group(f"settings:timing:{name}", f"teacher.values.{name}",
+                                         steppers))
+        found["sound"] += self._voice_training(profile)
+        found["player"] += [
+            Group("settings:players", "teacher.section.players", [
+                Target("settings:add_learner", "app.settings.add_learner", self._on_add_learner),
+                *([Target("settings:class", "teacher.class.open", self._on_class_view)]
+                  if self._on_class_view is not None else []),
+                Target("settings:export", "app.settings.export", self._on_export),
+                *([Target("settings:remove_learner", "teacher.class.remove",
+                          self._remove_learner[1], params={"name": self._remove_learner[0]})]
+                  if self._remove_learner is not None else [])]),
+            Group("settings:languages", "app.settings.language", [
+                Target(f"locale:{locale}", f"app.language.{locale}",
+                       self._setter(self._locale, locale),
+                       params={"chosen": locale == self.draft.locale})
+                for locale in LOCALES]),
+            *([] if self.sync is None else [self.sync.group()])]
+        return found
+
+    def _show_section(self, name: str) -> None:
+        self.section = name
+        self._publish(focus=f"settings:section:{name}")
 
     def _voice_training(self, profile: AccessProfile) -> list[Target]:
         """Train voice commands: for a learner who plays by voice (the microphone listens)."""
@@ -137,14 +194,21 @@ class SettingsPresenter(ScreenPresenter):
 
     # -- changes ----------------------------------------------------------------------------
 
-    def _stepper(self, step: Step) -> list[Target]:
-        value = self.value(step.field)
+    def _stepper(self, step: Step) -> Group:
+        """A value with its unit ("1.0 s"), between "less" and "more"."""
+        value = float(self.value(step.field))  # type: ignore[arg-type]
         spec = SPEC[step.field]
-        params = {"field": self._translate(f"access.field.{step.field}"), "value": value}
-        return [Target(f"step:{step.field}:down", "app.settings.less", self._mover(step, -1),
-                       params=params, enabled=value > spec.low),  # type: ignore[operator]
-                Target(f"step:{step.field}:up", "app.settings.more", self._mover(step, +1),
-                       params=params, enabled=value < spec.high)]  # type: ignore[operator]
+        unit_key, unit_params = with_unit(step.field, value)
+        unit_params["value"] = str(unit_params["value"]).replace(
+            ".", self._translate("teacher.unit.decimal"))  # "1,0 s" in French
+        params: dict[str, object] = {"field": self._translate(f"access.field.{step.field}"),
+                                     "value": self._translate(unit_key, **unit_params)}
+        return Group(f"step:{step.field}", "teacher.stepper.value", [
+            Target(f"step:{step.field}:down", "teacher.stepper.less", self._mover(step, -1),
+                   params=params, enabled=value > spec.low),  # type: ignore[operator]
+            Target(f"step:{step.field}:up", "teacher.stepper.more", self._mover(step, +1),
+                   params=params, enabled=value < spec.high)],  # type: ignore[operator]
+            params=params)
 
     def _mover(self, step: Step, sign: int) -> Callable[[], None]:
         def move() -> None:

@@ -8,7 +8,7 @@ from kivy.uix.textinput import TextInput
 
 from accessibility.clock import Clock
 from accessibility.profiles import AccessProfile
-from accessibility.scan_model import Group, Target
+from accessibility.scan_model import Group, ScanNode, Target
 from accessibility.scanner import Scanner, ScanMode, ScanSettings
 from adapters.events import InputEvent
 from app.screens.base import ModelScreen
@@ -21,6 +21,12 @@ SWITCH_ROLE_TEXT = {"talk": "app.settings.switch_talk", "bound": "app.settings.s
                     "unbound": "app.settings.switch_unbound"}  # AccessProfile.switch_role
 
 
+def _ids(group: Group) -> list[str]:
+    """The group's id and every id below it."""
+    return [group.id] + [node_id for child in group.children for node_id in
+                         (_ids(child) if isinstance(child, Group) else [child.id])]
+
+
 class SettingsScreen(ModelScreen):
     def __init__(self, ctx, clock: Clock, learner_name, on_rename, **kwargs) -> None:
         super().__init__(ctx, name="settings", **kwargs)
@@ -29,30 +35,75 @@ class SettingsScreen(ModelScreen):
         self._on_rename = on_rename
         self._preview_scanner: Scanner | None = None
         self._preview_lights = Highlighter()
+        self._section_of: dict[str, str] = {}  # node id -> the section tab it is in
+        self._shown_section = ""
+
+    def follow(self, node: ScanNode | None) -> None:
+        """A scanning teacher's highlight entered a section not shown: show its tab."""
+        section = self._section_of.get(node.id) if node is not None else None
+        if section and section != self._shown_section:
+            self._shown_section = section  # before: the new model highlights again
+            self.ctx.choose(f"section:{section}")
 
     def show_model(self, root: Group, focus: str | None) -> None:
-        style = self.ctx.style
+        """Save and the section tabs on top; below, only the chosen section (its tab is
+        ``chosen``); the player's name field in the "player" section."""
         self.ids.title.text = self.ctx.text("app.settings.title")
+        top: BoxLayout = self.ids.top
+        top.clear_widgets()
         body: BoxLayout = self.ids.sections
         body.clear_widgets()
-        body.add_widget(self._name_row())
-        for group in root.children:
-            if not isinstance(group, Group):
-                continue
-            body.add_widget(self.title(self.ctx.label_of(group), scale=1.1))
-            stack = self.stack(group, size_hint_y=None)
-            stack.bind(minimum_height=stack.setter("height"))
-            for target in group.children:
-                if isinstance(target, Target):
-                    stack.add_widget(self.button(target, text=self._text(target),
-                                                 size_hint=(0.33, None),
-                                                 height=style.target * 1.8, grow=True))
-            body.add_widget(stack)
+        groups = [g for g in root.children if isinstance(g, Group)]
+        for group in groups[:2]:  # save/leave, then the tabs
+            top.add_widget(self._buttons(group, 0.25, 1.2))
+        tabs = groups[1].children if len(groups) > 1 else []
+        chosen = next((t.id.split(":", 1)[1] for t in tabs if t.params.get("chosen")), "")
+        section = next((g for g in groups[2:] if g.id.endswith(f":{chosen}")), None)
+        self._shown_section = section.id.rsplit(":", 1)[-1] if section is not None else ""
+        self._section_of = {node_id: group.id.rsplit(":", 1)[-1] for group in groups[2:]
+                            for node_id in _ids(group)}
+        if section is not None and section.id.endswith(":player"):
+            body.add_widget(self._name_row())
+        for child in section.children if section is not None else []:
+            if isinstance(child, Group) and child.id.startswith("settings:timing"):
+                body.add_widget(self.title(self.ctx.label_of(child), scale=1.1))
+                for stepper in child.children:
+                    if isinstance(stepper, Group):
+                        body.add_widget(self._stepper(stepper))
+            elif isinstance(child, Group):
+                body.add_widget(self.title(self.ctx.label_of(child), scale=1.1))
+                body.add_widget(self._buttons(child, 0.33, 1.8))
+            elif isinstance(child, Target):
+                body.add_widget(self._buttons(Group(child.id + ":alone", "", [child]),
+                                              0.5, 1.4))
         body.add_widget(self.title(self.ctx.text("look.credits.pictures"), scale=0.8))  # about
         self.ids.switch_test_title.text = self.ctx.text("app.settings.switch_test")
         if not self.ids.switch_test.text:
             self.ids.switch_test.text = self.ctx.text("app.settings.press_a_switch")
         self.ids.preview_title.text = self.ctx.text("app.settings.preview")
+
+    def _buttons(self, group: Group, width: float, height: float):
+        style = self.ctx.style
+        stack = self.stack(group, size_hint_y=None)
+        stack.bind(minimum_height=stack.setter("height"))
+        for target in group.children:
+            if isinstance(target, Target):
+                stack.add_widget(self.button(target, text=self._text(target),
+                                             size_hint=(width, None),
+                                             height=style.target * height, grow=True))
+        return stack
+
+    def _stepper(self, group: Group) -> BoxLayout:
+        """"Time on each item (seconds): 1.0 s" between a − and a + button."""
+        style = self.ctx.style
+        row = self.frame(group, orientation="horizontal", size_hint_y=None,
+                         height=style.target * 1.5)
+        down, up = [t for t in group.children if isinstance(t, Target)]
+        row.add_widget(self.button(down, text="−", size_hint_x=0.15))
+        row.add_widget(self.title(self.ctx.label_of(group), scale=1.0, size_hint_y=1,
+                                  halign="center"))
+        row.add_widget(self.button(up, text="+", size_hint_x=0.15))
+        return row
 
     def _text(self, target: Target) -> str:
         text = self.ctx.label_of(target)

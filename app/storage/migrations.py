@@ -89,6 +89,27 @@ MIGRATIONS: tuple[Migration, ...] = (
             PRIMARY KEY (learner_id, badge)
         )""",
     )),
+    Migration(5, "teacher: levels assigned per learner, and a dated log of attempts", _run(
+        # no rows for a learner: every level is open (the default)
+        """CREATE TABLE assignments (
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            level_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (learner_id, level_id)
+        )""",
+        # one row per run of a level; help: guided mode's steps per help level, as JSON
+        """CREATE TABLE attempt_log (
+            id INTEGER PRIMARY KEY,
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            level_id TEXT NOT NULL,
+            solved INTEGER NOT NULL DEFAULT 0,
+            stars INTEGER NOT NULL DEFAULT 0,
+            seconds REAL NOT NULL DEFAULT 0,
+            help TEXT,
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX attempt_log_learner ON attempt_log (learner_id, at)",
+    )),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

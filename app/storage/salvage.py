@@ -14,7 +14,8 @@ from app.storage.transactions import transaction
 
 log = logging.getLogger(__name__)
 
-TABLES = ("learners", "progress", "settings", "drafts", "xapi_outbox", "badges")  # parents before children
+TABLES = ("learners", "progress", "settings", "drafts", "xapi_outbox", "badges",
+          "assignments", "attempt_log")  # parents before children
 
 
 def _readable_rows(source: sqlite3.Connection, table: str) -> list[tuple]:
@@ -51,6 +52,6 @@ def _copy(source: sqlite3.Connection, target: sqlite3.Connection) -> int:
                 copied += 1
             except sqlite3.Error as error:  # NULL in a NOT NULL column, too many columns
                 log.warning("row of %s not salvaged: %s", table, error)
-    target.execute("DELETE FROM progress WHERE learner_id NOT IN (SELECT id FROM learners)")
-    target.execute("DELETE FROM drafts WHERE learner_id NOT IN (SELECT id FROM learners)")
+    for child in TABLES[3:] + ("progress",):
+        target.execute(f"DELETE FROM {child} WHERE learner_id NOT IN (SELECT id FROM learners)")
     return copied

@@ -14,11 +14,12 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 from app.storage import notices, rows
+from app.storage.class_records import LOG_ATTEMPT, ClassRecords, log_params
 from app.storage.database import (
     OpenError,
     Problem,
@@ -49,7 +50,7 @@ class UnknownLearner(LookupError):
     """A learner id that is not (or no longer) in the store: a bug in the caller."""
 
 
-class ProgressStore(LockWaiting):
+class ProgressStore(LockWaiting, ClassRecords):
     """Learners, progress, drafts and settings; see the module docstring for failures."""
 
     def __init__(self, path: Path,
@@ -285,7 +286,8 @@ class ProgressStore(LockWaiting):
         return {p.level_id: p for p in map(self._progress, found)}
 
     def record_attempt(self, learner_id: int, level_id: str, *, solved: bool, stars: int,
-                       blocks: int, seconds: float) -> LevelProgress:
+                       blocks: int, seconds: float,
+                       help: Sequence[int] | None = None) -> LevelProgress:
         """Count one run of a level, in one transaction.
 
         Attempts and time always add up; stars and the block count come only from solved
@@ -295,10 +297,11 @@ class ProgressStore(LockWaiting):
             raise ValueError(f"negative result: stars={stars} blocks={blocks} seconds={seconds}")
         params = {"learner": learner_id, "level": level_id, "stars": stars if solved else 0,
                   "solved": int(bool(solved)), "blocks": blocks if solved else None,
-                  "seconds": float(seconds), "now": now()}
+                  "seconds": float(seconds), "now": now(), "help": log_params(help)}
 
         def record(conn: sqlite3.Connection) -> tuple[Any, ...]:
             conn.execute(_RECORD, params)
+            conn.execute(LOG_ATTEMPT, params)
             row = conn.execute(
                 f"SELECT {_PROGRESS_COLUMNS} FROM progress WHERE learner_id = ? AND level_id = ?",
                 (learner_id, level_id)).fetchone()

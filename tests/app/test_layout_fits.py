@@ -87,6 +87,7 @@ def test_the_settings_stay_apart_under_a_long_status_line(german_without_model) 
     their own, and "Name des Spielers" over the row above it."""
     running = german_without_model
     running.controller.open_settings()
+    running.controller.activate("section:player")  # the section with the name field
     running.settle()
     running.wait(0.3)
     status = running.app.root_view.ids.status

@@ -105,6 +105,81 @@ def settings(running: RunningApp) -> None:
     running.controller.open_settings()
 
 
+def _a_class(running: RunningApp) -> int:
+    """Three children with a few weeks of play, guided help fading, for the teacher's pages."""
+    store = running.controller.store
+    zoe = store.learners()[0].id
+    others = [store.add_learner(name, avatar, "en", {}).id
+              for name, avatar in (("Émile", "owl"), ("Noah", "frog"))]
+    days = ("2026-11-09", "2026-11-16", "2026-11-23", "2026-11-30", "2026-12-06")
+    helps = ((0, 2, 2, 2), (1, 3, 2, 0), (2, 3, 1, 0), (4, 2, 0, 0), (5, 1, 0, 0))
+    levels = ("junior_01", "junior_02", "junior_03", "junior_07", "junior_09")
+    for learner, scale in ((zoe, 0), (others[0], 1)):
+        for level, help_ in zip(levels[: 5 - scale * 2], helps):
+            store.record_attempt(learner, level, solved=True, stars=3 - scale, blocks=4,
+                                 seconds=60, help=help_)
+    store.record_attempt(others[1], "teens_01", solved=False, stars=0, blocks=2, seconds=30)
+    conn = store._connection  # the sessions on their days (a screenshot, not the app)
+    for learner in (zoe, others[0]):
+        ids = [row[0] for row in conn.execute(
+            "SELECT id FROM attempt_log WHERE learner_id = ? ORDER BY id", (learner,))]
+        for row_id, day in zip(ids, days):
+            conn.execute("UPDATE attempt_log SET at = ? WHERE id = ?",
+                         (day + "T10:00:00+01:00", row_id))
+    conn.commit()
+    return zoe
+
+
+def _open_class(running: RunningApp) -> int:
+    zoe = _a_class(running)
+    choose(running, f"learner:{zoe}")
+    running.controller.open_settings()
+    choose(running, "settings:class")
+    return zoe
+
+
+def class_view(running: RunningApp) -> None:
+    _open_class(running)
+
+
+def assign_levels(running: RunningApp) -> None:
+    zoe = _open_class(running)
+    running.controller.store.assign_levels(zoe, ["junior_03", "junior_01", "junior_05",
+                                                 "teens_02"])
+    choose(running, f"class:assign:{zoe}")
+
+
+def report(running: RunningApp) -> None:
+    zoe = _open_class(running)
+    choose(running, f"class:report:{zoe}")
+
+
+def settings_section(section: str) -> Callable[[RunningApp], None]:
+    def show(running: RunningApp) -> None:
+        settings(running)
+        choose(running, f"section:{section}")
+    return show
+
+
+def new_player(running: RunningApp) -> None:
+    settings(running)
+    choose(running, "settings:add_learner")
+    running.app.screens["new_player"]._field.text = "Léa"
+
+
+def remove_player(running: RunningApp) -> None:
+    zoe = _open_class(running)
+    choose(running, f"class:remove:{zoe}")
+
+
+TEACHER_SHOTS: tuple[tuple[str, Callable[[RunningApp], None]], ...] = (
+    ("teacher_class_view", class_view), ("teacher_assign", assign_levels),
+    ("teacher_report", report), ("teacher_new_player", new_player),
+    ("teacher_remove_player", remove_player),
+    *[(f"educator_settings_{name}", settings_section(name))
+      for name in ("access", "look", "sound", "player")])
+
+
 def voice_training(running: RunningApp) -> None:
     """The training screen as the settings' "Train voice commands" opens it; built directly,
     because that button waits for a listening microphone and screenshots run without one."""
@@ -171,6 +246,8 @@ def main() -> int:
     shot("level_maker", "touch", maker)
     shot("level_map_made", "touch", made_levels)
     shot("free_canvas", "touch", canvas)
+    for name, actions in TEACHER_SHOTS:
+        shot(name, "touch", actions)
     for locale in ("de", "fr"):  # the longest languages: nothing may be cut
         shot(f"learner_picker_{locale}", "touch", lambda running: running.wait(0.5),
              locale=locale)
