@@ -153,7 +153,8 @@ class CitizenCodeApp(App):
         if name == COMPLETE and self.controller.session is not None:
             session = self.controller.session
             stars = session.outcome.stars if session.outcome else 0
-            screen.show_result(stars, session.python_text().text)  # type: ignore[attr-defined]
+            python = session.python_text().text if session.level.track == "python" else ""
+            screen.show_result(stars, python)  # type: ignore[attr-defined]
         if name == SETTINGS:
             screen.preview(self.controller.profile)  # type: ignore[attr-defined]
         manager = self.root_view.ids.screens

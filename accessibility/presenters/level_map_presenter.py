@@ -62,15 +62,22 @@ class LevelMapPresenter(ScreenPresenter):
         tiles = [self._tile(level, levels.index(level) + 1) for level in ordered]
         tracks = [Target(f"track:{name}", f"levels.track.{name}.title", self._switcher(name),
                          description_key=f"levels.track.{name}.description",
-                         params={"chosen": name == self.track},
+                         params={"chosen": name == self.track, **self.stars(name)},
                          enabled=name != self.track and bool(self.tracks.get(name)))
                   for name in TRACKS]
         back = [Target("map:back", "app.map.back", self._on_back)]
         return Group(ROOT_ID, "app.group.level_map", [
             Group(LEVELS_ID, "app.group.levels", tiles,
-                  params={"track": self._title(f"levels.track.{self.track}.title")}),
+                  params={"track": self._title(f"levels.track.{self.track}.title"),
+                          **self.stars(self.track)}),
             Group(TRACKS_ID, "app.group.tracks", tracks),
             Group(MAP_CONTROLS_ID, "app.group.map_controls", back)])
+
+    def stars(self, track: str) -> dict[str, int]:
+        """The stars earned in ``track`` and how many it has to earn (three a level)."""
+        levels = self.tracks.get(track, [])
+        return {"earned": sum(self.progress.get(lv.id, TileState()).stars for lv in levels),
+                "possible": 3 * len(levels)}
 
     def _tile(self, level: Level, number: int) -> Target:
         state = self.progress.get(level.id, TileState())
