@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+from kivy.clock import Clock
 from kivy.graphics import Color, InstructionGroup, Line, RoundedRectangle
 from kivy.lang import Builder
 from kivy.metrics import dp
@@ -22,13 +23,24 @@ from app.ui.world_view import add_thumbnail
 
 Builder.load_file(__file__.replace(".py", ".kv"))
 
-THUMBNAIL_SHARE = 0.5  # of a tile: its world's picture; the stars sit just above it
-TEXT_SHARE = 0.36  # of a tile: its number and name, at the top
+TILE_ASPECT = 1.25  # a tile a little wider than tall holds a name, stars and a picture
+TALL_TILE = 140  # dp: a tile at least this tall also shows its world's picture
+# (text's share at the top, stars' band (bottom, height)), in shares of the tile's height
+TALL = (0.34, (0.5, 0.15))
+SHORT = (0.58, (0.06, 0.34))  # a small screen: the name and the stars, no picture
 
 
-def columns(count: int) -> int:
-    """Tiles per row: five for a short track, more for a long one (at most four rows)."""
-    return max(5, math.ceil(count / 4))
+def best_columns(count: int, width: float, height: float) -> int:
+    """Tiles per row so that the tiles come out biggest with the shape of ``TILE_ASPECT``
+    in a ``width`` x ``height`` box: more columns on a wide, low screen."""
+    if count <= 0 or width <= 0 or height <= 0:
+        return max(1, min(count, 5))
+
+    def room(cols: int) -> float:
+        rows = math.ceil(count / cols)
+        return min(width / cols / TILE_ASPECT, height / rows)
+
+    return max(range(1, count + 1), key=room)
 
 
 def snake(items: list, cols: int) -> list:
@@ -42,16 +54,38 @@ def snake(items: list, cols: int) -> list:
     return laid
 
 
+def tile_parts(tile: Widget) -> tuple[float, tuple[float, float]]:
+    return TALL if tile.height >= dp(TALL_TILE) else SHORT
+
+
 class PathGrid(GroupGrid):
-    """The level tiles' group, with the path drawn from tile to tile under them."""
+    """The level tiles' group: as many columns as suit its size, the tiles in a snake, and
+    the path drawn from tile to tile under them."""
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.stops: list[Widget] = []  # the tiles in the path's order
         self.path_colour = (0.5, 0.5, 0.5, 0.5)
+        self._laid_cols = 0
         self._path = InstructionGroup()
         self.canvas.before.add(self._path)
-        self.bind(pos=self.draw_path, size=self.draw_path)
+        self._arrange_trigger = Clock.create_trigger(self.arrange)
+        self.bind(pos=self.draw_path, size=self._arrange_trigger)
+
+    def set_stops(self, tiles: list[Widget]) -> None:
+        self.stops = tiles
+        self._laid_cols = 0
+        self.arrange()
+
+    def arrange(self, *_args: object) -> None:
+        cols = best_columns(len(self.stops), self.width, self.height)
+        if cols != self._laid_cols:
+            self._laid_cols = cols
+            self.clear_widgets()
+            self.cols = cols
+            for tile in snake(self.stops, cols):
+                self.add_widget(tile if tile is not None else Widget())
+        self.draw_path()
 
     def do_layout(self, *args: object) -> None:
         super().do_layout(*args)
@@ -110,10 +144,10 @@ class LevelMapScreen(ModelScreen):
     def _title_row(self, levels: Group) -> BoxLayout:
         """The track's name, and its stars: "5 of 39 stars"."""
         row = BoxLayout(size_hint_y=None, spacing=dp(8))
-        title = self.title(self.ctx.label_of(levels), size_hint_x=0.55)
+        title = self.title(self.ctx.label_of(levels), scale=1.15, size_hint_x=0.55)
         total = self.title(self.ctx.text("look.map.total", earned=levels.params.get("earned", 0),
                                          possible=levels.params.get("possible", 0)),
-                           scale=1.1, size_hint_x=0.45, halign="right")
+                           scale=1.0, size_hint_x=0.45, halign="right")
         row.add_widget(title)
         row.add_widget(total)
         title.bind(height=lambda *_a: setattr(row, "height", max(title.height, total.height)))
@@ -126,15 +160,11 @@ class LevelMapScreen(ModelScreen):
         ordered = sorted((t for t in levels.children if isinstance(t, Target)),
                          key=lambda t: int(t.params["number"]))
         upcoming = levels.children[0].id if levels.children else None
-        cols = columns(len(ordered))
-        tiles = self.frame(levels, PathGrid, cols=cols, size_hint_y=1,
-                           spacing=(dp(20), dp(26)), padding=(dp(8), dp(22), dp(8), dp(8)))
+        tiles = self.frame(levels, PathGrid, cols=5, size_hint_y=1,
+                           spacing=(dp(16), dp(20)), padding=(dp(6), dp(14), dp(6), dp(4)))
         assert isinstance(tiles, PathGrid)
         tiles.path_colour = style.colour("text_secondary", 0.45)
-        made = {target.id: self._tile(target, target.id == upcoming) for target in ordered}
-        for target in snake(ordered, cols):
-            tiles.add_widget(made[target.id] if target is not None else Widget())
-        tiles.stops = [made[target.id] for target in ordered]
+        tiles.set_stops([self._tile(target, target.id == upcoming) for target in ordered])
         return tiles
 
     def _tile(self, target: Target, upcoming: bool) -> TargetButton:
@@ -142,14 +172,21 @@ class LevelMapScreen(ModelScreen):
         tile = self.button(
             target, background=style.colour("accent" if upcoming else "surface"),
             color=style.colour("accent_text" if upcoming else "text"), valign="top")
-        # the words keep to the top of the tile: the stars and the picture are below them
-        tile.bind(height=lambda widget, height: setattr(
-            widget, "padding", (dp(6), dp(6), dp(6), height * (1 - TEXT_SHARE))))
-        tile.padding = (dp(6), dp(6), dp(6), tile.height * (1 - TEXT_SHARE))
-        add_tile_stars(tile, int(target.params.get("count", 0)), above=THUMBNAIL_SHARE)
+        add_tile_stars(tile, int(target.params.get("count", 0)), lambda t: tile_parts(t)[1])
         world = self._world_of(target.id)
-        if world is not None:
-            add_thumbnail(tile, world, style, share=THUMBNAIL_SHARE)
+        picture = add_thumbnail(tile, world, style, share=TALL[1][0]) if world else None
+
+        top = dp(6) + (self.ctx.style.font * 0.5 if upcoming else 0)  # under the marker
+
+        def fit(*_args: object) -> None:
+            """The words keep to the top; the stars and (on a tall tile) the picture below."""
+            text_share = tile_parts(tile)[0]
+            tile.padding = (dp(4), top, dp(4), tile.height * (1 - text_share))
+            if picture is not None:
+                picture.opacity = 1 if text_share == TALL[0] else 0
+
+        tile.bind(size=fit)
+        fit()
         if upcoming:
             self._mark_next(tile)
         return tile
@@ -157,11 +194,11 @@ class LevelMapScreen(ModelScreen):
     def _mark_next(self, tile: TargetButton) -> None:
         """A "Next level" label on the lit tile's top edge, in the path's gap above it."""
         style = self.ctx.style
-        marker = Label(text=self.ctx.text("app.map.next"), font_size=style.font * 0.8,
+        marker = Label(text=self.ctx.text("app.map.next"), font_size=style.font * 0.75,
                        color=style.colour("background"), size_hint=(None, None),
                        bold=True)
         marker.bind(texture_size=lambda widget, size: setattr(
-            widget, "size", (size[0] + dp(16), size[1] + dp(4))))
+            widget, "size", (size[0] + dp(14), size[1])))
         with marker.canvas.before:
             Color(*style.colour("text"))
             pill = RoundedRectangle(radius=[dp(10)])

@@ -3,7 +3,7 @@ still to earn. Small on a level's tile; big on the level-complete screen, where 
 ones fly in one after the other (with reduced motion they are simply there)."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from kivy.animation import Animation
 from kivy.graphics import Color, InstructionGroup, Rectangle
@@ -35,18 +35,20 @@ def draw_row(art: InstructionGroup, earned: int, x: float, y: float, side: float
                           pos=(x + index * side * (1 + GAP), y)))
 
 
-def add_tile_stars(host: Widget, earned: int, share: float = 0.16,
-                   above: float = 0.5) -> InstructionGroup:
-    """A row of small stars across ``host`` (a level's tile), just above its lower
-    ``above`` (where its picture is), ``share`` of its height tall."""
+def add_tile_stars(host: Widget, earned: int,
+                   place_in: Callable[[Widget], tuple[float, float]]) -> InstructionGroup:
+    """A row of small stars across ``host`` (a level's tile); ``place_in(host)`` gives the
+    band they sit in: (its bottom, its height), in shares of the tile's height."""
     art = InstructionGroup()
     host.canvas.after.add(art)
 
     def place(*_args: object) -> None:
         art.clear()
-        side = min(host.height * share, host.width / (STARS + 1))
+        bottom, band = place_in(host)
+        side = min(host.height * band, host.width / (STARS + 1))
         x = host.center_x - row_width(side) / 2
-        draw_row(art, earned, x, host.y + host.height * above + side * 0.15, side)
+        draw_row(art, earned, x, host.y + host.height * bottom + (host.height * band - side) / 2,
+                 side)
 
     host.bind(pos=place, size=place)
     place()

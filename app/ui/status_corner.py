@@ -9,8 +9,8 @@ the narrator (the controller does that), once.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 from kivy.graphics import Color, Ellipse, Line, Rectangle
 from kivy.metrics import dp

@@ -1,37 +1,74 @@
-"""No label is cut on any screen in the longest languages (German, French, Dutch), and no
-widget is drawn over another when the status line is long."""
+"""No label is cut on any screen in the longest languages (German, French, Dutch), on a
+small tablet (800 x 480), a laptop (1280 x 800) and a 4K screen (3840 x 2160, drawn at
+density 2); the level map keeps a third of the screen; no widget is drawn over another
+when the teacher's status is long."""
 from __future__ import annotations
 
 import pytest
+from kivy.uix.scrollview import ScrollView
 
 from accessibility.presenters.voice_training_presenter import VoiceTrainingPresenter
 from accessibility.profiles import edited, preset
 from adapters.events import StatusKind
-from app.driver import RunningApp, prepare_learner
+from app.driver import RunningApp, prepare_learner, use_screen
 from app.options import Options
 from app.voice_training_flow import VOICE_TRAINING
+from app.screens.level_map import PathGrid
 from app.ui.widgets import TargetButton
 
 pytestmark = [pytest.mark.app]
+SIZES = [(800, 480), (1280, 800), (3840, 2160)]
+
+
+@pytest.fixture
+def screen_size(request):
+    """Open the app in a window of the size asked for; back to 1280 x 800 after."""
+    use_screen(*request.param)
+    yield request.param
+    use_screen(1280, 800)
+
+
+def scrolls(widget) -> bool:
+    """In a list that scrolls: it may lie outside the window until scrolled to."""
+    parent = widget.parent
+    while parent is not None and parent is not widget:
+        if isinstance(parent, ScrollView):
+            return True
+        widget, parent = parent, parent.parent
+    return False
 
 
 def cut_labels(running: RunningApp) -> list[str]:
+    """The labels cut (even at the smallest font) or outside the window."""
     running.settle()
     running.wait(0.3)  # the fitting runs on the next frames
     screen = running.app.screens[running.controller.screen]
-    return [w.text for w in screen.walk()
-            if isinstance(w, TargetButton) and not w.disabled and not w.fits]
+    width, height = running.app.root_view.size
+    cut = []
+    for w in screen.walk():
+        if isinstance(w, TargetButton) and not w.disabled and w.get_root_window() is not None:
+            left, bottom, right, top = window_box(w)
+            outside = not scrolls(w) and (left < -1 or bottom < -1 or right > width + 1
+                                          or top > height + 1)
+            if not w.fits or outside:
+                cut.append(w.text)
+    return cut
 
 
-@pytest.mark.parametrize("locale", ["de", "fr", "nl"])
-def test_every_screen_fits_its_words(tmp_path, locale) -> None:
+@pytest.mark.parametrize("screen_size,locale",
+                         [(size, "de") for size in SIZES] + [(size, "fr") for size in SIZES]
+                         + [((1280, 800), "nl")], indirect=["screen_size"])
+def test_every_screen_fits_its_words(tmp_path, screen_size, locale) -> None:
     running = RunningApp(tmp_path, Options(data_dir=tmp_path, locale=locale, speech=False,
                                            voice_input=False))
     try:
         controller = running.controller
+        assert tuple(running.app.root_view.size) == screen_size
         cut = {"learners": cut_labels(running)}
         controller.activate(f"learner:{controller.store.learners()[0].id}")
         cut["map"] = cut_labels(running)
+        path = next(w for w in running.app.screens["map"].walk() if isinstance(w, PathGrid))
+        assert path.height >= screen_size[1] / 3  # the map keeps a third of the screen
         for level in ("teens_07", "python_05", "junior_13"):
             controller.open_level(level)
             cut[level] = cut_labels(running)
