@@ -250,7 +250,7 @@ class WorkspaceScreen(ModelScreen):
         labels = [self.ctx.label_of(t) for t in targets]
         # a small tablet: four to a row (two rows) leave the world room, if every word fits
         short = 0 < self.height < dp(560) and self._words_fit(
-            labels, self.width * 0.45 / 4 - dp(14), self.ctx.style.font * 0.85 * 0.6)
+            labels, self.width * 0.45 / 4 - dp(32), self.ctx.style.font * 0.85 * 0.6)
         columns = 4 if len(targets) <= 4 or short else 3
         rows = -(-len(targets) // columns)
         # taller rows when a label has two lines (a voice learner's phrase under the name)
