@@ -61,11 +61,11 @@ class StatusCorner(Button):
         super().__init__(background_normal="", background_down="",
                          background_color=(0, 0, 0, 0), **kwargs)
         self.attention = False
-        self.ring = (0.3, 0.3, 0.3, 1)
+        self.ring: tuple[float, ...] = (0.3, 0.3, 0.3, 1.0)
         self.bind(pos=self._draw, size=self._draw, on_release=lambda _b: open_list())
         self._draw()
 
-    def show(self, attention: bool, ring: tuple[float, float, float, float]) -> None:
+    def show(self, attention: bool, ring: tuple[float, ...]) -> None:
         self.attention, self.ring = attention, ring
         self._draw()
 
