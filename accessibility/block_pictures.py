@@ -30,6 +30,7 @@ class Picture:
     badge: str | None = None
     upright: bool = False  # turned so that the arrow starts upwards (a turn seen from behind)
     mirror: bool = False  # drawn mirrored (turn left is turn right seen in a mirror)
+    grey: bool = False  # drawn in light grey: a star not earned yet
 
     @property
     def path(self) -> Path:
@@ -65,8 +66,14 @@ WORLD_PICTURES: dict[str, Picture] = {
     "cheer": Picture("world_cheer", "1F389"),
 }
 
+UI_PICTURES: dict[str, Picture] = {
+    "star": Picture("ui_star", "2B50"),  # a star earned (level map, level complete)
+    "star_empty": Picture("ui_star_empty", "2B50", grey=True),  # a star still to earn
+    "status": Picture("ui_status", "1F50C"),  # the teacher's corner: devices and sound
+}
+
 ALL_PICTURES: tuple[Picture, ...] = (*BLOCK_PICTURES.values(), *AVATAR_PICTURES.values(),
-                                     *WORLD_PICTURES.values())
+                                     *WORLD_PICTURES.values(), *UI_PICTURES.values())
 
 
 def block_picture(kind: str) -> Picture:

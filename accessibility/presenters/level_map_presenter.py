@@ -76,7 +76,7 @@ class LevelMapPresenter(ScreenPresenter):
             tiles = extras + tiles
         tracks = [Target(f"track:{name}", track_key(name, "title"), self._switcher(name),
                          description_key=track_key(name, "description"),
-                         params={"chosen": name == self.track},
+                         params={"chosen": name == self.track, **self.stars(name)},
                          enabled=name != self.track
                          and (bool(self.tracks.get(name)) or name not in TRACKS))
                   for name in (*TRACKS, *(t for t in self.tracks if t not in TRACKS))]
@@ -84,9 +84,16 @@ class LevelMapPresenter(ScreenPresenter):
         return Group(ROOT_ID, "app.group.level_map", [
             Group(LEVELS_ID, "app.group.levels" if self.track in TRACKS
                   else track_key(self.track, "description"), tiles,
-                  params={"track": self._title(track_key(self.track, "title"))}),
+                  params={"track": self._title(track_key(self.track, "title")),
+                          **self.stars(self.track)}),
             Group(TRACKS_ID, "app.group.tracks", tracks),
             Group(MAP_CONTROLS_ID, "app.group.map_controls", back)])
+
+    def stars(self, track: str) -> dict[str, int]:
+        """The stars earned in ``track`` and how many it has to earn (three a level)."""
+        levels = self.tracks.get(track, [])
+        return {"earned": sum(self.progress.get(lv.id, TileState()).stars for lv in levels),
+                "possible": 3 * len(levels)}
 
     def _tile(self, level: Level, number: int) -> Target:
         state = self.progress.get(level.id, TileState())

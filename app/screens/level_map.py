@@ -1,18 +1,105 @@
-"""The track and level map: tracks on top, big level tiles with stars, the next one lit."""
+"""The track and level map: tracks with their stars on top, then the levels as tiles along
+a drawn path (a snake, row after row), each with its picture and stars, the next one lit
+and marked "Next level", and the track's total of stars."""
 from __future__ import annotations
 
+import math
+
+from kivy.clock import Clock
+from kivy.graphics import Color, InstructionGroup, Line, RoundedRectangle
 from kivy.lang import Builder
+from kivy.metrics import dp
 from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.label import Label
+from kivy.uix.widget import Widget
 
 from accessibility.presenters.level_map_presenter import LEVELS_ID, MAP_CONTROLS_ID, TRACKS_ID
 from accessibility.scan_model import Group, Target
 from app.screens.base import ModelScreen
-from app.ui.style import with_symbols
+from app.ui.picture_button import PictureButton
+from app.ui.stars import add_tile_stars, star_picture
+from app.ui.widgets import GroupGrid, TargetButton
 from app.ui.world_view import add_thumbnail
 
 Builder.load_file(__file__.replace(".py", ".kv"))
 
-STAR, NO_STAR = "\u2605", "\u2606"
+TILE_ASPECT = 1.25  # a tile a little wider than tall holds a name, stars and a picture
+TALL_TILE = 140  # dp: a tile at least this tall also shows its world's picture
+# (text's share at the top, stars' band (bottom, height)), in shares of the tile's height
+TALL = (0.34, (0.5, 0.15))
+SHORT = (0.58, (0.06, 0.34))  # a small screen: the name and the stars, no picture
+
+
+def best_columns(count: int, width: float, height: float) -> int:
+    """Tiles per row so that the tiles come out biggest with the shape of ``TILE_ASPECT``
+    in a ``width`` x ``height`` box: more columns on a wide, low screen."""
+    if count <= 0 or width <= 0 or height <= 0:
+        return max(1, min(count, 5))
+
+    def room(cols: int) -> float:
+        rows = math.ceil(count / cols)
+        return min(width / cols / TILE_ASPECT, height / rows)
+
+    return max(range(1, count + 1), key=room)
+
+
+def snake(items: list, cols: int) -> list:
+    """``items`` in a grid's fill order (left to right, row by row) so that they read as a
+    path: every other row runs right to left; gaps (None) pad the last row."""
+    rows = [items[start:start + cols] for start in range(0, len(items), cols)]
+    laid: list = []
+    for index, row in enumerate(rows):
+        row = row + [None] * (cols - len(row)) if len(rows) > 1 else row
+        laid += list(reversed(row)) if index % 2 else row
+    return laid
+
+
+def tile_parts(tile: Widget) -> tuple[float, tuple[float, float]]:
+    return TALL if tile.height >= dp(TALL_TILE) else SHORT
+
+
+class PathGrid(GroupGrid):
+    """The level tiles' group: as many columns as suit its size, the tiles in a snake, and
+    the path drawn from tile to tile under them."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.stops: list[Widget] = []  # the tiles in the path's order
+        self.path_colour = (0.5, 0.5, 0.5, 0.5)
+        self._laid_cols = 0
+        self._path = InstructionGroup()
+        self.canvas.before.add(self._path)
+        self._arrange_trigger = Clock.create_trigger(self.arrange)
+        self.bind(pos=self.draw_path, size=self._arrange_trigger)
+
+    def set_stops(self, tiles: list[Widget]) -> None:
+        self.stops = tiles
+        self._laid_cols = 0
+        self.arrange()
+
+    def arrange(self, *_args: object) -> None:
+        cols = best_columns(len(self.stops), self.width, self.height)
+        if cols != self._laid_cols:
+            self._laid_cols = cols
+            self.clear_widgets()
+            self.cols = cols
+            for tile in snake(self.stops, cols):
+                self.add_widget(tile if tile is not None else Widget())
+        self.draw_path()
+
+    def do_layout(self, *args: object) -> None:
+        super().do_layout(*args)
+        self.draw_path()
+
+    def draw_path(self, *_args: object) -> None:
+        self._path.clear()
+        if len(self.stops) < 2:
+            return
+        points: list[float] = []
+        for tile in self.stops:
+            points += [tile.center_x, tile.center_y]
+        self._path.add(Color(*self.path_colour))
+        self._path.add(Line(points=points, width=dp(7), joint="round", cap="round"))
 
 
 class LevelMapScreen(ModelScreen):
@@ -23,43 +110,106 @@ class LevelMapScreen(ModelScreen):
     def show_model(self, root: Group, focus: str | None) -> None:
         body: BoxLayout = self.ids.body
         body.clear_widgets()
-        style = self.ctx.style
         levels = root.find_group(LEVELS_ID)
         tracks = root.find_group(TRACKS_ID)
         controls = root.find_group(MAP_CONTROLS_ID)
         assert levels is not None and tracks is not None and controls is not None
+        body.add_widget(self._top_row(tracks, controls))
+        body.add_widget(self._title_row(levels))
+        body.add_widget(self._path(levels))
+
+    def _top_row(self, tracks: Group, controls: Group) -> BoxLayout:
+        style = self.ctx.style
         top = BoxLayout(size_hint_y=None, height=style.target * 1.4, spacing=style.target / 4)
         track_row = self.frame(tracks, orientation="horizontal")
+        side = style.font * 1.4
         for target in tracks.children:
             assert isinstance(target, Target)
-            # the current track is shown as chosen, not greyed (scanning skips it)
-            track_row.add_widget(self.button(target, enabled=True,
-                                             background=style.colour("surface")))
+            # the current track is shown as chosen, not greyed (scanning skips it);
+            # its stars beside its name: a gold star, "earned/possible"
+            stars = f"{target.params.get('earned', 0)}/{target.params.get('possible', 0)}"
+            track_row.add_widget(self.button(
+                target, text=f"{self.ctx.label_of(target)}  {stars}", cls=PictureButton,
+                enabled=True, background=style.colour("surface"), picture=star_picture(True),
+                picture_size=side, placement="left",
+                padding=(dp(24) + side, dp(4), dp(8), dp(4))))
         top.add_widget(track_row)
         back_row = self.frame(controls, size_hint_x=0.3)
         for target in controls.children:
             assert isinstance(target, Target)
             back_row.add_widget(self.button(target))
         top.add_widget(back_row)
-        body.add_widget(top)
-        body.add_widget(self.title(self.ctx.label_of(levels)))
-        tiles = self.grid(levels, cols=5, size_hint_y=1)
+        return top
+
+    def _title_row(self, levels: Group) -> BoxLayout:
+        """The track's name, and its stars: "5 of 39 stars"."""
+        row = BoxLayout(size_hint_y=None, spacing=dp(8))
+        title = self.title(self.ctx.label_of(levels), scale=1.15, size_hint_x=0.55)
+        total = self.title(self.ctx.text("look.map.total", earned=levels.params.get("earned", 0),
+                                         possible=levels.params.get("possible", 0)),
+                           scale=1.0, size_hint_x=0.45, halign="right")
+        row.add_widget(title)
+        row.add_widget(total)
+        title.bind(height=lambda *_a: setattr(row, "height", max(title.height, total.height)))
+        total.bind(height=lambda *_a: setattr(row, "height", max(title.height, total.height)))
+        self.total_label = total
+        return row
+
+    def _path(self, levels: Group) -> PathGrid:
+        style = self.ctx.style
+        ordered = sorted((t for t in levels.children if isinstance(t, Target)),
+                         key=lambda t: int(t.params["number"]))
         upcoming = levels.children[0].id if levels.children else None
-        for target in sorted((t for t in levels.children if isinstance(t, Target)),
-                             key=lambda t: int(t.params["number"])):
-            count = int(target.params.get("count", 0))
-            stars = STAR * count + NO_STAR * (3 - count) if "count" in target.params else ""
-            tile = self.button(
-                target, text=with_symbols(self.ctx.label_of(target), stars) if stars
-                else self.ctx.label_of(target),
-                markup=True,
-                background=style.colour("accent") if target.id == upcoming
-                else style.colour("surface"),
-                color=style.colour("accent_text") if target.id == upcoming
-                else style.colour("text"))
-            world = self._world_of(target)
-            if world is not None:
-                tile.valign = "top"
-                add_thumbnail(tile, world, style)
-            tiles.add_widget(tile)
-        body.add_widget(tiles)
+        tiles = self.frame(levels, PathGrid, cols=5, size_hint_y=1,
+                           spacing=(dp(16), dp(20)), padding=(dp(6), dp(14), dp(6), dp(4)))
+        assert isinstance(tiles, PathGrid)
+        tiles.path_colour = style.colour("text_secondary", 0.45)
+        tiles.set_stops([self._tile(target, target.id == upcoming) for target in ordered])
+        return tiles
+
+    def _tile(self, target: Target, upcoming: bool) -> TargetButton:
+        style = self.ctx.style
+        tile = self.button(
+            target, background=style.colour("accent" if upcoming else "surface"),
+            color=style.colour("accent_text" if upcoming else "text"), valign="top")
+        if "count" in target.params:  # a level (not making one, nor the job cards)
+            add_tile_stars(tile, int(target.params["count"]), lambda t: tile_parts(t)[1])
+        world = self._world_of(target)
+        picture = add_thumbnail(tile, world, style, share=TALL[1][0]) if world else None
+
+        top = dp(6) + (self.ctx.style.font * 0.5 if upcoming else 0)  # under the marker
+
+        def fit(*_args: object) -> None:
+            """The words keep to the top; the stars and (on a tall tile) the picture below."""
+            text_share = tile_parts(tile)[0]
+            tile.padding = (dp(4), top, dp(4), tile.height * (1 - text_share))
+            if picture is not None:
+                picture.opacity = 1 if text_share == TALL[0] else 0
+
+        tile.bind(size=fit)
+        fit()
+        if upcoming:
+            self._mark_next(tile)
+        return tile
+
+    def _mark_next(self, tile: TargetButton) -> None:
+        """A "Next level" label on the lit tile's top edge, in the path's gap above it."""
+        style = self.ctx.style
+        marker = Label(text=self.ctx.text("app.map.next"), font_size=style.font * 0.75,
+                       color=style.colour("background"), size_hint=(None, None),
+                       bold=True)
+        marker.bind(texture_size=lambda widget, size: setattr(
+            widget, "size", (size[0] + dp(14), size[1])))
+        with marker.canvas.before:
+            Color(*style.colour("text"))
+            pill = RoundedRectangle(radius=[dp(10)])
+
+        def place(*_args: object) -> None:
+            marker.center_x = tile.center_x
+            marker.y = tile.top - marker.height / 2
+            pill.pos, pill.size = marker.pos, marker.size
+
+        tile.bind(pos=place, size=place)
+        marker.bind(size=place)
+        tile.add_widget(marker)
+        place()

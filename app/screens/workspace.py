@@ -7,6 +7,7 @@ running line and the acting block come from the ``WorkspaceSession``.
 from __future__ import annotations
 
 from kivy.lang import Builder
+from kivy.core.text import Label as CoreLabel
 from kivy.metrics import dp
 from kivy.properties import BooleanProperty, ColorProperty
 from kivy.uix.boxlayout import BoxLayout
@@ -246,7 +247,10 @@ class WorkspaceScreen(ModelScreen):
         targets = [t for t in ([run] if run is not None else []) + list(group.children)
                    if isinstance(t, Target)]
         labels = [self.ctx.label_of(t) for t in targets]
-        columns = 4 if len(targets) <= 4 else 3
+        # a small tablet: four to a row (two rows) leave the world room, if every word fits
+        short = 0 < self.height < dp(560) and self._words_fit(
+            labels, self.width * 0.45 / 4 - dp(32), self.ctx.style.font * 0.85 * 0.6)
+        columns = 4 if len(targets) <= 4 or short else 3
         rows = -(-len(targets) // columns)
         # taller rows when a label has two lines (a voice learner's phrase under the name)
         two_lines = any("\n" in label for label in labels)
@@ -262,6 +266,16 @@ class WorkspaceScreen(ModelScreen):
                 color=self.ctx.style.colour("accent_text" if primary else "text"),
                 font_size=self.ctx.style.font * 0.85))
         box.add_widget(row)
+
+    @staticmethod
+    def _words_fit(labels: list[str], width: float, font: float) -> bool:
+        """Every word of ``labels`` fits on one line of ``width`` at ``font``."""
+        for word in {word for label in labels for word in label.split()}:
+            probe = CoreLabel(text=word, font_size=font)
+            probe.refresh()
+            if probe.content_width > width:
+                return False
+        return True
 
     def _overlay(self, group: Group | None) -> None:
         layer = self.ids.overlay

@@ -25,7 +25,7 @@ def rgba(colour: str, alpha: float = 1.0) -> Colour:
     return (r, g, b, alpha)
 
 
-SYMBOL_FONT = "DejaVuSans"  # has the stars and the gear, which Andika does not
+SYMBOL_FONT = "DejaVuSans"  # has the gear, which Andika does not
 SYMBOL_FONT_PATH = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 
@@ -40,12 +40,6 @@ def register_readable_font() -> None:
     if os.path.exists(SYMBOL_FONT_PATH):
         LabelBase.register(SYMBOL_FONT, fn_regular=SYMBOL_FONT_PATH)
     _font_registered = True
-
-
-def with_symbols(text: str, symbols: str) -> str:
-    """Markup: ``text`` then ``symbols`` (stars) on a new line in the symbol font."""
-    return f"{text}\n[font={SYMBOL_FONT}]{symbols}[/font]" if text else \
-        f"[font={SYMBOL_FONT}]{symbols}[/font]"
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ def test_a_teacher_trains_a_voice_learner_from_the_settings(tmp_path: Path, reco
         running.frames(3)
         assert controller.screen == SETTINGS
         no_microphone = Translator("en").t("voice.status.no_microphone")
-        assert running.app.root_view.ids.status.text.count(no_microphone) == 1  # shown once
+        assert "\n".join(running.app.status_bar.lines()).count(no_microphone) == 1  # shown once
         assert running.app.root_view.ids.caption.text == no_microphone  # and said
 
         source = TalkSource()  # the microphone, as the learner's voice
@@ -142,7 +142,7 @@ def test_without_a_model_for_the_language_training_says_what_is_missing(tmp_path
         controller.activate("settings:train_voice")
         running.frames(3)
         assert controller.screen == SETTINGS
-        status = running.app.root_view.ids.status.text
+        status = "\n".join(running.app.status_bar.lines())
         missing = "Les commandes vocales en français ont besoin d'un modèle"
         assert status.count(missing) == 1, status  # shown once: the notice is the status
         assert running.app.root_view.ids.caption.text.startswith(missing)  # and said
@@ -163,7 +163,7 @@ def test_the_suggestion_to_train_stays_readable_when_the_microphone_reports(tmp_
         controller.activate("settings:save")  # then the microphone starts, and reports
         assert running.wait_for(lambda: controller.voice.status.kind is StatusKind.ERROR)
         running.frames(3)
-        status = running.app.root_view.ids.status.text
+        status = "\n".join(running.app.status_bar.lines())
         assert "Voice commands understand Zoë much better after voice training" in status, \
             status
         assert Translator("en").t("voice.status.no_microphone") in status

@@ -19,6 +19,7 @@ from kivy.tests.common import UnitTestTouch
 from accessibility.profiles import AccessProfile, profile_to_dict
 from adapters.events import InputEvent
 from app.kivy_app import CitizenCodeApp
+from app.kivy_config import scale_for_screen
 from app.options import Options
 from app.services import DATABASE_NAME
 from app.storage.store import ProgressStore
@@ -30,6 +31,16 @@ def prepare_learner(data_dir: Path, profile: AccessProfile, name: str = "Sam") -
     learner = store.add_learner(name, "fox", "en", profile_to_dict(profile))
     store.set_setting("last_learner", str(learner.id))
     store.close()
+
+
+def use_screen(width: int, height: int) -> None:
+    """The next app opens in a ``width`` x ``height`` window, at the density the app takes
+    there (``density_for``: a 4K screen is drawn twice as big)."""
+    EventLoop.ensure_window()
+    scale_for_screen(width, height)
+    Window.size = (width, height)
+    for _ in range(3):
+        EventLoop.idle()
 
 
 class RunningApp:
