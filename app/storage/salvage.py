@@ -16,6 +16,8 @@ log = logging.getLogger(__name__)
 
 TABLES = ("learners", "progress", "settings", "drafts", "xapi_outbox", "badges",
           "assignments", "attempt_log")  # parents before children
+# a learner's own rows: none may outlive the learner (the outbox is pseudonymous already)
+LEARNER_TABLES = ("progress", "drafts", "badges", "assignments", "attempt_log")
 
 
 def _readable_rows(source: sqlite3.Connection, table: str) -> list[tuple]:
@@ -52,6 +54,6 @@ def _copy(source: sqlite3.Connection, target: sqlite3.Connection) -> int:
                 copied += 1
             except sqlite3.Error as error:  # NULL in a NOT NULL column, too many columns
                 log.warning("row of %s not salvaged: %s", table, error)
-    for child in TABLES[3:] + ("progress",):
+    for child in LEARNER_TABLES:
         target.execute(f"DELETE FROM {child} WHERE learner_id NOT IN (SELECT id FROM learners)")
     return copied
