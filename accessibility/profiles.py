@@ -87,6 +87,7 @@ SPEC: dict[str, Spec] = {
     "guided_mode": Spec(bool),
     "suggest": Spec(str, choices=SUGGEST_MODES),
     "push_to_talk": Spec(bool),
+    "outcome_hold": Spec(float, 1.0, 60.0),
 }
 
 
@@ -135,6 +136,7 @@ class AccessProfile:
     guided_mode: bool = False
     suggest: str = "order"  # the solver's next step: off / order (first in each group) / first
     push_to_talk: bool = False  # voice: listen only while a switch bound to TALK is held
+    outcome_hold: float = 6.0  # seconds a run's outcome stays in the captions, unless pressed
     schema_version: int = SCHEMA_VERSION
 
     @property

@@ -225,6 +225,9 @@ class Scanner:
         self._cancel_timer()
         self._highlight(None)
 
+    def wait(self) -> None:  # the highlight stays still until a focus (an outcome being said)
+        self._cancel_timer()
+
     def set_settings(self, settings: ScanSettings) -> None:
         """New timings/mode; a new interval applies to the item already highlighted."""
         if not INTERVAL_RANGE[0] <= settings.interval <= INTERVAL_RANGE[1]:

@@ -11,7 +11,7 @@ from accessibility.actions import Action, Command, Intent
 from accessibility.clock import Clock
 from accessibility.profiles import AccessProfile
 from accessibility.scan_model import Group
-from accessibility.scanner import CueSpeaker, Scanner, ScanSettings
+from accessibility.scanner import CueSpeaker, ScanMode, Scanner, ScanSettings
 from accessibility.switch_filter import SwitchFilter
 from adapters.events import InputEvent
 
@@ -39,6 +39,7 @@ class SwitchAccess:
         self._on_command = on_command or (lambda _command: None)
         self._on_action = on_action or (lambda _action: None)
         self.scanner: Scanner | None = None
+        self.waiting = False  # the highlight stays still while an outcome is said
         self.profile = profile
         self.filter = SwitchFilter(clock, profile.intents(self.roles), profile.filter_timing(),
                                    on_intent=self._intent, on_hold=self._hold)
@@ -47,6 +48,7 @@ class SwitchAccess:
     def apply_profile(self, profile: AccessProfile) -> None:
         """Take an edited or newly chosen profile; scanning restarts at the top."""
         self.profile = profile
+        self.waiting = False
         self.filter.configure(profile.intents(self.roles), profile.filter_timing())
         settings = profile.scan_settings()
         if self.scanner is not None:
@@ -68,6 +70,24 @@ class SwitchAccess:
         if self.scanner is not None:
             self.scanner.set_model(root, focus)
 
+    def wait(self) -> None:
+        """Keep the highlight still until ``resume`` (a run's outcome is being said: a child
+        who scans must not see the light leave before it was heard); a press resumes too."""
+        scanner = self.scanner
+        if scanner is not None and scanner.highlighted is not None \
+                and scanner.settings.mode in (ScanMode.AUTO, ScanMode.STEP_DWELL):
+            self.waiting = True
+            scanner.wait()
+
+    def resume(self) -> None:
+        """Scan on from where the highlight rests."""
+        if not self.waiting:
+            return
+        self.waiting = False
+        node = self.scanner.highlighted if self.scanner is not None else None
+        if self.scanner is not None and node is not None:
+            self.scanner.set_model(self._root, focus=node.id)
+
     def set_settings(self, settings: ScanSettings) -> None:
         if self.scanner is not None:
             self.scanner.set_settings(settings)
@@ -76,6 +96,8 @@ class SwitchAccess:
         """``t``: when the switch was pressed (the scanner chooses what was lit then)."""
         if isinstance(intent, Command):
             self._on_command(intent)
+        elif self.waiting:
+            self.resume()  # the press that ends the wait only wakes the light
         elif self.scanner is not None:
             self.scanner.handle(intent, t)
         else:

@@ -15,6 +15,7 @@ from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.textinput import TextInput
 
 from accessibility.earcons import EarconPlayer, settings_of
+from accessibility.message import Message
 from accessibility.narrator import Caption
 from accessibility.scan_model import LevelRef, ScanNode, Target
 from adapters.keyboard import KeyboardSwitch, ScreenSwitch
@@ -130,6 +131,7 @@ class CitizenCodeApp(App):
         listeners.status_line.connect(self._show_status)
         listeners.switch_test.connect(self._switch_tested)
         self.services.narrator.on_caption(self._caption)
+        self.controller.caption_hold.changed.connect(self._hold_caption)
 
     def on_stop(self) -> None:
         self._unguard()
@@ -193,7 +195,13 @@ class CitizenCodeApp(App):
             self._model_changed(self.controller.model, None)
 
     def _caption(self, caption: Caption) -> None:
-        self.root_view.ids.caption.text = caption.text
+        if self.controller.caption_hold.shows(caption):
+            self.root_view.ids.caption.text = caption.text
+
+    def _hold_caption(self, message: Message | None) -> None:
+        if message is not None:
+            self.root_view.ids.caption.text = self.services.translator.t(
+                message.key, **message.params)
 
     def _show_status(self) -> None:
         t = self.services.translator.t
