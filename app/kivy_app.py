@@ -40,6 +40,7 @@ from levels.world import World
 log = logging.getLogger(__name__)
 HERE = os.path.dirname(__file__)
 KEY_NAMES = {code: name for name, code in Keyboard.keycodes.items()}
+ESCAPE = Keyboard.keycodes["escape"]
 Builder.load_file(os.path.join(HERE, "root.kv"))
 
 
@@ -100,7 +101,7 @@ class CitizenCodeApp(App):
         self.earcons = EarconPlayer() if self.options.speech else None  # sounds go with speech
         self.ctx = UiContext(self.services.translator, Style.of(self.controller.profile),
                              self.highlighter, self.choose, self.controller.say_label,
-                             self._earcon)
+                             self._earcon, self._back_stops)
         self.root_view = RootView(self)
         self.screens: dict[str, ModelScreen] = {}
         for screen in (LearnersScreen(self.ctx), LevelMapScreen(self.ctx, self._world_of),
@@ -167,8 +168,8 @@ class CitizenCodeApp(App):
             self.earcons.play(name)
 
     def _highlight(self, node: ScanNode | None) -> None:
-        self.highlighter.show(node)
         scanner = self.controller.access.scanner
+        self.highlighter.show(node, scanner.group.id if scanner is not None else None)
         prompt = scanner.prompt if scanner is not None and self.controller.touch_is_switch \
             else None
         self.scan_prompt.show(self.services.translator.t(prompt) if prompt else None)
@@ -220,6 +221,11 @@ class CitizenCodeApp(App):
         if not self.controller.touch_is_switch:
             self.controller.activate(target_id)
 
+    def _back_stops(self) -> bool:
+        """Whether the screens draw each group's Back stop: the learner scans groups."""
+        scanner = self.controller.access.scanner
+        return scanner is not None and scanner.settings.grouping == "group"
+
     def _open_settings(self) -> None:
         self.controller.open_settings()
 
@@ -239,7 +245,12 @@ class CitizenCodeApp(App):
                    for widget in self.root_view.walk())
 
     def _key_down(self, _window, keycode, _scancode, _codepoint, _modifiers) -> bool:
-        return not self._typing() and self._key(keycode, self.keyboard.key_down)
+        if self._typing():
+            return False
+        if self._key(keycode, self.keyboard.key_down):
+            return True
+        screen = self.screens.get(self.controller.screen)  # Escape, when not a switch key
+        return keycode == ESCAPE and screen is not None and screen.escape()
 
     def _key_up(self, _window, keycode, _scancode) -> bool:
         return self._key(keycode, self.keyboard.key_up)

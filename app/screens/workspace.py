@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from kivy.lang import Builder
 from kivy.metrics import dp
-from kivy.properties import BooleanProperty, ColorProperty
+from kivy.properties import BooleanProperty, ColorProperty, ObjectProperty
 from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.label import Label
 from kivy.uix.widget import Widget
 
 from accessibility.block_labels import block_text
 from accessibility.earcons import world_earcon
 from accessibility.guided_presenter import GROUP_ID as GUIDED_ID
-from accessibility.presenters.workspace_presenter import (CONTROLS_ID, MENU_ID, MOVE_ID,
+from accessibility.presenters.workspace_presenter import (CANCEL_ID, CONTROLS_ID, MENU_ID,
+                                                          MOVE_ID,
                                                           PALETTE_ID, PARAM_ID, PROGRAM_ID,
                                                           RUN_ID, block_id)
 from accessibility.scan_model import BlockRef, Group, InsertionPoint, PaletteBlock, Target
@@ -34,6 +36,22 @@ from levels.python_view import PythonText
 Builder.load_file(__file__.replace(".py", ".kv"))
 
 OVERLAYS = (PARAM_ID, MENU_ID, MOVE_ID)
+OVERLAY_WIDTH = 0.55  # of the screen, from the left: palette and program, not the world
+
+
+class OverlayLayer(FloatLayout):
+    """Where menus and dialogs open; a tap outside the open one closes it (its Cancel)."""
+
+    dismiss = ObjectProperty(None, allownone=True)
+
+    def on_touch_down(self, touch) -> bool:
+        if not self.children:
+            return False  # nothing open: touches go through to the workspace
+        if any(child.collide_point(*touch.pos) for child in self.children):
+            return super().on_touch_down(touch)
+        if self.dismiss is not None:
+            self.dismiss()
+        return True
 
 
 class BlockButton(PictureButton):
@@ -51,6 +69,7 @@ class WorkspaceScreen(ModelScreen):
         self._blocks: dict[str, BlockButton] = {}
         self._root: Group | None = None
         self._last_count: int | None = None
+        self.ids.overlay.dismiss = self._tapped_outside
 
     # -- the session ----------------------------------------------------------------------
 
@@ -152,6 +171,7 @@ class WorkspaceScreen(ModelScreen):
                                                      **block_picture_options(self.ctx.style,
                                                                              kind, "top")))
         box.add_widget(column)
+        self._add_back(box, group)
         box.add_widget(Label(size_hint_y=1))
 
     def _program(self, group: Group | None) -> None:
@@ -193,6 +213,7 @@ class WorkspaceScreen(ModelScreen):
             frame.add_widget(Label(text=self.ctx.text("app.workspace.empty_program"),
                                    color=style.colour("text_secondary"), font_size=style.font,
                                    size_hint_y=None, height=style.target))
+        self._add_back(frame, group)
         box.add_widget(frame)
 
     def _arms(self, parent: tuple[int, ...]) -> list:
@@ -235,6 +256,22 @@ class WorkspaceScreen(ModelScreen):
             self._blocks[target.payload.uid] = widget
         return self.ctx.highlighter.register(widget)
 
+    def _add_back(self, box: Widget, group: Group) -> None:
+        back = self.back_button(group)
+        if back is not None:
+            box.add_widget(back)
+
+    def escape(self) -> bool:
+        """Escape closes the open menu or dialog (``False``: none is open)."""
+        if self.session is None or self._root is None or self._root.find(CANCEL_ID) is None:
+            return False
+        self.session.presenter.cancel()
+        return True
+
+    def _tapped_outside(self) -> None:
+        """A tap outside the open menu or dialog: as a touch on its Cancel."""
+        self.ctx.choose(CANCEL_ID)
+
     def _block_text(self, block) -> str:
         return block_text(block.kind, block.params, self.ctx.translator.t)
 
@@ -246,8 +283,10 @@ class WorkspaceScreen(ModelScreen):
         targets = [t for t in ([run] if run is not None else []) + list(group.children)
                    if isinstance(t, Target)]
         labels = [self.ctx.label_of(t) for t in targets]
-        columns = 4 if len(targets) <= 4 else 3
-        rows = -(-len(targets) // columns)
+        back = self.back_button(group, size_hint_y=1, font_size=self.ctx.style.font * 0.85)
+        cells = len(targets) + (back is not None)
+        columns = 4 if cells <= 4 else 3
+        rows = -(-cells // columns)
         # taller rows when a label has two lines (a voice learner's phrase under the name)
         two_lines = any("\n" in label for label in labels)
         row_height = self.ctx.style.target * (1.6 if two_lines else 1.0)
@@ -261,6 +300,8 @@ class WorkspaceScreen(ModelScreen):
                 background=self.ctx.style.colour("accent" if primary else "surface"),
                 color=self.ctx.style.colour("accent_text" if primary else "text"),
                 font_size=self.ctx.style.font * 0.85))
+        if back is not None:
+            row.add_widget(back)
         box.add_widget(row)
 
     def _overlay(self, group: Group | None) -> None:
@@ -271,8 +312,9 @@ class WorkspaceScreen(ModelScreen):
             return
         layer.opacity = 1
         style = self.ctx.style
-        panel = self.frame(group, orientation="vertical", size_hint=(0.6, None),
-                           pos_hint={"center_x": 0.5, "center_y": 0.5},
+        # over the palette and the program: the world stays in sight (a child counts on it)
+        panel = self.frame(group, orientation="vertical", size_hint=(OVERLAY_WIDTH - 0.04, None),
+                           pos_hint={"x": 0.02, "center_y": 0.5},
                            background=style.colour("background"))
         panel.bind(minimum_height=panel.setter("height"))
         panel.add_widget(self.title(self.ctx.label_of(group), scale=1.2))
@@ -283,6 +325,7 @@ class WorkspaceScreen(ModelScreen):
         for target in targets:
             choices.add_widget(self.button(target, size_hint_y=None, height=style.target * 1.4))
         panel.add_widget(choices)
+        self._add_back(panel, group)
         layer.add_widget(panel)
 
     # -- Python ---------------------------------------------------------------------------
