@@ -25,7 +25,7 @@ from accessibility.translator import Translator
 from levels.editor import EditError, Editor
 from levels.interpreter import EventKind, Outcome, Run, RunEvent
 from levels.level import Level
-from levels.program import Block, from_solution, to_solution
+from levels.program import Block, from_solution, to_solution, walk
 from levels.python_parser import PythonError, PythonProblem, parse_python
 from levels.python_view import PythonText, to_python
 from levels.world import Cell, Heading
@@ -47,6 +47,15 @@ class WorldState:
     bumped: bool = False
 
 
+@dataclass(frozen=True)
+class HintMarks:
+    """What a hint points at, drawn while it is fresh: squares of the world (the goal, the
+    stars still there, the squares still to paint) and the palette block still missing."""
+
+    cells: frozenset[Cell] = frozenset()
+    block: str | None = None
+
+
 @dataclass
 class SessionListeners:
     """What the workspace view listens to: the world, the acting block's uid, the program,
@@ -58,6 +67,7 @@ class SessionListeners:
     program: Signal[[]] = field(default_factory=Signal)
     outcome: Signal[[Message]] = field(default_factory=Signal)
     outcome_said: Signal[[]] = field(default_factory=Signal)
+    hint: Signal[[HintMarks]] = field(default_factory=Signal)
 
 
 class WorkspaceSession:
@@ -181,7 +191,23 @@ class WorkspaceSession:
         return problems
 
     def hint(self) -> None:
+        """Say the level's hint and point at what it is about (``HintMarks``)."""
         self.speaker.say(self.level.hint_key, priority=Priority.NEXT)
+        self.listeners.hint.emit(self.hint_marks())
+
+    def hint_marks(self) -> HintMarks:
+        world, state = self.level.world, self.world_state
+        cells = set(world.stars - state.collected)
+        cells |= {cell for cell, colour in (world.picture or {}).items()
+                  if state.painted.get(cell) != colour}
+        if world.goal is not None:
+            cells.add(world.goal)
+        have = [block.kind for _path, block in walk(self.editor.blocks())]
+        need = [block.kind for _path, block in walk(list(self.level.solution))]
+        # the first block where the program leaves the level's solution (reading order)
+        missing = next((kind for index, kind in enumerate(need)
+                        if index >= len(have) or have[index] != kind), None)
+        return HintMarks(frozenset(cells), missing)
 
     def run(self) -> None:
         """Run the whole program (or stop it, when it is already running)."""
@@ -300,6 +326,7 @@ class WorkspaceSession:
         self._program_changed()
 
     def _program_changed(self) -> None:
+        self.listeners.hint.emit(HintMarks())  # the hint was about the program before
         if self.running:
             self.reset()
         self._on_draft(to_solution(self.editor.blocks()))

@@ -20,7 +20,7 @@ from accessibility.guided_presenter import GROUP_ID as GUIDED_ID
 from accessibility.presenters.workspace_presenter import (CANCEL_ID, CONTROLS_ID, MENU_ID,
                                                           MOVE_ID,
                                                           PALETTE_ID, PARAM_ID, PROGRAM_ID,
-                                                          RUN_ID, block_id)
+                                                          RUN_ID, block_id, palette_id)
 from accessibility.scan_model import BlockRef, Group, InsertionPoint, PaletteBlock, Target
 from app.screens.base import ModelScreen
 from app.ui.block_drawing import Bracket, block_picture_options
@@ -28,7 +28,7 @@ from app.ui.picture_button import PictureButton
 from app.ui.style import rgba
 from app.ui.widgets import TargetButton
 from app.ui.world_view import WorldView
-from app.workspace_session import WorkspaceSession, WorldState
+from app.workspace_session import HintMarks, WorkspaceSession, WorldState
 from levels.blocks import CATALOGUE
 from levels.program import walk
 from levels.python_view import PythonText
@@ -69,6 +69,7 @@ class WorkspaceScreen(ModelScreen):
         self._blocks: dict[str, BlockButton] = {}
         self._root: Group | None = None
         self._last_count: int | None = None
+        self._hinted: str | None = None  # the palette block a hint points at
         self.ids.overlay.dismiss = self._tapped_outside
 
     # -- the session ----------------------------------------------------------------------
@@ -82,6 +83,8 @@ class WorkspaceScreen(ModelScreen):
         session.listeners.world.connect(self._world_changed)
         session.listeners.acting.connect(self._acting_changed)
         session.listeners.program.connect(self._program_changed)
+        session.listeners.hint.connect(self._hint)
+        self._hinted = None
         self._last_count = session.editor.block_count
         self.ids.python_input.text = session.python_text().text
         self.ids.python_problems.text = ""
@@ -119,6 +122,16 @@ class WorkspaceScreen(ModelScreen):
             if sound:
                 self.ctx.earcon(sound)
             self.world_view.show(state)
+
+    def _hint(self, marks: HintMarks) -> None:
+        """A hint points at its squares in the world and its block in the palette."""
+        if self.world_view is not None:
+            self.world_view.mark(marks.cells)
+        for kind in {self._hinted, marks.block} - {None}:
+            widget = self.ctx.highlighter.widgets.get(palette_id(str(kind)))
+            if widget is not None:
+                widget.chosen = kind == marks.block
+        self._hinted = marks.block
 
     def _acting_changed(self, uid: str | None) -> None:
         for block_uid, widget in self._blocks.items():
@@ -167,7 +180,8 @@ class WorkspaceScreen(ModelScreen):
         for target in group.children:
             if isinstance(target, Target):
                 kind = target.payload.kind if isinstance(target.payload, PaletteBlock) else ""
-                column.add_widget(self._block_button(target, kind, chosen=target.id == prompted,
+                chosen = target.id == prompted or kind == self._hinted
+                column.add_widget(self._block_button(target, kind, chosen=chosen,
                                                      **block_picture_options(self.ctx.style,
                                                                              kind, "top")))
         box.add_widget(column)

@@ -127,3 +127,18 @@ def test_run_becomes_stop_while_running(touching) -> None:
     assert not controller.session.running
     touching.frames(2)
     assert touching.app.highlighter.widgets[RUN_ID].text == "Run"
+
+
+def test_a_hint_rings_its_squares_and_marks_its_block(touching) -> None:
+    controller = touching.controller
+    touching.touch("control:hint")
+    screen = touching.app.screens[WORKSPACE]
+    level = controller.session.level
+    assert level.world.goal in screen.world_view.marks
+    missing = controller.session.hint_marks().block
+    assert missing == "repeat"  # the solution starts with a loop
+    assert touching.app.highlighter.widgets["palette:repeat"].chosen
+    assert not touching.app.highlighter.widgets["palette:move_forward"].chosen
+    controller.command(Command("add:move_forward"))
+    touching.frames(2)
+    assert not screen.world_view.marks

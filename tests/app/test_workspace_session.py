@@ -179,3 +179,18 @@ def test_a_scanned_palette_may_reorder() -> None:
     reversed_order = lambda kinds, _port: list(reversed(kinds))  # noqa: E731
     session, _speaker, _clock, _finished = make("junior_03", palette_order=reversed_order)
     assert session.presenter.palette_kinds() != list(session.level.palette)
+
+
+def test_a_hint_points_at_its_squares_and_the_missing_block() -> None:
+    session, speaker, _clock, _finished = make("junior_04")  # stars to pick up
+    marks = []
+    session.listeners.hint.connect(marks.append)
+    session.hint()
+    level = session.level
+    assert speaker.keys()[-1] == level.hint_key
+    assert marks[-1].cells == level.world.stars | {level.world.goal}
+    assert marks[-1].block == "move_forward"  # the solution's first block, not placed yet
+    activate(session, palette_id("move_forward"))
+    assert marks[-1].cells == frozenset() and marks[-1].block is None  # the hint was before
+    session.hint()
+    assert marks[-1].block == "collect"
