@@ -7,6 +7,7 @@ from typing import Callable
 from kivy.properties import ColorProperty, NumericProperty
 from kivy.uix.label import Label
 from kivy.uix.screenmanager import Screen
+from kivy.uix.widget import Widget
 
 from accessibility.scan_model import Group, Target
 from accessibility.scanner import BACK_LABEL_KEY
@@ -107,6 +108,12 @@ class ModelScreen(Screen):
         options.update(kwargs)
         return self.button(Target(back_id(group.id), BACK_LABEL_KEY, lambda: None),
                            "\u2190 " + self.ctx.text(BACK_LABEL_KEY), TargetButton, **options)
+
+    def add_back(self, box: Widget, group: Group, **kwargs: object) -> None:
+        """Put ``group``'s Back stop at the end of ``box`` (its widget area), if drawn."""
+        back = self.back_button(group, **kwargs)
+        if back is not None:
+            box.add_widget(back)
 
     def frame(self, group: Group, kind: type = GroupFrame, **kwargs: object) -> GroupFrame:
         style = self.ctx.style

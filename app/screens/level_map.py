@@ -35,11 +35,13 @@ class LevelMapScreen(ModelScreen):
             # the current track is shown as chosen, not greyed (scanning skips it)
             track_row.add_widget(self.button(target, enabled=True,
                                              background=style.colour("surface")))
+        self.add_back(track_row, tracks, size_hint_y=1)
         top.add_widget(track_row)
         back_row = self.frame(controls, size_hint_x=0.3)
         for target in controls.children:
             assert isinstance(target, Target)
             back_row.add_widget(self.button(target))
+        self.add_back(back_row, controls, size_hint_y=1)
         top.add_widget(back_row)
         body.add_widget(top)
         body.add_widget(self.title(self.ctx.label_of(levels)))
@@ -61,4 +63,5 @@ class LevelMapScreen(ModelScreen):
                 tile.valign = "top"
                 add_thumbnail(tile, world, style)
             tiles.add_widget(tile)
+        self.add_back(tiles, levels, size_hint_y=1)
         body.add_widget(tiles)

@@ -27,7 +27,7 @@ from app.ui.block_drawing import Bracket, block_picture_options
 from app.ui.picture_button import PictureButton
 from app.ui.style import rgba
 from app.ui.widgets import TargetButton
-from app.ui.world_view import WorldView
+from app.ui.world_view import HINT_RING, WorldView
 from app.workspace_session import HintMarks, WorkspaceSession, WorldState
 from levels.blocks import CATALOGUE
 from levels.program import walk
@@ -59,6 +59,8 @@ class BlockButton(PictureButton):
 
     acting = BooleanProperty(False)  # the running program is at this block
     acting_colour = ColorProperty((0.9, 0.1, 0.1, 1))
+    hinted = BooleanProperty(False)  # the hint speaks of this block: a ring like its squares
+    hint_colour = ColorProperty(rgba(HINT_RING))
 
 
 class WorkspaceScreen(ModelScreen):
@@ -130,7 +132,7 @@ class WorkspaceScreen(ModelScreen):
         for kind in {self._hinted, marks.block} - {None}:
             widget = self.ctx.highlighter.widgets.get(palette_id(str(kind)))
             if widget is not None:
-                widget.chosen = kind == marks.block
+                widget.hinted = kind == marks.block
         self._hinted = marks.block
 
     def _acting_changed(self, uid: str | None) -> None:
@@ -180,12 +182,12 @@ class WorkspaceScreen(ModelScreen):
         for target in group.children:
             if isinstance(target, Target):
                 kind = target.payload.kind if isinstance(target.payload, PaletteBlock) else ""
-                chosen = target.id == prompted or kind == self._hinted
-                column.add_widget(self._block_button(target, kind, chosen=chosen,
+                column.add_widget(self._block_button(target, kind, chosen=target.id == prompted,
+                                                     hinted=kind == self._hinted,
                                                      **block_picture_options(self.ctx.style,
                                                                              kind, "top")))
+        self.add_back(column, group, height=self.ctx.style.target * 1.2)  # a cell, ring unclipped
         box.add_widget(column)
-        self._add_back(box, group)
         box.add_widget(Label(size_hint_y=1))
 
     def _program(self, group: Group | None) -> None:
@@ -227,7 +229,7 @@ class WorkspaceScreen(ModelScreen):
             frame.add_widget(Label(text=self.ctx.text("app.workspace.empty_program"),
                                    color=style.colour("text_secondary"), font_size=style.font,
                                    size_hint_y=None, height=style.target))
-        self._add_back(frame, group)
+        self.add_back(frame, group)
         box.add_widget(frame)
 
     def _arms(self, parent: tuple[int, ...]) -> list:
@@ -269,11 +271,6 @@ class WorkspaceScreen(ModelScreen):
         if isinstance(target.payload, BlockRef):
             self._blocks[target.payload.uid] = widget
         return self.ctx.highlighter.register(widget)
-
-    def _add_back(self, box: Widget, group: Group) -> None:
-        back = self.back_button(group)
-        if back is not None:
-            box.add_widget(back)
 
     def escape(self) -> bool:
         """Escape closes the open menu or dialog (``False``: none is open)."""
@@ -339,7 +336,7 @@ class WorkspaceScreen(ModelScreen):
         for target in targets:
             choices.add_widget(self.button(target, size_hint_y=None, height=style.target * 1.4))
         panel.add_widget(choices)
-        self._add_back(panel, group)
+        self.add_back(panel, group)
         layer.add_widget(panel)
 
     # -- Python ---------------------------------------------------------------------------

@@ -23,7 +23,7 @@ PAINT = {"red": "#D32F2F", "blue": "#1565C0", "green": "#2E7D32", "yellow": "#FB
          "orange": "#EF6C00", "purple": "#6A1B9A", "black": "#000000", "white": "#FFFFFF"}
 STEP_SECONDS = 0.3
 BUMP_RED = "#C62828"
-HINT_RING = "#8E24AA"  # a hint's squares: not the scan highlight's colour, not a warning red
+HINT_RING = "#00838F"  # a hint's squares: not the scan highlight's colour, not a warning red
 
 
 def _picture(name: str) -> str:

@@ -137,8 +137,8 @@ def test_a_hint_rings_its_squares_and_marks_its_block(touching) -> None:
     assert level.world.goal in screen.world_view.marks
     missing = controller.session.hint_marks().block
     assert missing == "repeat"  # the solution starts with a loop
-    assert touching.app.highlighter.widgets["palette:repeat"].chosen
-    assert not touching.app.highlighter.widgets["palette:move_forward"].chosen
+    assert touching.app.highlighter.widgets["palette:repeat"].hinted
+    assert not touching.app.highlighter.widgets["palette:move_forward"].hinted
     controller.command(Command("add:move_forward"))
     touching.frames(2)
     assert not screen.world_view.marks
