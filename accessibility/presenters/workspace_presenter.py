@@ -371,9 +371,10 @@ class WorkspacePresenter(WorkspaceCommands, ScreenPresenter):
 
     def cancel(self) -> None:
         """Close the open menu or dialog (its Cancel, a tap outside it, Escape); the
-        program stays as it was."""
-        self._pending = None
-        self._publish(focus=PROGRAM_ID)
+        program stays as it was; the scan goes back where the choice began."""
+        pending, self._pending = self._pending, None
+        adding = pending is not None and bool(pending.kind) and pending.change_path is None
+        self._publish(focus=PALETTE_ID if adding else PROGRAM_ID)
 
     def _changed(self, focus: str | None) -> None:
         if self._on_changed is not None:

@@ -194,3 +194,13 @@ def test_a_hint_points_at_its_squares_and_the_missing_block() -> None:
     assert marks[-1].cells == frozenset() and marks[-1].block is None  # the hint was before
     session.hint()
     assert marks[-1].block == "collect"
+
+
+def test_cancelling_a_new_blocks_count_goes_back_to_the_palette() -> None:
+    session, _speaker, _clock, _finished = make("junior_09")
+    focus = []
+    session.presenter.model_changed.connect(lambda _root, where: focus.append(where))
+    activate(session, palette_id("repeat"))
+    assert focus[-1] == PARAM_ID
+    session.presenter.cancel()
+    assert focus[-1] == "palette" and session.editor.block_count == 0
