@@ -11,7 +11,7 @@ from accessibility.actions import Action, Command, Intent
 from accessibility.clock import Clock
 from accessibility.profiles import AccessProfile
 from accessibility.scan_model import Group
-from accessibility.scanner import CueSpeaker, ScanMode, Scanner, ScanSettings
+from accessibility.scanner import BACK_ID, CueSpeaker, ScanMode, Scanner, ScanSettings
 from accessibility.switch_filter import SwitchFilter
 from adapters.events import InputEvent
 
@@ -84,9 +84,11 @@ class SwitchAccess:
         if not self.waiting:
             return
         self.waiting = False
-        node = self.scanner.highlighted if self.scanner is not None else None
-        if self.scanner is not None and node is not None:
-            self.scanner.set_model(self._root, focus=node.id)
+        scanner = self.scanner
+        node = scanner.highlighted if scanner is not None else None
+        if scanner is not None and node is not None:  # a Back stop: its group from the top
+            scanner.set_model(self._root, focus=scanner.group.id if node.id == BACK_ID
+                              else node.id)
 
     def set_settings(self, settings: ScanSettings) -> None:
         if self.scanner is not None:

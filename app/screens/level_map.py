@@ -37,11 +37,11 @@ class LevelMapScreen(ModelScreen):
                                              background=style.colour("surface")))
         self.add_back(track_row, tracks, size_hint_y=1)
         top.add_widget(track_row)
-        back_row = self.frame(controls, size_hint_x=0.3)
+        back_row = self.frame(controls, size_hint_x=0.45 if self.ctx.back_stops() else 0.3)
         for target in controls.children:
             assert isinstance(target, Target)
             back_row.add_widget(self.button(target))
-        self.add_back(back_row, controls, size_hint_y=1)
+        self.add_back(back_row, controls, size_hint=(0.5, 1))  # "change player" keeps its room
         top.add_widget(back_row)
         body.add_widget(top)
         body.add_widget(self.title(self.ctx.label_of(levels)))

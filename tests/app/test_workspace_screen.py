@@ -24,6 +24,7 @@ def open_level(running: RunningApp, level_id: str) -> None:
     running.settle()
     if controller.learner is None:
         controller.activate(controller.model.children[0].id)  # the teacher starts the session
+    controller.store.save_draft(controller.learner.id, level_id, [])  # from the start again
     controller.open_level(level_id)
     assert running.wait_for(lambda: controller.screen == WORKSPACE)
     running.settle()
