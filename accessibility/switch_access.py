@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Callable, Mapping
 
 from accessibility.actions import Action, Command, Intent
-from accessibility.clock import Clock
+from accessibility.clock import Clock, Timer
 from accessibility.profiles import AccessProfile
 from accessibility.scan_model import Group
 from accessibility.scanner import BACK_ID, CueSpeaker, ScanMode, Scanner, ScanSettings
@@ -40,6 +40,7 @@ class SwitchAccess:
         self._on_action = on_action or (lambda _action: None)
         self.scanner: Scanner | None = None
         self.waiting = False  # the highlight stays still while an outcome is said
+        self._wait_timer: Timer | None = None
         self.profile = profile
         self.filter = SwitchFilter(clock, profile.intents(self.roles), profile.filter_timing(),
                                    on_intent=self._intent, on_hold=self._hold)
@@ -70,23 +71,30 @@ class SwitchAccess:
         if self.scanner is not None:
             self.scanner.set_model(root, focus)
 
-    def wait(self) -> None:
+    def wait(self, limit: float) -> None:
         """Keep the highlight still until ``resume`` (a run's outcome is being said: a child
-        who scans must not see the light leave before it was heard); a press resumes too."""
+        who scans must not see the light leave before it was heard); a press resumes too,
+        and so does ``limit`` seconds passing, whatever happens to the narration."""
         scanner = self.scanner
         if scanner is not None and scanner.highlighted is not None \
                 and scanner.settings.mode in (ScanMode.AUTO, ScanMode.STEP_DWELL):
             self.waiting = True
             scanner.wait()
+            if self._wait_timer is not None:
+                self._wait_timer.cancel()
+            self._wait_timer = self.clock.call_later(limit, self.resume)
 
     def resume(self) -> None:
-        """Scan on from where the highlight rests."""
+        """Scan on from where the highlight rests (a Back stop: its group from the top)."""
+        if self._wait_timer is not None:
+            self._wait_timer.cancel()
+            self._wait_timer = None
         if not self.waiting:
             return
         self.waiting = False
         scanner = self.scanner
         node = scanner.highlighted if scanner is not None else None
-        if scanner is not None and node is not None:  # a Back stop: its group from the top
+        if scanner is not None and node is not None:
             scanner.set_model(self._root, focus=scanner.group.id if node.id == BACK_ID
                               else node.id)
 

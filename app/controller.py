@@ -244,7 +244,7 @@ class AppController:
         """A run ended: its outcome stays in the captions until read, and the light waits
         until it has been said."""
         self.caption_hold.hold(message, self.profile.outcome_hold)
-        self.access.wait()
+        self.access.wait(limit=self.profile.outcome_hold)
 
     def _finished(self, outcome: Outcome, seconds: float) -> None:
         session, learner = self.session, self.learner
