@@ -90,6 +90,7 @@ SPEC: dict[str, Spec] = {
     "push_to_talk": Spec(bool),
     "pointer_dwell": Spec(float, 0.3, 4.0),
     "pointer_dead_zone": Spec(float, 0.0, 80.0),
+    "outcome_hold": Spec(float, 1.0, 60.0),
 }
 
 
@@ -142,6 +143,7 @@ class AccessProfile:
     # moves within the dead zone (dp) are tremor and keep the dwell (accessibility.pointer_dwell)
     pointer_dwell: float = 1.0
     pointer_dead_zone: float = 15.0
+    outcome_hold: float = 6.0  # seconds a run's outcome stays in the captions, unless pressed
     schema_version: int = SCHEMA_VERSION
 
     @property

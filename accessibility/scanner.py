@@ -141,6 +141,9 @@ class Scanner(ScanPosition):
         self._steps.cancel()
         self._highlight(None)
 
+    def wait(self) -> None:  # the highlight stays still until a focus (an outcome being said)
+        self._steps.cancel()
+
     def set_settings(self, settings: ScanSettings) -> None:
         """New timings/mode; a new interval applies to the item already highlighted."""
         if not INTERVAL_RANGE[0] <= settings.interval <= INTERVAL_RANGE[1]:

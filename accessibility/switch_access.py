@@ -8,10 +8,10 @@ from __future__ import annotations
 from typing import Callable, Mapping
 
 from accessibility.actions import Action, Command, Intent
-from accessibility.clock import Clock
+from accessibility.clock import Clock, Timer
 from accessibility.profiles import AccessProfile
 from accessibility.scan_model import Group
-from accessibility.scanner import CueSpeaker, Scanner, ScanSettings
+from accessibility.scanner import BACK_ID, CueSpeaker, ScanMode, Scanner, ScanSettings
 from accessibility.switch_filter import SwitchFilter
 from adapters.events import InputEvent
 
@@ -39,6 +39,8 @@ class SwitchAccess:
         self._on_command = on_command or (lambda _command: None)
         self._on_action = on_action or (lambda _action: None)
         self.scanner: Scanner | None = None
+        self.waiting = False  # the highlight stays still while an outcome is said
+        self._wait_timer: Timer | None = None
         self.profile = profile
         self.filter = SwitchFilter(clock, profile.intents(self.roles), profile.filter_timing(),
                                    on_intent=self._intent, on_hold=self._hold)
@@ -47,6 +49,7 @@ class SwitchAccess:
     def apply_profile(self, profile: AccessProfile) -> None:
         """Take an edited or newly chosen profile; scanning restarts at the top."""
         self.profile = profile
+        self.waiting = False
         self.filter.configure(profile.intents(self.roles), profile.filter_timing())
         settings = profile.scan_settings()
         if self.scanner is not None:
@@ -68,6 +71,33 @@ class SwitchAccess:
         if self.scanner is not None:
             self.scanner.set_model(root, focus)
 
+    def wait(self, limit: float) -> None:
+        """Keep the highlight still until ``resume`` (a run's outcome is being said: a child
+        who scans must not see the light leave before it was heard); a press resumes too,
+        and so does ``limit`` seconds passing, whatever happens to the narration."""
+        scanner = self.scanner
+        if scanner is not None and scanner.highlighted is not None \
+                and scanner.settings.mode in (ScanMode.AUTO, ScanMode.STEP_DWELL):
+            self.waiting = True
+            scanner.wait()
+            if self._wait_timer is not None:
+                self._wait_timer.cancel()
+            self._wait_timer = self.clock.call_later(limit, self.resume)
+
+    def resume(self) -> None:
+        """Scan on from where the highlight rests (a Back stop: its group from the top)."""
+        if self._wait_timer is not None:
+            self._wait_timer.cancel()
+            self._wait_timer = None
+        if not self.waiting:
+            return
+        self.waiting = False
+        scanner = self.scanner
+        node = scanner.highlighted if scanner is not None else None
+        if scanner is not None and node is not None:
+            scanner.set_model(self._root, focus=scanner.group.id if node.id == BACK_ID
+                              else node.id)
+
     def set_settings(self, settings: ScanSettings) -> None:
         if self.scanner is not None:
             self.scanner.set_settings(settings)
@@ -76,6 +106,8 @@ class SwitchAccess:
         """``t``: when the switch was pressed (the scanner chooses what was lit then)."""
         if isinstance(intent, Command):
             self._on_command(intent)
+        elif self.waiting:
+            self.resume()  # the press that ends the wait only wakes the light
         elif self.scanner is not None:
             self.scanner.handle(intent, t)
         else:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from accessibility.actions import Action, Command
+from accessibility.caption_hold import CaptionHold
 from accessibility.clock import Clock
 from accessibility.message import Message
 from accessibility.prediction import palette_order_for
@@ -87,7 +88,8 @@ class AppController:
         self.open_settings = self.settings.open
         self.export_progress = self.settings.export_progress
         self.creative = CreativeFlow(self)  # career cards and the maker
-        self.show, self.activate = nav.show, nav.activate  # activate: a touch on a target
+        self.show = nav.show
+        self.caption_hold = CaptionHold(clock)  # a run's outcome, kept up until read
         self.shown_statuses = self.devices.shown_statuses
         self.status_line = self.devices.status_line
         self.app_commands = CommandTable([  # on every screen, after the screen's own
@@ -136,6 +138,8 @@ class AppController:
         if isinstance(item, AdapterStatus):
             self.devices.status(item)
             return
+        if item.pressed:
+            self.caption_hold.release()  # the child acts: the held outcome has been read
         if self.screen == SETTINGS:
             role = self.profile.switch_role(item.id, self.devices.roles)
             self.listeners.switch_test.emit(item, role, self.devices.device_key(item.source))
@@ -243,8 +247,21 @@ class AppController:
             palette_order=palette_order_for(self.packs.levels(), level)
             if self.access.scanner is not None else None)
         self.session, self._help_logged = session, 0
+        session.listeners.outcome.connect(self._outcome)
+        session.listeners.outcome_said.connect(self.access.resume)
         self.show(WORKSPACE, session.presenter)
         session.start()
+
+    def activate(self, target_id: str) -> bool:
+        """A touch (or click) on the widget of ``target_id``."""
+        self.caption_hold.release()
+        return self.navigator.activate(target_id)
+
+    def _outcome(self, message: Message) -> None:
+        """A run ended: its outcome stays in the captions until read, and the light waits
+        until it has been said."""
+        self.caption_hold.hold(message, self.profile.outcome_hold)
+        self.access.wait(limit=self.profile.outcome_hold)
 
     def _finished(self, outcome: Outcome, seconds: float) -> None:
         session, learner = self.session, self.learner
@@ -294,6 +311,8 @@ class AppController:
             self.teacher.back()
 
     def close_session(self) -> None:
+        self.caption_hold.release()
+        self.access.resume()
         if self.session is not None:
             self.session.close()
             self.session = None

@@ -15,6 +15,7 @@ from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.textinput import TextInput
 
 from accessibility.earcons import EarconPlayer, settings_of
+from accessibility.message import Message
 from accessibility.narrator import Caption
 from accessibility.scan_model import LevelRef, ScanNode, Target
 from adapters.keyboard import KeyboardSwitch, ScreenSwitch
@@ -46,6 +47,7 @@ from levels.world import World
 log = logging.getLogger(__name__)
 HERE = os.path.dirname(__file__)
 KEY_NAMES = {code: name for name, code in Keyboard.keycodes.items()}
+ESCAPE = Keyboard.keycodes["escape"]
 Builder.load_file(os.path.join(HERE, "root.kv"))
 
 
@@ -107,7 +109,7 @@ class CitizenCodeApp(App):
         self.earcons = EarconPlayer() if self.options.speech else None  # sounds go with speech
         self.ctx = UiContext(self.services.translator, Style.of(self.controller.profile),
                              self.highlighter, self.choose, self.controller.say_label,
-                             self._earcon)
+                             self._earcon, self._back_stops)
         self.root_view = RootView(self)
         self.screens: dict[str, ModelScreen] = {}
         for screen in (LearnersScreen(self.ctx), LevelMapScreen(self.ctx, self._world_of),
@@ -152,6 +154,7 @@ class CitizenCodeApp(App):
         listeners.status_line.connect(self._show_status)
         listeners.switch_test.connect(self._switch_tested)
         self.services.narrator.on_caption(self._caption)
+        self.controller.caption_hold.changed.connect(self._hold_caption)
 
     def on_stop(self) -> None:
         self._unguard()
@@ -189,10 +192,10 @@ class CitizenCodeApp(App):
             self.earcons.play(name)
 
     def _highlight(self, node: ScanNode | None) -> None:
-        self.highlighter.show(node)
+        scanner = self.controller.access.scanner
+        self.highlighter.show(node, scanner.group.id if scanner is not None else None)
         if self.controller.screen == SETTINGS:
             self.screens[SETTINGS].follow(node)
-        scanner = self.controller.access.scanner
         prompt = scanner.prompt if scanner is not None and self.controller.touch_is_switch \
             else None
         self.scan_prompt.show(self.services.translator.t(prompt) if prompt else None)
@@ -222,7 +225,13 @@ class CitizenCodeApp(App):
             self._model_changed(self.controller.model, None)
 
     def _caption(self, caption: Caption) -> None:
-        self.root_view.ids.caption.text = caption.text
+        if self.controller.caption_hold.shows(caption):
+            self.root_view.ids.caption.text = caption.text
+
+    def _hold_caption(self, message: Message | None) -> None:
+        if message is not None:
+            self.root_view.ids.caption.text = self.services.translator.t(
+                message.key, **message.params)
 
     def _show_status(self) -> None:
         self.status_bar.update(self.controller.status_line(), self.controller.shown_statuses())
@@ -238,6 +247,11 @@ class CitizenCodeApp(App):
         """A touch on a target's widget (not a switch: those come through the hub)."""
         if not self.controller.touch_is_switch:
             self.controller.activate(target_id)
+
+    def _back_stops(self) -> bool:
+        """Whether the screens draw each group's Back stop: the learner scans groups."""
+        scanner = self.controller.access.scanner
+        return scanner is not None and scanner.settings.grouping == "group"
 
     def _open_settings(self) -> None:
         self.controller.open_settings()
@@ -264,7 +278,12 @@ class CitizenCodeApp(App):
                    for widget in self.root_view.walk())
 
     def _key_down(self, _window, keycode, _scancode, _codepoint, _modifiers) -> bool:
-        return not self._typing() and self._key(keycode, self.keyboard.key_down)
+        if self._typing():
+            return False
+        if self._key(keycode, self.keyboard.key_down):
+            return True
+        screen = self.screens.get(self.controller.screen)  # Escape, when not a switch key
+        return keycode == ESCAPE and screen is not None and screen.escape()
 
     def _key_up(self, _window, keycode, _scancode) -> bool:
         return self._key(keycode, self.keyboard.key_up)

@@ -25,7 +25,7 @@ from accessibility.translator import Translator
 from levels.editor import EditError, Editor
 from levels.interpreter import EventKind, Outcome, Run, RunEvent
 from levels.level import Level
-from levels.program import Block, from_solution, to_solution
+from levels.program import Block, from_solution, to_solution, walk
 from levels.python_parser import PythonError, PythonProblem, parse_python
 from levels.python_view import PythonText, to_python
 from levels.world import Cell, Heading
@@ -47,13 +47,27 @@ class WorldState:
     bumped: bool = False
 
 
+@dataclass(frozen=True)
+class HintMarks:
+    """What a hint points at, drawn while it is fresh: squares of the world (the goal, the
+    stars still there, the squares still to paint) and the palette block still missing."""
+
+    cells: frozenset[Cell] = frozenset()
+    block: str | None = None
+
+
 @dataclass
 class SessionListeners:
-    """What the workspace view listens to: the world, the acting block's uid, the program."""
+    """What the workspace view listens to: the world, the acting block's uid, the program,
+    a run's outcome (held on screen until read) and the end of its narration (scanning
+    waits for it)."""
 
     world: Signal[[WorldState]] = field(default_factory=Signal)
     acting: Signal[[str | None]] = field(default_factory=Signal)
     program: Signal[[]] = field(default_factory=Signal)
+    outcome: Signal[[Message]] = field(default_factory=Signal)
+    outcome_said: Signal[[]] = field(default_factory=Signal)
+    hint: Signal[[HintMarks]] = field(default_factory=Signal)
 
 
 class WorkspaceSession:
@@ -85,6 +99,7 @@ class WorkspaceSession:
             on_reset=self.reset, on_hint=self.hint, on_map=on_map, on_stop=self.stop,
             on_changed=self._program_changed, on_message=self._say_message,
             **self._scan_hooks(level, palette_order, translator))
+        self.presenter.running = lambda: self.running
         self.guided: GuidedSession | None = None
         self.guided_presenter: GuidedPresenter | None = None
         if profile.guided_mode:
@@ -162,19 +177,40 @@ class WorkspaceSession:
         """Take Python typed by the learner; the problems (empty when it was taken)."""
         try:
             blocks = parse_python(text)
-        except PythonError as error:
-            return error.problems
-        try:
             self.editor.load(blocks)
+        except PythonError as error:
+            return self._said(error.problems)
         except EditError as error:
-            return [PythonProblem(error.key, 1, 1, dict(error.params))]
+            return self._said([PythonProblem(error.key, 1, 1, dict(error.params))])
         self._program_changed()
         self.presenter.refresh()
         return []
 
+    def _said(self, problems: list[PythonProblem]) -> list[PythonProblem]:
+        """Python's problems are said too, not only shown in small text (the first one)."""
+        if problems:
+            self.speaker.say(problems[0].key, dict(problems[0].params), priority=Priority.NEXT)
+        return problems
+
     def hint(self) -> None:
+        """Say the level's hint and point at what it is about (``HintMarks``)."""
         self.speaker.say(self.level.hint_key, priority=Priority.NEXT)
         self._on_hint()
+        self.listeners.hint.emit(self.hint_marks())
+
+    def hint_marks(self) -> HintMarks:
+        world, state = self.level.world, self.world_state
+        cells = set(world.stars - state.collected)
+        cells |= {cell for cell, colour in (world.picture or {}).items()
+                  if state.painted.get(cell) != colour}
+        if world.goal is not None:
+            cells.add(world.goal)
+        have = [block.kind for _path, block in walk(self.editor.blocks())]
+        need = [block.kind for _path, block in walk(list(self.level.solution))]
+        # the first block where the program leaves the level's solution (reading order)
+        missing = next((kind for index, kind in enumerate(need)
+                        if index >= len(have) or have[index] != kind), None)
+        return HintMarks(frozenset(cells), missing)
 
     def run(self) -> None:
         """Run the whole program (or stop it, when it is already running)."""
@@ -201,14 +237,18 @@ class WorkspaceSession:
             self._set_acting(None)
             self.speaker.silence()
             self.speaker.say("narration.events.program_stopped")
+            self.presenter.refresh()
 
     def reset(self) -> None:
+        was_running = self.running
         self._cancel_timer()
         self._events = None
         self._run = None
         self.outcome = None
         self._set_acting(None)
         self._set_world(self._start_state())
+        if was_running:
+            self.presenter.refresh()
 
     # -- running --------------------------------------------------------------------------
 
@@ -219,6 +259,7 @@ class WorkspaceSession:
                         par=self.level.par)
         self._events = self._run.events()
         self.speaker.say("narration.events.program_started", priority=Priority.NEXT)
+        self.presenter.refresh()  # Run becomes Stop
 
     def _advance(self) -> None:
         events = self._events
@@ -268,11 +309,12 @@ class WorkspaceSession:
         outcome = self.outcome = run.outcome
         seconds = self.clock.now() - self._started
         self._started = self.clock.now()
-        if outcome.solved:
-            self.speaker.say("narration.events.level_complete", {"count": outcome.stars},
-                             priority=Priority.NEXT)
-        else:
-            self.speaker.say(f"levels.outcome.{outcome.reason.value}", priority=Priority.NEXT)
+        message = Message("narration.events.level_complete", {"count": outcome.stars}) \
+            if outcome.solved else Message(f"levels.outcome.{outcome.reason.value}")
+        self.presenter.refresh()  # Stop becomes Run
+        self.listeners.outcome.emit(message)
+        self.speaker.say(message.key, dict(message.params), priority=Priority.NEXT,
+                         on_done=lambda _completed: self.listeners.outcome_said.emit())
         self._on_finished(outcome, seconds)
 
     # -- inside ---------------------------------------------------------------------------
@@ -287,6 +329,7 @@ class WorkspaceSession:
         self._program_changed()
 
     def _program_changed(self) -> None:
+        self.listeners.hint.emit(HintMarks())  # the hint was about the program before
         if self.running:
             self.reset()
         self._on_draft(to_solution(self.editor.blocks()))

@@ -33,7 +33,7 @@ class Step:
 STEPS: tuple[Step, ...] = (
     Step("scan_interval", 0.25), Step("first_item_delay", 0.25), Step("dwell", 0.25),
     Step("acceptance", 0.05), Step("post_acceptance", 0.1), Step("text_scale", 0.25),
-    Step("earcon_volume", 0.1), Step("pointer_dwell", 0.1),
+    Step("earcon_volume", 0.1), Step("pointer_dwell", 0.1), Step("outcome_hold", 1.0),
 )
 TOGGLES: tuple[str, ...] = ("guided_mode", "auditory_scanning", "wait_for_cue", "reduced_motion",
                              "push_to_talk", "earcons")

@@ -6,6 +6,7 @@ edits, and keeping it here keeps the presenter about the scan model.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from accessibility.actions import Command
@@ -14,14 +15,18 @@ from accessibility.presenters.commands import CommandTable, ScreenCommand
 from accessibility.presenters.editor_port import EditorPort
 from accessibility.presenters.workspace_places import Pending, palette_id
 from accessibility.scan_model import Group, Target
-from levels.blocks import CATALOGUE
+from levels.blocks import CATALOGUE, value_key
+from levels.editor import EditError
 
 CONTROLS_ID = "controls"
 CONTROLS = ("step", "reset", "undo", "redo", "hint", "map")
 CALLBACKS = ("run", "step", "reset", "hint", "map", "stop")  # what the session does
 HELPFUL = ("run", "undo", "delete")  # named by voice help, after the level's blocks
 LABELS = {"delete": "access.menu.delete", "stop": "app.command.stop"}  # no button of their own
+log = logging.getLogger(__name__)
+
 RUN_ID = "control:run"
+RUNNING_KEY = "editor.error.running"
 
 
 class WorkspaceCommands:
@@ -33,10 +38,14 @@ class WorkspaceCommands:
     _pending: Pending | None
     _add: Callable[[str], None]
     _changed: Callable[..., None]
-    _edit: Callable[[Callable[[], None]], bool]
-    _spoken_params: Callable[[dict[str, object]], dict[str, object]]
+    _name: Callable[[str], str]
+    _translate: Callable[..., str]
+    running: Callable[[], bool]
 
     def _run(self) -> Target:
+        """Run, or while the program runs a visible Stop in its place (same stop)."""
+        if self.running():
+            return Target(RUN_ID, LABELS["stop"], self._commander("stop"))
         return self._button(self.commands(), "run")
 
     def _controls(self) -> Group:
@@ -103,15 +112,59 @@ class WorkspaceCommands:
         return False
 
     def _undo(self) -> None:
+        if self.refused_while_running():
+            return
         self.port.undo()
         self._changed(focus=None)
 
     def _redo(self) -> None:
+        if self.refused_while_running():
+            return
         self.port.redo()
         self._changed(focus=None)
 
     def _delete_before(self) -> None:
         """The block just before the cursor (what a voice learner just added)."""
         parent, position = self.port.cursor()
-        self._edit(lambda: self.port.delete((*parent, position - 1)))
+        path = (*parent, position - 1)
+        block = self.port.block_at(path)
+        self._edit(lambda: self.port.delete(path), "narration.events.block_removed",
+                   block.kind if block is not None else "")
         self._changed(focus=None)
+
+    # -- edits, said ----------------------------------------------------------------------
+
+    def _spoken_params(self, params: dict[str, object]) -> dict[str, object]:
+        """A message's values as words: a block id becomes its name, a function its name."""
+        spoken = dict(params)
+        if "block" in spoken:
+            spoken["block"] = self._name(str(spoken["block"]))
+        if "name" in spoken:
+            spoken["name"] = self._translate(value_key("name", spoken["name"]))
+        return spoken
+
+    def _edit(self, change: Callable[[], None], done_key: str = "", kind: str = "") -> bool:
+        """Carry out an edit and say it (``done_key`` about the block ``kind``); a refused
+        one, or any edit while the program runs, is said and changes nothing."""
+        if self.refused_while_running():
+            return False
+        try:
+            change()
+        except EditError as error:
+            log.info("edit refused: %s", error)
+            self._say(Message(error.key, self._spoken_params(error.params)))
+            return False
+        if done_key:
+            self._say(Message(done_key, self._spoken_params({"block": kind})))
+        return True
+
+    def refused_while_running(self) -> bool:
+        """Editing is locked during a run: the robot would snap back mid-way."""
+        if not self.running():
+            return False
+        self._say(Message(RUNNING_KEY))
+        return True
+
+    def _say(self, message: Message) -> None:
+        if self._on_message is not None:
+            self._on_message(message)

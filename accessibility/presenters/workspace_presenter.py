@@ -36,7 +36,7 @@ from typing import TypedDict
 from accessibility.block_labels import block_label
 from accessibility.guided_presenter import GROUP_ID as GUIDED_ID
 from accessibility.guided_presenter import GuidedPresenter
-from accessibility.message import Message, MessageSink
+from accessibility.message import MessageSink
 from accessibility.prediction import PaletteOrder, ValueOrder
 from accessibility.presenters.base import ScreenPresenter
 from accessibility.presenters.editor_port import BlockInfo, EditorPort, Path
@@ -47,8 +47,6 @@ from accessibility.presenters.workspace_places import (Pending, block_id, exits,
                                                        value_label)
 from accessibility.scan_model import BlockRef, Group, InsertionPoint, PaletteBlock, Target
 from accessibility.translator import Translator
-from levels.blocks import value_key
-from levels.editor import EditError
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +57,7 @@ MENU_ID = "block_menu"
 PARAM_ID = "parameter"
 MOVE_ID = "move_to"
 EXIT_ID = "palette:exit"
+CANCEL_ID = "menu:cancel"
 Arrange = Callable[[list[Group | Target], "WorkspacePresenter"], list[Group | Target]]
 """Reorders (or adds to) the workspace's top groups, e.g. the suggested next step first."""
 Lead = Callable[["WorkspacePresenter"], "str | None"]
@@ -72,7 +71,7 @@ class ScanHooks(TypedDict, total=False):
     value_order: ValueOrder | None
     arrange: Arrange | None
     lead: Lead | None
-__all__ = ["CONTROLS", "CONTROLS_ID", "RUN_ID", "WorkspacePresenter", "block_id",
+__all__ = ["CANCEL_ID", "CONTROLS", "CONTROLS_ID", "RUN_ID", "WorkspacePresenter", "block_id",
            "insertion_id", "palette_id", "param_id"]
 
 
@@ -106,6 +105,7 @@ class WorkspacePresenter(WorkspaceCommands, ScreenPresenter):
         self._on_changed = on_changed
         self._pending: Pending | None = None
         self._guided: GuidedPresenter | None = None
+        self.running: Callable[[], bool] = lambda: False  # the session's run under way
 
     # -- the model ------------------------------------------------------------------------
 
@@ -237,7 +237,7 @@ class WorkspacePresenter(WorkspaceCommands, ScreenPresenter):
             ordered = tuple(self._value_order(pending.kind, name, values))
             values = ordered if sorted(map(str, ordered)) == sorted(map(str, values)) else values
         return Group(PARAM_ID, f"access.param.{name}", [
-            self._param_target(name, value) for value in values])
+            *(self._param_target(name, value) for value in values), self._cancel_target()])
 
     def _param_target(self, name: str, value: object) -> Target:
         key, params = value_label(name, value)
@@ -252,6 +252,7 @@ class WorkspacePresenter(WorkspaceCommands, ScreenPresenter):
             children.append(Target("menu:change", "access.menu.change",
                                    lambda: self._change(path)))
         children.append(Target("menu:move", "access.menu.move", lambda: self._start_move(path)))
+        children.append(self._cancel_target())
         return Group(MENU_ID, "access.group.block_menu", children,
                      params={"block": self._name(block.kind)})
 
@@ -263,7 +264,7 @@ class WorkspacePresenter(WorkspaceCommands, ScreenPresenter):
         children: list[Group | Target] = [
             self._insertion(parent, position, action=self._mover(parent, position))
             for parent, position in spots]
-        children.append(Target("move:cancel", "access.menu.cancel", self._cancel))
+        children.append(self._cancel_target())
         return Group(MOVE_ID, "access.group.move_to", children)
 
     # -- what choosing does ---------------------------------------------------------------
@@ -272,12 +273,15 @@ class WorkspacePresenter(WorkspaceCommands, ScreenPresenter):
         return lambda: self._add(kind)
 
     def _add(self, kind: str, params: dict[str, object] | None = None) -> None:
+        if self.refused_while_running():
+            return
         missing = [name for name in self.port.param_choices(kind) if name not in (params or {})]
         if missing:
             self._pending = Pending(kind=kind, params=dict(params or {}), missing=missing)
             self._publish(focus=PARAM_ID)
             return
-        if self._edit(lambda: self.port.insert(kind, params or {})):
+        if self._edit(lambda: self.port.insert(kind, params or {}),
+                      "narration.events.block_added", kind):
             self._changed(focus=None)
 
     def place(self, parent: Path, position: int, kind: str, params: dict[str, object]) -> None:
@@ -285,7 +289,8 @@ class WorkspacePresenter(WorkspaceCommands, ScreenPresenter):
         step); a refused edit is said and changes nothing."""
         self._pending = None
         self.port.set_cursor(parent, position)
-        if self._edit(lambda: self.port.insert(kind, params)):
+        if self._edit(lambda: self.port.insert(kind, params), "narration.events.block_added",
+                      kind):
             self._changed(focus=None)
 
     def _param_chooser(self, name: str, value: object) -> Callable[[], None]:
@@ -306,7 +311,8 @@ class WorkspacePresenter(WorkspaceCommands, ScreenPresenter):
             self._edit(lambda: self.port.set_param(change_path, name, value))
             self._changed(focus=PROGRAM_ID)
         else:
-            self._edit(lambda: self.port.insert(pending.kind, pending.params))
+            self._edit(lambda: self.port.insert(pending.kind, pending.params),
+                       "narration.events.block_added", pending.kind)
             self._changed(focus=PALETTE_ID)
 
     def _cursor_setter(self, parent: Path, position: int) -> Callable[[], None]:
@@ -325,10 +331,17 @@ class WorkspacePresenter(WorkspaceCommands, ScreenPresenter):
         return open_menu
 
     def _delete(self, path: Path) -> None:
-        self._edit(lambda: self.port.delete(path))
+        self._edit(lambda: self.port.delete(path), "narration.events.block_removed",
+                   self._kind_at(path))
         self._changed(focus=PROGRAM_ID)
 
+    def _kind_at(self, path: Path) -> str:
+        block = self.port.block_at(path)
+        return block.kind if block is not None else ""
+
     def _change(self, path: Path) -> None:
+        if self.refused_while_running():
+            return
         block = self.port.block_at(path)
         assert block is not None
         names = list(self.port.param_choices(block.kind))
@@ -337,6 +350,8 @@ class WorkspacePresenter(WorkspaceCommands, ScreenPresenter):
         self._publish(focus=PARAM_ID)
 
     def _start_move(self, path: Path) -> None:
+        if self.refused_while_running():
+            return
         self._pending = Pending(move_path=path)
         self._publish(focus=MOVE_ID)
 
@@ -346,33 +361,20 @@ class WorkspacePresenter(WorkspaceCommands, ScreenPresenter):
             self._pending = None
             if pending is not None and pending.move_path is not None:
                 moving = pending.move_path
-                self._edit(lambda: self.port.move(moving, parent, position))
+                self._edit(lambda: self.port.move(moving, parent, position),
+                           "narration.events.block_moved", self._kind_at(moving))
             self._changed(focus=PROGRAM_ID)
         return move
 
-    def _cancel(self) -> None:
-        self._pending = None
-        self._publish(focus=PROGRAM_ID)
+    def _cancel_target(self) -> Target:
+        return Target(CANCEL_ID, "access.menu.cancel", self.cancel)
 
-    def _spoken_params(self, params: dict[str, object]) -> dict[str, object]:
-        """A message's values as words: a block id becomes its name, a function its name."""
-        spoken = dict(params)
-        if "block" in spoken:
-            spoken["block"] = self._name(str(spoken["block"]))
-        if "name" in spoken:
-            spoken["name"] = self._translate(value_key("name", spoken["name"]))
-        return spoken
-
-    def _edit(self, change: Callable[[], None]) -> bool:
-        """Carry out an edit; a refused one is said to the learner and changes nothing."""
-        try:
-            change()
-        except EditError as error:
-            log.info("edit refused: %s", error)
-            if self._on_message is not None:
-                self._on_message(Message(error.key, self._spoken_params(error.params)))
-            return False
-        return True
+    def cancel(self) -> None:
+        """Close the open menu or dialog (its Cancel, a tap outside it, Escape); the
+        program stays as it was; the scan goes back where the choice began."""
+        pending, self._pending = self._pending, None
+        adding = pending is not None and bool(pending.kind) and pending.change_path is None
+        self._publish(focus=PALETTE_ID if adding else PROGRAM_ID)
 
     def _changed(self, focus: str | None) -> None:
         if self._on_changed is not None:

@@ -7,11 +7,14 @@ from typing import Callable
 from kivy.properties import ColorProperty, NumericProperty
 from kivy.uix.label import Label
 from kivy.uix.screenmanager import Screen
+from kivy.uix.widget import Widget
 
 from accessibility.scan_model import Group, Target
+from accessibility.scanner import BACK_LABEL_KEY
 from accessibility.translator import Translator
 from app.ui.style import Style
-from app.ui.widgets import GroupFrame, GroupGrid, GroupStack, Highlighter, TargetButton
+from app.ui.widgets import (GroupFrame, GroupGrid, GroupStack, Highlighter, TargetButton,
+                            back_id)
 
 
 @dataclass
@@ -24,6 +27,7 @@ class UiContext:
     choose: Callable[[str], None]
     say: Callable[[str], str | None] = lambda _target_id: None  # a voice learner's phrase
     earcon: Callable[[str], None] = lambda _name: None  # a short sound (accessibility.earcons)
+    back_stops: Callable[[], bool] = lambda: False  # the learner scans groups: draw their Back
 
     def text(self, key: str, **params: object) -> str:
         return self.translator.t(key, **params)
@@ -69,6 +73,10 @@ class ModelScreen(Screen):
     def show_model(self, root: Group, focus: str | None) -> None:
         raise NotImplementedError
 
+    def escape(self) -> bool:
+        """Escape was pressed: close what is open on this screen (``False``: nothing)."""
+        return False
+
     def restyle(self) -> None:
         """The look changed (theme, text size): redraw with ``self.ctx.style``."""
 
@@ -87,6 +95,25 @@ class ModelScreen(Screen):
             "size_hint_min_y": style.target, "size_hint_min_x": style.target}
         options.update(kwargs)
         return self.ctx.highlighter.register(cls(**options))
+
+    def back_button(self, group: Group, **kwargs: object) -> TargetButton | None:
+        """The group's Back stop as a button of its own, lit like any other target, so a
+        child who cannot read sees where "out of this group" is (``None``: no scanning)."""
+        if not self.ctx.back_stops():
+            return None
+        style = self.ctx.style
+        options: dict[str, object] = {
+            "size_hint_y": None, "height": style.target, "font_size": style.font * 0.9,
+            "background": style.colour("text_secondary", 0.25)}
+        options.update(kwargs)
+        return self.button(Target(back_id(group.id), BACK_LABEL_KEY, lambda: None),
+                           "\u2190 " + self.ctx.text(BACK_LABEL_KEY), TargetButton, **options)
+
+    def add_back(self, box: Widget, group: Group, **kwargs: object) -> None:
+        """Put ``group``'s Back stop at the end of ``box`` (its widget area), if drawn."""
+        back = self.back_button(group, **kwargs)
+        if back is not None:
+            box.add_widget(back)
 
     def frame(self, group: Group, kind: type = GroupFrame, **kwargs: object) -> GroupFrame:
         style = self.ctx.style

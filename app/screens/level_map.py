@@ -133,11 +133,13 @@ class LevelMapScreen(ModelScreen):
                 enabled=True, background=style.colour("surface"), picture=star_picture(True),
                 picture_size=side, placement="left",
                 padding=(dp(24) + side, dp(4), dp(8), dp(4))))
+        self.add_back(track_row, tracks, size_hint_y=1)
         top.add_widget(track_row)
-        back_row = self.frame(controls, size_hint_x=0.3)
+        back_row = self.frame(controls, size_hint_x=0.45 if self.ctx.back_stops() else 0.3)
         for target in controls.children:
             assert isinstance(target, Target)
             back_row.add_widget(self.button(target))
+        self.add_back(back_row, controls, size_hint=(0.5, 1))  # "change player" keeps its room
         top.add_widget(back_row)
         return top
 
@@ -164,7 +166,9 @@ class LevelMapScreen(ModelScreen):
                            spacing=(dp(16), dp(20)), padding=(dp(6), dp(14), dp(6), dp(4)))
         assert isinstance(tiles, PathGrid)
         tiles.path_colour = style.colour("text_secondary", 0.45)
-        tiles.set_stops([self._tile(target, target.id == upcoming) for target in ordered])
+        stops = [self._tile(target, target.id == upcoming) for target in ordered]
+        back = self.back_button(levels, size_hint_y=1)  # the path's last stop: out of it
+        tiles.set_stops(stops + ([back] if back is not None else []))
         return tiles
 
     def _tile(self, target: Target, upcoming: bool) -> TargetButton:

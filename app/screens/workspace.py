@@ -9,25 +9,27 @@ from __future__ import annotations
 from kivy.lang import Builder
 from kivy.core.text import Label as CoreLabel
 from kivy.metrics import dp
-from kivy.properties import BooleanProperty, ColorProperty
+from kivy.properties import BooleanProperty, ColorProperty, ObjectProperty
 from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.label import Label
 from kivy.uix.widget import Widget
 
 from accessibility.block_labels import block_text
 from accessibility.earcons import world_earcon
 from accessibility.guided_presenter import GROUP_ID as GUIDED_ID
-from accessibility.presenters.workspace_presenter import (CONTROLS_ID, MENU_ID, MOVE_ID,
+from accessibility.presenters.workspace_presenter import (CANCEL_ID, CONTROLS_ID, MENU_ID,
+                                                          MOVE_ID,
                                                           PALETTE_ID, PARAM_ID, PROGRAM_ID,
-                                                          RUN_ID, block_id)
+                                                          RUN_ID, block_id, palette_id)
 from accessibility.scan_model import BlockRef, Group, InsertionPoint, PaletteBlock, Target
 from app.screens.base import ModelScreen
 from app.ui.block_drawing import Bracket, block_picture_options
 from app.ui.picture_button import PictureButton
 from app.ui.style import rgba
 from app.ui.widgets import TargetButton
-from app.ui.world_view import WorldView
-from app.workspace_session import WorkspaceSession, WorldState
+from app.ui.world_view import HINT_RING, WorldView
+from app.workspace_session import HintMarks, WorkspaceSession, WorldState
 from levels.blocks import CATALOGUE
 from levels.program import walk
 from levels.python_view import PythonText
@@ -35,6 +37,22 @@ from levels.python_view import PythonText
 Builder.load_file(__file__.replace(".py", ".kv"))
 
 OVERLAYS = (PARAM_ID, MENU_ID, MOVE_ID)
+OVERLAY_WIDTH = 0.55  # of the screen, from the left: palette and program, not the world
+
+
+class OverlayLayer(FloatLayout):
+    """Where menus and dialogs open; a tap outside the open one closes it (its Cancel)."""
+
+    dismiss = ObjectProperty(None, allownone=True)
+
+    def on_touch_down(self, touch) -> bool:
+        if not self.children:
+            return False  # nothing open: touches go through to the workspace
+        if any(child.collide_point(*touch.pos) for child in self.children):
+            return super().on_touch_down(touch)
+        if self.dismiss is not None:
+            self.dismiss()
+        return True
 
 
 class BlockButton(PictureButton):
@@ -42,6 +60,8 @@ class BlockButton(PictureButton):
 
     acting = BooleanProperty(False)  # the running program is at this block
     acting_colour = ColorProperty((0.9, 0.1, 0.1, 1))
+    hinted = BooleanProperty(False)  # the hint speaks of this block: a ring like its squares
+    hint_colour = ColorProperty(rgba(HINT_RING))
 
 
 class WorkspaceScreen(ModelScreen):
@@ -52,10 +72,19 @@ class WorkspaceScreen(ModelScreen):
         self._blocks: dict[str, BlockButton] = {}
         self._root: Group | None = None
         self._last_count: int | None = None
+        self._hinted: str | None = None  # the palette block a hint points at
+        self.ids.overlay.dismiss = self._tapped_outside
 
     # -- the session ----------------------------------------------------------------------
 
     def set_session(self, session: WorkspaceSession) -> None:
+        if self.session is not None:  # the level before: none of its news is for this screen
+            old = self.session.listeners
+            for signal, listener in ((old.world, self._world_changed),
+                                     (old.acting, self._acting_changed),
+                                     (old.program, self._program_changed),
+                                     (old.hint, self._hint)):
+                signal.disconnect(listener)
         self.session = session
         self.world_view = WorldView(session.level.world, self.ctx.style)
         box: BoxLayout = self.ids.world
@@ -64,6 +93,8 @@ class WorkspaceScreen(ModelScreen):
         session.listeners.world.connect(self._world_changed)
         session.listeners.acting.connect(self._acting_changed)
         session.listeners.program.connect(self._program_changed)
+        session.listeners.hint.connect(self._hint)
+        self._hinted = None
         self._last_count = session.editor.block_count
         self.ids.python_input.text = session.python_text().text
         self.ids.python_problems.text = ""
@@ -101,6 +132,16 @@ class WorkspaceScreen(ModelScreen):
             if sound:
                 self.ctx.earcon(sound)
             self.world_view.show(state)
+
+    def _hint(self, marks: HintMarks) -> None:
+        """A hint points at its squares in the world and its block in the palette."""
+        if self.world_view is not None:
+            self.world_view.mark(marks.cells)
+        for kind in {self._hinted, marks.block} - {None}:
+            widget = self.ctx.highlighter.widgets.get(palette_id(str(kind)))
+            if widget is not None:
+                widget.hinted = kind == marks.block
+        self._hinted = marks.block
 
     def _acting_changed(self, uid: str | None) -> None:
         for block_uid, widget in self._blocks.items():
@@ -150,8 +191,10 @@ class WorkspaceScreen(ModelScreen):
             if isinstance(target, Target):
                 kind = target.payload.kind if isinstance(target.payload, PaletteBlock) else ""
                 column.add_widget(self._block_button(target, kind, chosen=target.id == prompted,
+                                                     hinted=kind == self._hinted,
                                                      **block_picture_options(self.ctx.style,
                                                                              kind, "top")))
+        self.add_back(column, group, height=self.ctx.style.target * 1.2)  # a cell, ring unclipped
         box.add_widget(column)
         box.add_widget(Label(size_hint_y=1))
 
@@ -194,6 +237,7 @@ class WorkspaceScreen(ModelScreen):
             frame.add_widget(Label(text=self.ctx.text("app.workspace.empty_program"),
                                    color=style.colour("text_secondary"), font_size=style.font,
                                    size_hint_y=None, height=style.target))
+        self.add_back(frame, group)
         box.add_widget(frame)
 
     def _arms(self, parent: tuple[int, ...]) -> list:
@@ -236,6 +280,17 @@ class WorkspaceScreen(ModelScreen):
             self._blocks[target.payload.uid] = widget
         return self.ctx.highlighter.register(widget)
 
+    def escape(self) -> bool:
+        """Escape closes the open menu or dialog (``False``: none is open)."""
+        if self.session is None or self._root is None or self._root.find(CANCEL_ID) is None:
+            return False
+        self.session.presenter.cancel()
+        return True
+
+    def _tapped_outside(self) -> None:
+        """A tap outside the open menu or dialog: as a touch on its Cancel."""
+        self.ctx.choose(CANCEL_ID)
+
     def _block_text(self, block) -> str:
         return block_text(block.kind, block.params, self.ctx.translator.t)
 
@@ -247,11 +302,13 @@ class WorkspaceScreen(ModelScreen):
         targets = [t for t in ([run] if run is not None else []) + list(group.children)
                    if isinstance(t, Target)]
         labels = [self.ctx.label_of(t) for t in targets]
+        back = self.back_button(group, size_hint_y=1, font_size=self.ctx.style.font * 0.85)
+        cells = len(targets) + (back is not None)
         # a small tablet: four to a row (two rows) leave the world room, if every word fits
         short = 0 < self.height < dp(560) and self._words_fit(
             labels, self.width * 0.45 / 4 - dp(32), self.ctx.style.font * 0.85 * 0.6)
-        columns = 4 if len(targets) <= 4 or short else 3
-        rows = -(-len(targets) // columns)
+        columns = 4 if cells <= 4 or short else 3
+        rows = -(-cells // columns)
         # taller rows when a label has two lines (a voice learner's phrase under the name)
         two_lines = any("\n" in label for label in labels)
         row_height = self.ctx.style.target * (1.6 if two_lines else 1.0)
@@ -265,6 +322,8 @@ class WorkspaceScreen(ModelScreen):
                 background=self.ctx.style.colour("accent" if primary else "surface"),
                 color=self.ctx.style.colour("accent_text" if primary else "text"),
                 font_size=self.ctx.style.font * 0.85))
+        if back is not None:
+            row.add_widget(back)
         box.add_widget(row)
 
     @staticmethod
@@ -285,8 +344,9 @@ class WorkspaceScreen(ModelScreen):
             return
         layer.opacity = 1
         style = self.ctx.style
-        panel = self.frame(group, orientation="vertical", size_hint=(0.6, None),
-                           pos_hint={"center_x": 0.5, "center_y": 0.5},
+        # over the palette and the program: the world stays in sight (a child counts on it)
+        panel = self.frame(group, orientation="vertical", size_hint=(OVERLAY_WIDTH - 0.04, None),
+                           pos_hint={"x": 0.02, "center_y": 0.5},
                            background=style.colour("background"))
         panel.bind(minimum_height=panel.setter("height"))
         panel.add_widget(self.title(self.ctx.label_of(group), scale=1.2))
@@ -297,6 +357,7 @@ class WorkspaceScreen(ModelScreen):
         for target in targets:
             choices.add_widget(self.button(target, size_hint_y=None, height=style.target * 1.4))
         panel.add_widget(choices)
+        self.add_back(panel, group)
         layer.add_widget(panel)
 
     # -- Python ---------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from kivy.uix.stacklayout import StackLayout
 from kivy.uix.widget import Widget
 
 from accessibility.scan_model import ScanNode
+from accessibility.scanner import BACK_ID
 from app.ui.style import Colour
 
 
@@ -151,6 +152,12 @@ class GroupStack(Scannable, StackLayout):
     ring_outside = False
 
 
+def back_id(group_id: str) -> str:
+    """The widget id of a group's Back stop: the scanner has one ``BACK_ID`` for all groups,
+    the screen draws one button in each."""
+    return f"{BACK_ID}@{group_id}"
+
+
 class Highlighter:
     """Keeps the id -> widget map of the screen shown and moves the scan highlight."""
 
@@ -168,9 +175,12 @@ class Highlighter:
         self.widgets.clear()
         self._lit = []
 
-    def show(self, node: ScanNode | None) -> None:
-        """Light ``node``: one clear highlight at a time."""
+    def show(self, node: ScanNode | None, group: str | None = None) -> None:
+        """Light ``node``: one clear highlight at a time (a Back stop: the one drawn in
+        ``group``, the group being scanned)."""
         self.current = node.id if node is not None else None
+        if self.current == BACK_ID and group is not None:
+            self.current = back_id(group)
         self.refresh()
 
     def refresh(self) -> None:

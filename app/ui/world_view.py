@@ -23,6 +23,7 @@ PAINT = {"red": "#D32F2F", "blue": "#1565C0", "green": "#2E7D32", "yellow": "#FB
          "orange": "#EF6C00", "purple": "#6A1B9A", "black": "#000000", "white": "#FFFFFF"}
 STEP_SECONDS = 0.3
 BUMP_RED = "#C62828"
+HINT_RING = "#00838F"  # a hint's squares: not the scan highlight's colour, not a warning red
 
 
 def _picture(name: str) -> str:
@@ -41,6 +42,7 @@ class WorldView(Widget):
         self.world = world
         self.style = style
         self.state = WorldState(world.start, world.heading)
+        self.marks: frozenset[tuple[int, int]] = frozenset()  # squares a hint speaks of
         self.robot_row, self.robot_col = map(float, world.start)
         self.robot_angle = ANGLES[world.heading]
         self.bind(pos=self.redraw, size=self.redraw, robot_row=self.redraw,
@@ -122,7 +124,21 @@ class WorldView(Widget):
                 self._tile("goal", *self._origin(*self.world.goal), size)
             for star in self.world.stars - self.state.collected:
                 self._star(*self._origin(*star), size, self.world.star_colours.get(star))
+            for cell in self.marks:
+                self._ring(*self._origin(*cell), size)
             self._robot(size)
+
+    def mark(self, cells: frozenset[tuple[int, int]]) -> None:
+        """Ring the squares a hint speaks of (empty: none)."""
+        self.marks = cells
+        self.redraw()
+
+    @staticmethod
+    def _ring(x: float, y: float, size: float) -> None:
+        width = max(2.0, size * 0.07)
+        Color(*rgba(HINT_RING))
+        Line(rounded_rectangle=(x + width, y + width, size - 2 * width, size - 2 * width,
+                                size * 0.15), width=width)
 
     def _square(self, cell: tuple[int, int], x: float, y: float, size: float) -> None:
         theme = self.style.theme

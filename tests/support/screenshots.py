@@ -239,6 +239,46 @@ def canvas(running: RunningApp) -> None:
     choose(running, *["control:step"] * 9)
 
 
+def back_stop(running: RunningApp) -> None:
+    """A scanning learner inside the palette, the light on its Back stop."""
+    from accessibility.actions import Action
+    from accessibility.scanner import BACK_ID
+    learner(running)
+    choose(running, "level:junior_03", "palette:move_forward", "palette:move_forward")
+    access = running.controller.access
+    access.set_model(running.controller.model, focus="palette")
+    while access.scanner.highlighted is None or access.scanner.highlighted.id != BACK_ID:
+        access.scanner.handle(Action.NEXT)
+    running.frames(3)
+
+
+def repeat_dialog(running: RunningApp) -> None:
+    """"How many times?" over the palette and the program: the squares stay in sight."""
+    learner(running)
+    running.controller.open_level("junior_09")
+    choose(running, "palette:repeat")
+
+
+def running_program(running: RunningApp) -> None:
+    """While the program runs (here one step at a time), Run reads Stop."""
+    learner(running)
+    choose(running, "level:junior_03", *["palette:move_forward"] * 3, "palette:turn_left",
+           *["palette:move_forward"] * 2, "control:step", "control:step")
+
+
+def outcome(running: RunningApp) -> None:
+    """A run that fell short: its outcome stays in the captions until the child acts."""
+    learner(running)
+    choose(running, "level:junior_04", "palette:move_forward", "control:run")
+    running.wait_for(lambda: not running.controller.session.running, 10.0)
+
+
+def hint(running: RunningApp) -> None:
+    """The hint rings the squares it speaks of and marks the block to add."""
+    learner(running)
+    choose(running, "level:junior_04", "control:hint")
+
+
 def optimise(path: Path) -> Path:
     """Smaller on disk: at most ``MAX_WIDTH`` wide, 256 colours, compressed."""
     from PIL import Image
@@ -300,6 +340,11 @@ def main(argv: list[str] | None = None) -> int:
     shot("free_canvas", "touch", canvas)
     for name, actions in TEACHER_SHOTS:
         shot(name, "touch", actions)
+    shot("workspace_back_stop", "two_switch_step", back_stop)
+    shot("workspace_repeat_dialog", "touch", repeat_dialog)
+    shot("workspace_running", "touch", running_program)
+    shot("workspace_outcome", "touch", outcome)
+    shot("workspace_hint", "touch", hint)
     for locale in ("de", "fr"):  # the longest languages: nothing may be cut
         shot(f"learner_picker_{locale}", "touch", lambda running: running.wait(0.5),
              locale=locale)
