@@ -80,11 +80,10 @@ class WorkspaceScreen(ModelScreen):
     def set_session(self, session: WorkspaceSession) -> None:
         if self.session is not None:  # the level before: none of its news is for this screen
             old = self.session.listeners
-            for signal, listener in ((old.world, self._world_changed),
-                                     (old.acting, self._acting_changed),
-                                     (old.program, self._program_changed),
-                                     (old.hint, self._hint)):
-                signal.disconnect(listener)
+            old.world.disconnect(self._world_changed)
+            old.acting.disconnect(self._acting_changed)
+            old.program.disconnect(self._program_changed)
+            old.hint.disconnect(self._hint)
         self.session = session
         self.world_view = WorldView(session.level.world, self.ctx.style)
         box: BoxLayout = self.ids.world
