@@ -243,7 +243,7 @@ class CommandDecoder:
         except (RuntimeError, ValueError) as exc:
             raise ModelError(f"cannot load speech model {model.acoustic}: {exc}") from exc
         self._logmath = self._decoder.get_logmath()
-        self._add_phone_loop(_phones_of(model.dictionary))
+        self._add_phone_loop(_phones_of(model.phones or model.dictionary))
         self.grammar: CommandGrammar | None = None
         self._aliases: dict[str, str] = {}  # JSGF-safe alias -> dictionary word
         if grammar is not None:
