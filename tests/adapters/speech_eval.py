@@ -22,7 +22,7 @@ from tests.adapters.speech_corpus import TARGET_NOISES, Utterance, training_clip
 
 _DECODER: CommandDecoder | None = None
 NONE = Thresholds(-math.inf)  # reject on nothing but form
-OPEN = DecoderSettings(bundled=NONE, trained=NONE)
+OPEN = DecoderSettings(bundled=NONE, trained=NONE, cross_trained=NONE)
 
 
 def english_model() -> SpeechModel:
