@@ -25,6 +25,7 @@ VOICE = VOICES["fr"]["held_out"][1]  # fr-fr+klatt: never used to choose anythin
 
 
 @pytest.mark.slow  # says 74 training takes and trains: about two minutes
+@pytest.mark.timeout(480)  # on a busy machine, more than the default 180 s
 def test_a_french_voice_learner_trains_and_plays_a_level_by_voice(tmp_path: Path) -> None:
     cache = corpus.corpus_dir(tmp_path / "speech-corpus")
     takes: dict[str, list[bytes]] = {}
