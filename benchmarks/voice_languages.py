@@ -22,35 +22,25 @@ LOCALES = ("fr", "nl", "de", "it", "es", "en")
 TARGET = 90.0
 
 
-def _decoder(locale: str, model=None):
-    from adapters.speech.decoder import CommandDecoder
-    from adapters.speech.grammar import CommandGrammar, load_phrases
-    from adapters.speech.models import find_model
-
-    decoder = CommandDecoder(model or find_model(locale))
-    decoder.set_grammar(CommandGrammar.build(locale, load_phrases(locale), decoder.knows))
-    return decoder
-
-
 def measure(locale: str, quick: bool, folder: Path) -> tuple[list, list, list]:
     """(clips, commands heard untrained, commands heard trained) for ``locale``."""
     from adapters.speech.grammar import load_phrases
-    from adapters.speech.models import find_model
     from adapters.speech.training import train
     from tests.adapters import speech_corpus as corpus
+    from tests.adapters.speech_eval import language_decoder, language_model
 
     voices = corpus.voices_of("held_out", locale)[:1 if quick else 2]
     cache = corpus.corpus_dir(Path(tempfile.gettempdir()) / "citizencode-speech-corpus")
     phrases = load_phrases(locale)
     clips = corpus.build(phrases, "held_out", cache, noises=(corpus.CLEAN,
                          corpus.Noise("white", 20.0)), voices=voices, locale=locale)
-    untrained_decoder = _decoder(locale)
+    untrained_decoder = language_decoder(locale)
     untrained = [untrained_decoder.decode(clip.audio).command for clip in clips]
     trained: list[str | None] = [None] * len(clips)
     for voice in voices:
-        model = train(find_model(locale), corpus.training_clips(voice, phrases, cache),
+        model = train(language_model(locale), corpus.training_clips(voice, phrases, cache),
                       folder / locale / voice.label.replace("/", "_")).model
-        decoder = _decoder(locale, model)
+        decoder = language_decoder(locale, model=model)
         for i, clip in enumerate(clips):
             if clip.voice == voice:
                 trained[i] = decoder.decode(clip.audio).command

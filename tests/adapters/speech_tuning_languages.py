@@ -18,23 +18,14 @@ from pathlib import Path
 
 import numpy as np
 
-from adapters.speech.decoder import SCORED, CommandDecoder, DecoderSettings, Thresholds
-from adapters.speech.grammar import CommandGrammar, load_phrases
-from adapters.speech.models import SpeechModel, find_model
+from adapters.speech.decoder import SCORED, DecoderSettings, Thresholds
+from adapters.speech.grammar import load_phrases
 from adapters.speech.training import train
 from tests.adapters import speech_corpus as corpus
-from tests.adapters.speech_eval import OPEN
+from tests.adapters.speech_eval import OPEN, language_decoder, language_model
 from tests.adapters.speech_languages import LOCALES
 
 NOISES = (corpus.CLEAN, corpus.Noise("white", 20.0))
-
-
-def decoder(locale: str, model: SpeechModel | None = None,
-            settings: DecoderSettings | None = None) -> CommandDecoder:
-    """A decoder of ``locale``'s phrases (its bundled model unless ``model``)."""
-    found = CommandDecoder(model or find_model(locale), None, settings)
-    found.set_grammar(CommandGrammar.build(locale, load_phrases(locale), found.knows))
-    return found
 
 
 def decoded(locale: str, split: str, voices: int, cache: Path, models: Path) -> list:
@@ -45,9 +36,9 @@ def decoded(locale: str, split: str, voices: int, cache: Path, models: Path) -> 
     clips = corpus.build(phrases, split, cache, NOISES, voices=chosen, locale=locale)
     out = []
     for voice in chosen:
-        model = train(find_model(locale), corpus.training_clips(voice, phrases, cache),
+        model = train(language_model(locale), corpus.training_clips(voice, phrases, cache),
                       models / locale / split / voice.label.replace("/", "_")).model
-        heard = decoder(locale, model, OPEN)
+        heard = language_decoder(locale, OPEN, model)
         out += [(u, heard.decode(u.audio)) for u in clips if u.voice == voice]
     return out
 
