@@ -102,3 +102,25 @@ def test_a_french_voice_learner_trains_and_plays_a_level_by_voice(tmp_path: Path
         assert progress is not None and progress.solved
     finally:
         running.close()
+
+
+def test_in_french_the_settings_say_training_is_needed_not_only_suggested(tmp_path: Path
+                                                                         ) -> None:
+    prepare_learner(tmp_path, preset("touch"), name="Zoë")
+    running = RunningApp(tmp_path, Options(data_dir=tmp_path, speech=False, voice_input=True,
+                                           locale="fr"))
+    try:
+        controller = running.controller
+        controller.choose_learner(controller.store.learners()[0].id)
+        controller.open_settings()
+        running.frames(3)
+        controller.activate("preset:voice")
+        controller.activate("settings:save")
+        assert running.wait_for(lambda: controller.voice.status.kind is StatusKind.ERROR)
+        running.frames(3)
+        status = running.app.root_view.ids.status.text
+        assert ("Les commandes vocales en français utilisent le modèle de parole anglais "
+                "avec les mots en français : elles ne comprennent bien Zoë qu'après un "
+                "entraînement de la voix") in status, status
+    finally:
+        running.close()
