@@ -74,10 +74,37 @@ def command_words(locale: str) -> list[str]:
                    for phrase in alternatives for word in normalise(phrase)})
 
 
-def dictionary_lines(locale: str, words: Iterable[str]) -> list[str]:
-    """pocketsphinx dictionary lines (``word PH ON ES``) for ``words`` in ``locale``."""
-    table = PhoneTable.load(locale)
-    return [f"{word} {' '.join(table.phones(espeak_ipa(word, locale)))}" for word in words]
+def in_phrases(locale: str) -> dict[str, list[str]]:
+    """word -> how it sounds inside the phrases of ``locale`` (IPA), where that differs from
+    the word on its own: French liaison ("pas à pas": "paz a pa"), Spanish b/d/g between
+    vowels. espeak-ng writes a phrase word by word, so its words line up with the phrase's."""
+    found: dict[str, list[str]] = {}
+    for alternatives in load_phrases(locale).values():
+        for phrase in alternatives:
+            words = normalise(phrase)
+            sounds = espeak_ipa(" ".join(words), locale).split()
+            if len(sounds) == len(words):
+                for word, sound in zip(words, sounds):
+                    found.setdefault(word, []).append(sound)
+    return found
+
+
+def dictionary_lines(locale: str, words: Iterable[str], table_path: Path = TABLE
+                     ) -> list[str]:
+    """pocketsphinx dictionary lines (``word PH ON ES``) for ``words`` in ``locale``: the
+    word on its own, then (``word(2)`` ...) each other way the phrases say it."""
+    table = PhoneTable.load(locale, table_path)
+    contexts = in_phrases(locale)
+    lines = []
+    for word in words:
+        variants = [table.phones(espeak_ipa(word, locale))]
+        for sound in contexts.get(word, ()):
+            phones = table.phones(sound)
+            if phones not in variants:
+                variants.append(phones)
+        lines += [f"{word}{f'({n})' if n > 1 else ''} {' '.join(phones)}"
+                  for n, phones in enumerate(variants, 1)]
+    return lines
 
 
 def dictionary_path(locale: str) -> Path:

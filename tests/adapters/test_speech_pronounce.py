@@ -23,7 +23,7 @@ ENGLISH_PHONES = set(_phones_of(english_model().dictionary))
 
 def test_ipa_becomes_english_phones_longest_sound_first() -> None:
     french = PhoneTable.load("fr")
-    assert french.phones("ʁəkɔmˈɑ̃s") == ("R", "AH", "K", "AO", "M", "AA", "N", "S")
+    assert french.phones("ʁəkɔmˈɑ̃s") == ("R", "AH", "K", "AO", "M", "AA", "S")
     assert PhoneTable.load("de").phones("t‍suːrˈyk") == ("T", "S", "UW", "R", "UW", "K")
     assert PhoneTable.load("nl").phones("ɣˈaː") == ("HH", "AA")  # Dutch g: its own entry
     assert PhoneTable.load("es").phones("siɣjˈɛnte")[:3] == ("S", "IY", "G")
@@ -41,8 +41,8 @@ def test_every_phone_of_the_table_is_one_the_english_model_has() -> None:
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_shipped_dictionary_knows_every_command_word(locale: str) -> None:
     lines = dictionary_path(locale).read_text(encoding="utf-8").splitlines()
-    entries = dict(line.split(" ", 1) for line in lines)
-    assert sorted(entries) == command_words(locale)
+    entries = dict(line.split(" ", 1) for line in lines)  # word or word(2) -> phones
+    assert sorted({word.split("(")[0] for word in entries}) == command_words(locale)
     assert {p for phones in entries.values() for p in phones.split()} <= ENGLISH_PHONES
 
 
