@@ -78,7 +78,7 @@ class DecoderSettings:
     # a trained model hearing another language through English phones (``SpeechModel.
     # cross_language``), chosen the same way on the pooled tuning splits of fr, nl, de, it
     # and es (``speech_tuning_languages``)
-    cross_trained: Thresholds = Thresholds(-10.75, -12.5)
+    cross_trained: Thresholds = Thresholds(-12.25, -12.25)
     noise_floor_db: float = 25.0  # steady noise this far below the speech level
     max_seconds: float = 4.0  # longer audio is talk, not a command
     min_seconds: float = 0.15  # shorter audio is a click, not a command
