@@ -111,9 +111,13 @@ class VoiceTrainingFlow:
         untrained, the standard model misses a third of the commands of some voices and takes
         one remark in seven for a command; after a minute of training, about one in ten of
         either (``tests/adapters/speech_tuning.py``, on voices it was never tuned on)."""
-        learner = self._learner()
-        if learner is None or not self.voice_input \
-                or self._trainable_base() is None or self.trained_here():
+        learner, base = self._learner(), self._trainable_base()
+        if learner is None or not self.voice_input or base is None or self.trained_here():
+            return
+        if base.cross_language:  # French words in English phones: training is not optional
+            from adapters.speech.adapter import language_name
+            self.devices.notice(Message("voice.training.needed", {
+                "name": learner.name, "language": language_name(self.translator.locale)}))
             return
         self.devices.notice(Message("voice.training.suggested", {"name": learner.name}))
 
@@ -145,7 +149,8 @@ class VoiceTrainingFlow:
     # -- inside ----------------------------------------------------------------------------
 
     def _trainable_base(self) -> SpeechModel | None:
-        """The current language's model, if training can adapt it (the bundled English)."""
+        """The current language's model, if training can adapt it (the bundled English one,
+        with its own words or another language's)."""
         base, training = find_model(self.translator.locale), _training()
         return base if base is not None and training and training.can_train(base) else None
 

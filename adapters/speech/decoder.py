@@ -75,6 +75,10 @@ class DecoderSettings:
     # above the phone loop, so it can be much stricter (both chosen together on the tuning
     # split, every voice trained, at 95 % rejection: see ``speech_tuning``)
     trained: Thresholds = Thresholds(1.0, -7.25)
+    # a trained model hearing another language through English phones (``SpeechModel.
+    # cross_language``), chosen the same way on the pooled tuning splits of fr, nl, de, it
+    # and es (``speech_tuning_languages``)
+    cross_trained: Thresholds = Thresholds(-12.25, -12.25)
     noise_floor_db: float = 25.0  # steady noise this far below the speech level
     max_seconds: float = 4.0  # longer audio is talk, not a command
     min_seconds: float = 0.15  # shorter audio is a click, not a command
@@ -243,7 +247,7 @@ class CommandDecoder:
         except (RuntimeError, ValueError) as exc:
             raise ModelError(f"cannot load speech model {model.acoustic}: {exc}") from exc
         self._logmath = self._decoder.get_logmath()
-        self._add_phone_loop(_phones_of(model.dictionary))
+        self._add_phone_loop(_phones_of(model.phones or model.dictionary))
         self.grammar: CommandGrammar | None = None
         self._aliases: dict[str, str] = {}  # JSGF-safe alias -> dictionary word
         if grammar is not None:
@@ -252,7 +256,9 @@ class CommandDecoder:
     @property
     def thresholds(self) -> Thresholds:
         """The rejection thresholds for this decoder's model (trained or not)."""
-        return self.settings.trained if self.model.trained else self.settings.bundled
+        if not self.model.trained:
+            return self.settings.bundled
+        return self.settings.cross_trained if self.model.cross_language else self.settings.trained
 
     # -- set-up ------------------------------------------------------------------------------
 

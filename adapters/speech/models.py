@@ -1,11 +1,13 @@
 """Where the acoustic model and pronunciation dictionary for a locale come from.
 
-pocketsphinx ships US English only; other languages need a CMUSphinx model that a teacher
-or an installer puts on the machine. The places searched, in order: folders given by the
+pocketsphinx ships US English only. Other languages use that model too, with a dictionary
+of their command words written in its phones (``dicts/<locale>.dict``, made by
+``scripts/make_voice_dicts.py``; see ``pronounce``), unless a teacher or an installer puts a
+CMUSphinx model for the language on the machine. The places searched, in order: folders given by the
 caller, the folders in ``CITIZENCODE_SPEECH_MODELS`` (``os.pathsep``-separated), then
 ``<user data dir>/citizencode/models``. In each, ``<locale>/`` must hold a folder with the
 acoustic model (the one containing ``mdef``) and a ``*.dict`` pronunciation dictionary,
-which is how CMUSphinx language packs unpack. English falls back to the bundled model.
+which is how CMUSphinx language packs unpack. Every locale falls back to the bundled model.
 """
 from __future__ import annotations
 
@@ -30,6 +32,15 @@ class SpeechModel:
     dictionary: Path
     bundled: bool = False
     trained: bool = False  # adapted to one learner's voice (``training``)
+    # the dictionary whose phones make the decoder's phone loop (None: ``dictionary``); a
+    # command-words dictionary of another language uses only some of the model's phones
+    phones: Path | None = None
+
+    @property
+    def cross_language(self) -> bool:
+        """The English model hearing another language through English phones: it needs
+        voice training to understand well (see docs/VOICE.md)."""
+        return self.phones is not None
 
 
 def user_models_dir() -> Path:
@@ -77,18 +88,25 @@ def _in_folder(locale: str, folder: Path) -> SpeechModel | None:
     return SpeechModel(locale, acoustic, dictionaries[0])
 
 
+DICTS = Path(__file__).with_name("dicts")  # <locale>.dict: command words, English phones
+
+
 def bundled_model(locale: str) -> SpeechModel | None:
-    """pocketsphinx's own US English model, for ``en`` only."""
-    if locale != "en":
-        return None
+    """pocketsphinx's own US English model: with its dictionary for ``en``, with the shipped
+    command-words dictionary for another locale that has one."""
     try:
         from pocketsphinx import get_model_path
     except ImportError:
         return None
     acoustic = Path(get_model_path("en-us/en-us"))
-    dictionary = Path(get_model_path("en-us/cmudict-en-us.dict"))
-    if (acoustic / "mdef").exists() and dictionary.exists():
-        return SpeechModel(locale, acoustic, dictionary, bundled=True)
+    english = Path(get_model_path("en-us/cmudict-en-us.dict"))
+    if not ((acoustic / "mdef").exists() and english.exists()):
+        return None
+    if locale == "en":
+        return SpeechModel(locale, acoustic, english, bundled=True)
+    words = DICTS / f"{locale}.dict"
+    if words.exists():
+        return SpeechModel(locale, acoustic, words, bundled=True, phones=english)
     return None
 
 

@@ -35,7 +35,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -237,7 +237,7 @@ def trained_model(folder: Path, base: SpeechModel) -> SpeechModel | None:
         _link_base(folder, base.acoustic)
     except OSError:
         return None
-    return SpeechModel(base.locale, folder, base.dictionary, bundled=False, trained=True)
+    return replace(base, acoustic=folder, bundled=False, trained=True)
 
 
 def _trainable(base: SpeechModel) -> tuple[dict[str, str], Gaussians, list[str]]:

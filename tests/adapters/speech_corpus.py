@@ -353,21 +353,34 @@ def command_phrases(phrases: Mapping[str, Sequence[str]]) -> list[tuple[str, str
     return [(phrase, command) for command, alts in phrases.items() for phrase in alts]
 
 
-def out_of_grammar(split: str) -> list[tuple[str, str]]:
-    """(text, category) of the out-of-grammar talk in ``split`` (``tune`` or ``held_out``)."""
-    return [(text, category) for category, texts in OUT_OF_GRAMMAR[split].items()
-            for text in texts]
+def out_of_grammar(split: str, locale: str = "en") -> list[tuple[str, str]]:
+    """(text, category) of the out-of-grammar talk in ``split`` (``tune`` or ``held_out``),
+    in ``locale`` (other languages: ``speech_languages``)."""
+    if locale == "en":
+        talk = OUT_OF_GRAMMAR[split]
+    else:
+        from tests.adapters.speech_languages import TALK
+        talk = TALK[locale][split]
+    return [(text, category) for category, texts in talk.items() for text in texts]
+
+
+def voices_of(split: str, locale: str = "en") -> tuple[Voice, ...]:
+    """The voices of ``split`` in ``locale``."""
+    if locale == "en":
+        return VOICES_OF_SPLIT[split]
+    from tests.adapters.speech_languages import VOICES
+    return VOICES[locale][split]
 
 
 def build(phrases: Mapping[str, Sequence[str]], split: str, cache_dir: Path,
           noises: Sequence[Noise] = NOISES, voices: Sequence[Voice] | None = None,
-          seed: int = 1) -> list[Utterance]:
+          seed: int = 1, locale: str = "en") -> list[Utterance]:
     """Every command phrase and every out-of-grammar text of ``split`` in every voice of the
-    split, under every noise condition."""
-    voices = tuple(voices or VOICES_OF_SPLIT[split])
+    split, under every noise condition (babble: English classroom talk in every locale)."""
+    voices = tuple(voices or voices_of(split, locale))
     texts: list[tuple[str, str | None, str]] = [
         (phrase, command, "command") for phrase, command in command_phrases(phrases)]
-    texts += [(text, None, category) for text, category in out_of_grammar(split)]
+    texts += [(text, None, category) for text, category in out_of_grammar(split, locale)]
     wanted = [(text, voice) for text, _, _ in texts for voice in voices]
     wanted += [(text, voice) for text in BABBLE_TEXTS for voice in BABBLE_VOICES]
     clips = synthesise_all(wanted, cache_dir)

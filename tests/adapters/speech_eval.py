@@ -22,20 +22,31 @@ from tests.adapters.speech_corpus import TARGET_NOISES, Utterance, training_clip
 
 _DECODER: CommandDecoder | None = None
 NONE = Thresholds(-math.inf)  # reject on nothing but form
-OPEN = DecoderSettings(bundled=NONE, trained=NONE)
+OPEN = DecoderSettings(bundled=NONE, trained=NONE, cross_trained=NONE)
+
+
+def language_model(locale: str) -> SpeechModel:
+    """The bundled model for ``locale`` (English, or English with that language's words)."""
+    model = find_model(locale)
+    assert model is not None, f"pocketsphinx's bundled model is missing for {locale}"
+    return model
 
 
 def english_model() -> SpeechModel:
-    model = find_model("en")
-    assert model is not None, "pocketsphinx's bundled English model is missing"
-    return model
+    return language_model("en")
+
+
+def language_decoder(locale: str, settings: DecoderSettings | None = None,
+                     model: SpeechModel | None = None) -> CommandDecoder:
+    """A decoder of ``locale``'s phrases (its bundled model unless ``model``)."""
+    decoder = CommandDecoder(model or language_model(locale), None, settings)
+    decoder.set_grammar(CommandGrammar.build(locale, load_phrases(locale), decoder.knows))
+    return decoder
 
 
 def english_decoder(settings: DecoderSettings | None = None,
                     model: SpeechModel | None = None) -> CommandDecoder:
-    decoder = CommandDecoder(model or english_model(), None, settings)
-    decoder.set_grammar(CommandGrammar.build("en", load_phrases("en"), decoder.knows))
-    return decoder
+    return language_decoder("en", settings, model)
 
 
 def _init(settings: DecoderSettings, model: SpeechModel | None) -> None:

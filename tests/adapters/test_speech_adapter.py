@@ -90,7 +90,9 @@ def test_no_microphone_gives_a_clear_error_and_start_does_not_block(recorder) ->
     _stop(adapter)
 
 
-def test_no_model_for_the_language_says_where_to_put_one(recorder, tmp_path: Path) -> None:
+def test_no_model_for_the_language_says_where_to_put_one(recorder, tmp_path: Path,
+                                                         monkeypatch) -> None:
+    monkeypatch.setattr("adapters.speech.models.DICTS", tmp_path / "none")  # no French words
     adapter = SpeechAdapter("fr", source=TalkSource(), model_dirs=[tmp_path])
     adapter.start(recorder.on_event, recorder.on_status)
     error = recorder.wait_status("no_model")
@@ -111,7 +113,7 @@ def test_models_are_found_in_the_env_folder_before_the_user_folder(tmp_path: Pat
     model = find_model("nl")
     assert model is not None and not model.bundled
     assert (model.acoustic, model.dictionary) == (folder / "acoustic", folder / "nl.dict")
-    assert find_model("it") is None
+    assert find_model("it").cross_language  # the bundled model, with the Italian words
     assert find_model("en").bundled
 
 
@@ -190,7 +192,9 @@ def test_push_to_talk_decodes_what_was_said_while_the_switch_was_held(recorder,
 
 
 def test_set_locale_rebuilds_at_run_time_and_survives_a_missing_model(recorder, cache: Path,
-                                                                      tmp_path: Path) -> None:
+                                                                      tmp_path: Path,
+                                                                      monkeypatch) -> None:
+    monkeypatch.setattr("adapters.speech.models.DICTS", tmp_path / "none")  # no Italian words
     source = TalkSource()
     adapter = SpeechAdapter("en", mode="push_to_talk", source=source, model_dirs=[tmp_path])
     adapter.start(recorder.on_event, recorder.on_status)

@@ -128,8 +128,9 @@ def test_a_teacher_trains_a_voice_learner_from_the_settings(tmp_path: Path, reco
         running.close()
 
 
-def test_without_a_model_for_the_language_training_says_what_is_missing(tmp_path: Path
-                                                                      ) -> None:
+def test_without_a_model_for_the_language_training_says_what_is_missing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("adapters.speech.models.DICTS", tmp_path / "none")  # no French words
     prepare_learner(tmp_path, edited(preset("voice"), auditory_scanning=False))
     running = RunningApp(tmp_path, Options(data_dir=tmp_path, speech=False, voice_input=True,
                                            locale="fr"))
