@@ -19,7 +19,8 @@ import logging
 import threading
 from typing import Any
 
-from accessibility.speech_output import SpeechUnavailable, Started, Utterance, VoiceSettings
+from accessibility.speech_output import Started, Utterance, VoiceSettings
+from accessibility.audio_sink import SpeechUnavailable
 
 log = logging.getLogger(__name__)
 

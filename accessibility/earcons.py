@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from accessibility.speech_output import AplaySink, AudioSink, SpeechUnavailable
+from accessibility.audio_sink import AplaySink, AudioSink, SpeechUnavailable
 
 log = logging.getLogger(__name__)
 

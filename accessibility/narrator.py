@@ -23,13 +23,8 @@ from enum import Enum, IntEnum
 from typing import Callable, Mapping, Protocol
 
 from accessibility.signal import Signal
-from accessibility.speech_output import (
-    SpeechServer,
-    SpeechUnavailable,
-    Utterance,
-    VoiceSettings,
-    now,
-)
+from accessibility.speech_output import SpeechServer, Utterance, VoiceSettings, now
+from accessibility.audio_sink import SpeechUnavailable
 from accessibility.translator import LOCALES, Translator
 
 log = logging.getLogger(__name__)

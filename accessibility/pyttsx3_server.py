@@ -14,8 +14,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from accessibility.speech_output import (STATUS_NO_ENGINE, SpeechUnavailable, Started,
-                                         Utterance, VoiceSettings)
+from accessibility.speech_output import STATUS_NO_ENGINE, Started, Utterance, VoiceSettings
+from accessibility.audio_sink import SpeechUnavailable
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,8 @@ import time
 from pathlib import Path
 
 from accessibility.narrator import Channel, Narrator, Priority
-from accessibility.speech_output import EspeakServer, FileSink
+from accessibility.speech_output import EspeakServer
+from accessibility.audio_sink import FileSink
 from accessibility.translator import Translator
 from benchmarks.report import Figure, blocked, percentile, summary
 from tests.support.narration_probes import LatencyProbe

@@ -109,6 +109,20 @@ class ModelScreen(Screen):
         return self.button(Target(back_id(group.id), BACK_LABEL_KEY, lambda: None),
                            "\u2190 " + self.ctx.text(BACK_LABEL_KEY), TargetButton, **options)
 
+    def choice_row(self, box: Widget, group: Group, primary: str) -> None:
+        """``group``'s targets as one row of big buttons in ``box``; ``primary`` (the way on)
+        in the accent colour."""
+        style = self.ctx.style
+        box.clear_widgets()
+        row = self.grid(group, cols=3, size_hint_y=1)
+        for target in group.children:
+            if isinstance(target, Target):
+                chosen = target.id == primary
+                row.add_widget(self.button(
+                    target, background=style.colour("accent" if chosen else "surface"),
+                    color=style.colour("accent_text" if chosen else "text")))
+        box.add_widget(row)
+
     def add_back(self, box: Widget, group: Group, **kwargs: object) -> None:
         """Put ``group``'s Back stop at the end of ``box`` (its widget area), if drawn."""
         back = self.back_button(group, **kwargs)

@@ -6,7 +6,7 @@ from kivy.lang import Builder
 from kivy.properties import ColorProperty, StringProperty
 from kivy.uix.widget import Widget
 
-from accessibility.scan_model import Group, Target
+from accessibility.scan_model import Group
 from app.screens.base import ModelScreen
 
 Builder.load_file(__file__.replace(".py", ".kv"))
@@ -66,7 +66,6 @@ class CareerScreen(ModelScreen):
         self.job = ""
 
     def show_model(self, root: Group, focus: str | None) -> None:
-        style = self.ctx.style
         params = root.params
         self.ids.counter.text = self.ctx.label_of(root)
         years = f"  ({params['years']})" if params.get("years") else ""
@@ -75,13 +74,4 @@ class CareerScreen(ModelScreen):
         self.ids.job.text = f"{job}\n{params['disability']}" if params.get("disability") else job
         self.ids.what.text = str(params["what"])
         self.ids.picture.job = str(params.get("job_id", ""))
-        choices = self.ids.choices
-        choices.clear_widgets()
-        row = self.grid(root, cols=3, size_hint_y=1)
-        for target in root.children:
-            if isinstance(target, Target):
-                primary = target.id == "career:next"
-                row.add_widget(self.button(
-                    target, background=style.colour("accent" if primary else "surface"),
-                    color=style.colour("accent_text" if primary else "text")))
-        choices.add_widget(row)
+        self.choice_row(self.ids.choices, root, primary="career:next")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kivy.lang import Builder
 
-from accessibility.scan_model import Group, Target
+from accessibility.scan_model import Group
 from app.screens.base import ModelScreen
 
 Builder.load_file(__file__.replace(".py", ".kv"))
@@ -27,20 +27,10 @@ class CompleteScreen(ModelScreen):
         self.ctx.earcon("complete")
 
     def show_model(self, root: Group, focus: str | None) -> None:
-        style = self.ctx.style
         self.ids.praise.text = self.ctx.text("app.complete.praise", count=self.stars)
         shown = bool(self.python)
         self.ids.python_title.text = self.ctx.text("app.complete.your_program") if shown else ""
         self.ids.python.text = self.python.replace("[", "&bl;").replace("]", "&br;")
         self.ids.python_title.opacity = self.ids.python.opacity = 1 if shown else 0
         self.ids.python.size_hint_y = 1 if shown else 0.2  # the stars and praise in the middle
-        choices = self.ids.choices
-        choices.clear_widgets()
-        row = self.grid(root, cols=3, size_hint_y=1)
-        for target in root.children:
-            if isinstance(target, Target):
-                primary = target.id == "complete:next"
-                row.add_widget(self.button(
-                    target, background=style.colour("accent" if primary else "surface"),
-                    color=style.colour("accent_text" if primary else "text")))
-        choices.add_widget(row)
+        self.choice_row(self.ids.choices, root, primary="complete:next")

@@ -7,7 +7,6 @@ running line and the acting block come from the ``WorkspaceSession``.
 from __future__ import annotations
 
 from kivy.lang import Builder
-from kivy.core.text import Label as CoreLabel
 from kivy.metrics import dp
 from kivy.properties import BooleanProperty, ColorProperty, ObjectProperty
 from kivy.uix.boxlayout import BoxLayout
@@ -27,7 +26,7 @@ from app.screens.base import ModelScreen
 from app.ui.block_drawing import Bracket, block_picture_options
 from app.ui.picture_button import PictureButton
 from app.ui.style import rgba
-from app.ui.widgets import TargetButton
+from app.ui.widgets import TargetButton, words_fit
 from app.ui.world_view import HINT_RING, WorldView
 from app.workspace_session import HintMarks, WorkspaceSession, WorldState
 from levels.blocks import CATALOGUE
@@ -304,7 +303,7 @@ class WorkspaceScreen(ModelScreen):
         back = self.back_button(group, size_hint_y=1, font_size=self.ctx.style.font * 0.85)
         cells = len(targets) + (back is not None)
         # a small tablet: four to a row (two rows) leave the world room, if every word fits
-        short = 0 < self.height < dp(560) and self._words_fit(
+        short = 0 < self.height < dp(560) and words_fit(
             labels, self.width * 0.45 / 4 - dp(32), self.ctx.style.font * 0.85 * 0.6)
         columns = 4 if cells <= 4 or short else 3
         rows = -(-cells // columns)
@@ -324,16 +323,6 @@ class WorkspaceScreen(ModelScreen):
         if back is not None:
             row.add_widget(back)
         box.add_widget(row)
-
-    @staticmethod
-    def _words_fit(labels: list[str], width: float, font: float) -> bool:
-        """Every word of ``labels`` fits on one line of ``width`` at ``font``."""
-        for word in {word for label in labels for word in label.split()}:
-            probe = CoreLabel(text=word, font_size=font)
-            probe.refresh()
-            if probe.content_width > width:
-                return False
-        return True
 
     def _overlay(self, group: Group | None) -> None:
         layer = self.ids.overlay

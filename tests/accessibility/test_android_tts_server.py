@@ -8,7 +8,8 @@ import pytest
 
 from accessibility.android_tts_server import STATUS_NO_ANDROID_VOICE, AndroidTtsServer
 from accessibility.narrator import Narrator
-from accessibility.speech_output import SpeechUnavailable, Utterance, VoiceSettings
+from accessibility.speech_output import Utterance, VoiceSettings
+from accessibility.audio_sink import SpeechUnavailable
 from accessibility.translator import Translator
 from tests.accessibility.fake_jnius import FakeAndroid
 

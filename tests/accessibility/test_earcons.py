@@ -6,7 +6,7 @@ import itertools
 import pytest
 
 from accessibility.earcons import EARCONS, EarconPlayer, EarconSettings, earcon_path
-from accessibility.speech_output import STATUS_NO_AUDIO, FileSink, SpeechUnavailable, describe_wav
+from accessibility.audio_sink import STATUS_NO_AUDIO, FileSink, SpeechUnavailable, describe_wav
 
 
 def player_to(sink: FileSink, **settings: object) -> EarconPlayer:

@@ -17,13 +17,8 @@ from accessibility.narrator import (
     SpeechEvent,
     SpeechEventKind,
 )
-from accessibility.speech_output import (
-    STATUS_NO_AUDIO,
-    RecordingServer,
-    SpeechUnavailable,
-    Spoken,
-    Utterance,
-)
+from accessibility.speech_output import RecordingServer, Spoken, Utterance
+from accessibility.audio_sink import STATUS_NO_AUDIO, SpeechUnavailable
 from accessibility.translator import Translator
 
 

@@ -7,7 +7,8 @@ import pytest
 
 from accessibility.narrator import Narrator
 from accessibility.pyttsx3_server import Pyttsx3Server, _engine, _pick_voice
-from accessibility.speech_output import VoiceSettings, describe_wav
+from accessibility.speech_output import VoiceSettings
+from accessibility.audio_sink import describe_wav
 from accessibility.translator import Translator
 
 pytest.importorskip("pyttsx3")

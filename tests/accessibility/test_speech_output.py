@@ -14,18 +14,9 @@ import numpy as np
 import pytest
 
 from accessibility.narrator import Channel, Narrator, SpeechEventKind, default_voices
-from accessibility.speech_output import (
-    STATUS_NO_AUDIO,
-    STATUS_NO_ENGINE,
-    AplaySink,
-    EspeakServer,
-    FileSink,
-    SpeechUnavailable,
-    Utterance,
-    VoiceSettings,
-    describe_wav,
-    write_silence,
-)
+from accessibility.speech_output import STATUS_NO_ENGINE, EspeakServer, Utterance, VoiceSettings
+from accessibility.audio_sink import (STATUS_NO_AUDIO, AplaySink, FileSink, SpeechUnavailable,
+                                     describe_wav, write_silence)
 from accessibility.translator import LOCALES, Translator
 
 # one sentence per locale with eight words; espeak-ng speaks ~2.5 words a second at 150 wpm

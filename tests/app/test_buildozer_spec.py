@@ -51,7 +51,8 @@ def test_the_apk_holds_every_data_file_the_app_loads() -> None:
                                       ("accessibility/presets", "*.yml", 7),
                                       ("hardware/profiles", "*.yml", 5),
                                       ("app/assets", "**/*.png", 20),
-                                      ("app/assets", "**/*.wav", 6)]:
+                                      ("app/assets", "**/*.wav", 6),
+                                      ("adapters/speech/dicts", "*.dict", 5)]:
         loaded = {p.relative_to(ROOT).as_posix() for p in (ROOT / folder).glob(pattern)}
         assert len(loaded) >= at_least, folder
         assert loaded <= packaged, sorted(loaded - packaged)
