@@ -11,6 +11,7 @@ from kivy.lang import Builder
 from kivy.metrics import dp
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.label import Label
+from kivy.uix.scrollview import ScrollView
 from kivy.uix.widget import Widget
 
 from accessibility.presenters.level_map_presenter import LEVELS_ID, MAP_CONTROLS_ID, TRACKS_ID
@@ -28,6 +29,9 @@ TALL_TILE = 140  # dp: a tile at least this tall also shows its world's picture
 # (text's share at the top, stars' band (bottom, height)), in shares of the tile's height
 TALL = (0.34, (0.5, 0.15))
 SHORT = (0.58, (0.06, 0.34))  # a small screen: the name and the stars, no picture
+# the smallest tile (width, height), in body font sizes: two lines of a name and the stars;
+# where the tiles would come out smaller (a small tablet, big text) the path scrolls
+SMALLEST_TILE = (6.5, 5.0)
 
 
 def best_columns(count: int, width: float, height: float) -> int:
@@ -65,12 +69,19 @@ class PathGrid(GroupGrid):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.stops: list[Widget] = []  # the tiles in the path's order
+        self.smallest = (0.0, 0.0)  # a tile's smallest (width, height), in pixels
         self.path_colour = (0.5, 0.5, 0.5, 0.5)
         self._laid_cols = 0
         self._path = InstructionGroup()
         self.canvas.before.add(self._path)
         self._arrange_trigger = Clock.create_trigger(self.arrange)
-        self.bind(pos=self.draw_path, size=self._arrange_trigger)
+        self.bind(pos=self.draw_path, size=self._arrange_trigger,
+                  parent=self._follow_view)
+
+    def _follow_view(self, *_args: object) -> None:
+        """Shown in a scrolling view: lay out again when the view changes size."""
+        if isinstance(self.parent, ScrollView):
+            self.parent.bind(size=self._arrange_trigger)
 
     def set_stops(self, tiles: list[Widget]) -> None:
         self.stops = tiles
@@ -78,7 +89,7 @@ class PathGrid(GroupGrid):
         self.arrange()
 
     def arrange(self, *_args: object) -> None:
-        cols = best_columns(len(self.stops), self.width, self.height)
+        cols = self._columns()
         if cols != self._laid_cols:
             self._laid_cols = cols
             self.clear_widgets()
@@ -86,6 +97,28 @@ class PathGrid(GroupGrid):
             for tile in snake(self.stops, cols):
                 self.add_widget(tile if tile is not None else Widget())
         self.draw_path()
+
+    def _columns(self) -> int:
+        """The best columns for the view the grid is shown in; if its tiles would come out
+        smaller than ``smallest``, as many as hold that width, and the grid grows taller
+        than the view (it scrolls)."""
+        view = self.parent if isinstance(self.parent, ScrollView) else self
+        width, height = view.size
+        cols = best_columns(len(self.stops), width, height)
+        if not isinstance(self.parent, ScrollView):
+            return cols
+        gap_x, gap_y = self.spacing
+        left, top, right, bottom = self.padding
+        tile_w, tile_h = self.smallest
+        rows = math.ceil(len(self.stops) / cols) if self.stops else 1
+        if ((width - left - right) / cols - gap_x < tile_w
+                or (height - top - bottom) / rows - gap_y < tile_h):
+            cols = max(1, int((width - left - right + gap_x) // (tile_w + gap_x)))
+            rows = math.ceil(len(self.stops) / cols) if self.stops else 1
+            self.height = max(height, rows * (tile_h + gap_y) - gap_y + top + bottom)
+        else:
+            self.height = height
+        return cols
 
     def do_layout(self, *args: object) -> None:
         super().do_layout(*args)
@@ -106,17 +139,19 @@ class LevelMapScreen(ModelScreen):
     def __init__(self, ctx, world_of=lambda _target: None, **kwargs) -> None:
         super().__init__(ctx, name="map", **kwargs)
         self._world_of = world_of  # level target -> its World (a picture on the tile)
+        self._upcoming: TargetButton | None = None  # the lit "Next level" tile
 
     def show_model(self, root: Group, focus: str | None) -> None:
         body: BoxLayout = self.ids.body
         body.clear_widgets()
+        self._upcoming = None
         levels = root.find_group(LEVELS_ID)
         tracks = root.find_group(TRACKS_ID)
         controls = root.find_group(MAP_CONTROLS_ID)
         assert levels is not None and tracks is not None and controls is not None
         body.add_widget(self._top_row(tracks, controls))
         body.add_widget(self._title_row(levels))
-        body.add_widget(self._path(levels))
+        body.add_widget(self._scrolling(self._path(levels)))
 
     def _top_row(self, tracks: Group, controls: Group) -> BoxLayout:
         style = self.ctx.style
@@ -155,15 +190,37 @@ class LevelMapScreen(ModelScreen):
         self.total_label = total
         return row
 
+    def _scrolling(self, path: PathGrid) -> ScrollView:
+        """The path in a view that scrolls when its tiles would be too small (a small tablet,
+        big text); the next level, and the tile the scanner is on, scrolled into sight."""
+        view = ScrollView(do_scroll_x=False, bar_width=dp(8), scroll_type=["bars", "content"])
+        view.add_widget(path)
+        upcoming = self._upcoming
+
+        def show(tile: Widget) -> None:
+            if path.height > view.height and tile.parent is path:
+                view.scroll_to(tile, padding=dp(16), animate=False)
+
+        def on_lit(tile: Widget, highlighted: bool) -> None:
+            if highlighted:
+                Clock.schedule_once(lambda _dt: show(tile))
+
+        for tile in path.stops:
+            tile.bind(highlighted=on_lit)
+        if upcoming is not None:
+            path.bind(height=lambda *_a: Clock.schedule_once(lambda _dt: show(upcoming)))
+        return view
+
     def _path(self, levels: Group) -> PathGrid:
         style = self.ctx.style
         ordered = sorted((t for t in levels.children if isinstance(t, Target)),
                          key=lambda t: int(t.params["number"]))
         upcoming = levels.children[0].id if levels.children else None
-        tiles = self.frame(levels, PathGrid, cols=5, size_hint_y=1,
+        tiles = self.frame(levels, PathGrid, cols=5, size_hint_y=None,
                            spacing=(dp(16), dp(20)), padding=(dp(6), dp(14), dp(6), dp(4)))
         assert isinstance(tiles, PathGrid)
         tiles.path_colour = style.colour("text_secondary", 0.45)
+        tiles.smallest = (style.font * SMALLEST_TILE[0], style.font * SMALLEST_TILE[1])
         tiles.set_stops([self._tile(target, target.id == upcoming) for target in ordered])
         return tiles
 
@@ -190,6 +247,7 @@ class LevelMapScreen(ModelScreen):
         fit()
         if upcoming:
             self._mark_next(tile)
+            self._upcoming = tile
         return tile
 
     def _mark_next(self, tile: TargetButton) -> None:
