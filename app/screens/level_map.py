@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 from kivy.clock import Clock
+from kivy.core.text import Label as CoreLabel
 from kivy.graphics import Color, InstructionGroup, Line, RoundedRectangle
 from kivy.lang import Builder
 from kivy.metrics import dp
@@ -56,6 +57,23 @@ def snake(items: list, cols: int) -> list:
         row = row + [None] * (cols - len(row)) if len(rows) > 1 else row
         laid += list(reversed(row)) if index % 2 else row
     return laid
+
+
+def stars_below_when_narrow(button: TargetButton, label: str, stars: str,
+                            font: float) -> None:
+    """A track's name and its stars on one line where they fit at nearly the body font,
+    else the stars on a second line (a small tablet: four tracks and Back in one row)."""
+    one_line, two_lines = f"{label}  {stars}", f"{label}\n{stars}"
+
+    def choose(*_args: object) -> None:
+        left, _top, right, _bottom = button.padding
+        probe = CoreLabel(text=one_line, font_size=font * 0.85, font_name=button.font_name)
+        probe.refresh()
+        button.text = one_line if probe.content_width <= button.width - left - right \
+            else two_lines
+
+    button.bind(width=choose)
+    choose()
 
 
 def tile_parts(tile: Widget) -> tuple[float, tuple[float, float]]:
@@ -158,17 +176,36 @@ class LevelMapScreen(ModelScreen):
         top = BoxLayout(size_hint_y=None, height=style.target * 1.4, spacing=style.target / 4)
         track_row = self.frame(tracks, orientation="horizontal")
         side = style.font * 1.4
+        buttons: list[TargetButton] = []
         for target in tracks.children:
             assert isinstance(target, Target)
             # the current track is shown as chosen, not greyed (scanning skips it);
             # its stars beside its name: a gold star, "earned/possible"
             stars = f"{target.params.get('earned', 0)}/{target.params.get('possible', 0)}"
-            track_row.add_widget(self.button(
+            button = self.button(
                 target, text=f"{self.ctx.label_of(target)}  {stars}", cls=PictureButton,
                 enabled=True, background=style.colour("surface"), picture=star_picture(True),
                 picture_size=side, placement="left",
-                padding=(dp(24) + side, dp(4), dp(8), dp(4))))
+                padding=(dp(24) + side, dp(4), dp(8), dp(4)))
+            stars_below_when_narrow(button, self.ctx.label_of(target), stars, style.font)
+            track_row.add_widget(button)
+            buttons.append(button)
         top.add_widget(track_row)
+
+        def fit_height(*_args: object) -> None:
+            """Taller where the stars went under the names: two lines at 0.8 of the font."""
+            if not any("\n" in button.text for button in buttons):
+                top.height = style.target * 1.4
+                return
+            probe = CoreLabel(text="Ag\nAg", font_size=style.font * 0.8,
+                              font_name=buttons[0].font_name)
+            probe.refresh()
+            frame = track_row.padding[1] + track_row.padding[3]
+            top.height = max(style.target * 1.4, probe.content_height + dp(8) + frame)
+
+        for button in buttons:
+            button.bind(text=fit_height)
+        fit_height()
         back_row = self.frame(controls, size_hint_x=0.3)
         for target in controls.children:
             assert isinstance(target, Target)
