@@ -20,6 +20,7 @@ from accessibility.scan_model import Group, Target
 from app.screens.base import ModelScreen
 from app.ui.picture_button import PictureButton
 from app.ui.stars import add_tile_stars, star_picture
+from app.ui.style import Style
 from app.ui.widgets import GroupGrid, TargetButton
 from app.ui.world_view import add_thumbnail
 
@@ -74,6 +75,19 @@ def stars_below_when_narrow(button: TargetButton, label: str, stars: str,
 
     button.bind(width=choose)
     choose()
+
+
+def fit_row_height(top: BoxLayout, track_row: BoxLayout, buttons: list[TargetButton],
+                   style: Style) -> None:
+    """The top row: taller where the stars went under the names, to hold two lines at
+    0.8 of the font; else the height it always had."""
+    top.height = style.target * 1.4
+    if any("\n" in button.text for button in buttons):
+        probe = CoreLabel(text="Ag\nAg", font_size=style.font * 0.8,
+                          font_name=buttons[0].font_name)
+        probe.refresh()
+        frame = track_row.padding[1] + track_row.padding[3]
+        top.height = max(top.height, probe.content_height + dp(8) + frame)
 
 
 def tile_parts(tile: Widget) -> tuple[float, tuple[float, float]]:
@@ -192,20 +206,9 @@ class LevelMapScreen(ModelScreen):
             buttons.append(button)
         top.add_widget(track_row)
 
-        def fit_height(*_args: object) -> None:
-            """Taller where the stars went under the names: two lines at 0.8 of the font."""
-            if not any("\n" in button.text for button in buttons):
-                top.height = style.target * 1.4
-                return
-            probe = CoreLabel(text="Ag\nAg", font_size=style.font * 0.8,
-                              font_name=buttons[0].font_name)
-            probe.refresh()
-            frame = track_row.padding[1] + track_row.padding[3]
-            top.height = max(style.target * 1.4, probe.content_height + dp(8) + frame)
-
         for button in buttons:
-            button.bind(text=fit_height)
-        fit_height()
+            button.bind(text=lambda *_a: fit_row_height(top, track_row, buttons, style))
+        fit_row_height(top, track_row, buttons, style)
         back_row = self.frame(controls, size_hint_x=0.3)
         for target in controls.children:
             assert isinstance(target, Target)
