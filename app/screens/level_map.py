@@ -77,13 +77,16 @@ def stars_below_when_narrow(button: TargetButton, label: str, stars: str,
     choose()
 
 
+TWO_LINES = "\n".join(["Ag"] * 2)  # a probe two lines high (tall and deep letters), never shown
+
+
 def fit_row_height(top: BoxLayout, track_row: BoxLayout, buttons: list[TargetButton],
                    style: Style) -> None:
     """The top row: taller where the stars went under the names, to hold two lines at
     0.8 of the font; else the height it always had."""
     top.height = style.target * 1.4
     if any("\n" in button.text for button in buttons):
-        probe = CoreLabel(text="Ag\nAg", font_size=style.font * 0.8,
+        probe = CoreLabel(text=TWO_LINES, font_size=style.font * 0.8,
                           font_name=buttons[0].font_name)
         probe.refresh()
         frame = track_row.padding[1] + track_row.padding[3]

@@ -118,7 +118,7 @@ def test_in_french_the_settings_say_training_is_needed_not_only_suggested(tmp_pa
         controller.activate("settings:save")
         assert running.wait_for(lambda: controller.voice.status.kind is StatusKind.ERROR)
         running.frames(3)
-        status = running.app.root_view.ids.status.text
+        status = "\n".join(running.app.status_bar.lines())  # the teacher's status list
         assert ("Les commandes vocales en français utilisent le modèle de parole anglais "
                 "avec les mots en français : elles ne comprennent bien Zoë qu'après un "
                 "entraînement de la voix") in status, status
