@@ -12,14 +12,12 @@ import pytest
 
 from accessibility.profiles import edited, preset
 from adapters.events import InputEvent, StatusKind
-from adapters.speech.adapter import SpeechAdapter
 from adapters.speech.grammar import load_phrases
 from app.controller import COMPLETE, SETTINGS, VOICE_TRAINING, WORKSPACE
 from app.options import Options
 from tests.adapters import speech_corpus as corpus
 from tests.adapters.speech_languages import VOICES
-from tests.adapters.speech_sources import TalkSource
-from tests.support.driver import RunningApp, prepare_learner
+from tests.support.driver import RunningApp, prepare_learner, scripted_microphone
 
 VOICE = VOICES["fr"]["held_out"][1]  # fr-fr+klatt: never used to choose anything
 
@@ -43,13 +41,7 @@ def test_a_french_voice_learner_trains_and_plays_a_level_by_voice(tmp_path: Path
     try:
         controller, hub = running.controller, running.app.services.hub
         controller.choose_learner(controller.store.learners()[0].id)
-        source = TalkSource()  # the microphone, as the learner's voice
-        hub.remove(controller.voice.name)
-        controller.devices.voice = SpeechAdapter("fr", mode="push_to_talk", source=source,
-                                                 own_voice=controller.devices.own_voice,
-                                                 voice_dir=controller.voice_dir())
-        hub.add(controller.voice)
-        assert running.wait_for(lambda: controller.voice.status.kind is StatusKind.CONNECTED)
+        source = scripted_microphone(running, "fr")  # the learner's voice
 
         def talk(audio: bytes) -> None:
             hub.post(InputEvent("kb", "space", True, time.monotonic()))  # the talk switch

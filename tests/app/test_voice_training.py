@@ -15,12 +15,11 @@ from accessibility.presenters.voice_training_presenter import (DONE, LEARNING,
 from accessibility.profiles import edited, preset
 from accessibility.translator import Translator
 from adapters.events import InputEvent, StatusKind
-from adapters.speech.adapter import SpeechAdapter
 from adapters.speech.grammar import load_phrases
 from adapters.speech.training import trained_model
 from app import train_voice
 from app.controller import SETTINGS, VOICE_TRAINING
-from tests.support.driver import RunningApp, prepare_learner
+from tests.support.driver import RunningApp, prepare_learner, scripted_microphone
 from app.options import Options
 from app.storage.paths import learner_voice_dir
 from app.storage.store import ProgressStore
@@ -60,13 +59,7 @@ def test_a_teacher_trains_a_voice_learner_from_the_settings(tmp_path: Path, reco
         assert "\n".join(running.app.status_bar.lines()).count(no_microphone) == 1  # shown once
         assert running.app.root_view.ids.caption.text == no_microphone  # and said
 
-        source = TalkSource()  # the microphone, as the learner's voice
-        hub.remove(controller.voice.name)
-        controller.devices.voice = SpeechAdapter("en", mode="push_to_talk", source=source,
-                                                 own_voice=controller.devices.own_voice,
-                                                 voice_dir=controller.voice_dir())
-        hub.add(controller.voice)
-        assert running.wait_for(lambda: controller.voice.status.kind is StatusKind.CONNECTED)
+        source = scripted_microphone(running, "en")  # the learner's voice
         controller.activate("settings:train_voice")
         running.frames(3)
         assert controller.screen == VOICE_TRAINING

@@ -121,3 +121,22 @@ class RunningApp:
         if saved.exists():
             saved.replace(path)
         return path
+
+
+def scripted_microphone(running: RunningApp, locale: str):
+    """Put a push-to-talk speech adapter on a scripted microphone in place of the app's own
+    (there is no microphone here) and wait until it listens; returns the microphone, whose
+    ``say(audio)`` is what the learner says."""
+    from adapters.events import StatusKind
+    from adapters.speech.adapter import SpeechAdapter
+    from tests.adapters.speech_sources import TalkSource
+
+    controller, hub = running.controller, running.app.services.hub
+    source = TalkSource()
+    hub.remove(controller.voice.name)
+    controller.devices.voice = SpeechAdapter(locale, mode="push_to_talk", source=source,
+                                             own_voice=controller.devices.own_voice,
+                                             voice_dir=controller.voice_dir())
+    hub.add(controller.voice)
+    assert running.wait_for(lambda: controller.voice.status.kind is StatusKind.CONNECTED)
+    return source
