@@ -10,7 +10,6 @@ the narrator (the controller does that), once.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from kivy.graphics import Color, Ellipse, Line, Rectangle
 from kivy.metrics import dp
@@ -23,38 +22,11 @@ from kivy.uix.widget import Widget
 
 from accessibility.block_pictures import UI_PICTURES
 from accessibility.message import Message
+from app.status_view import StatusView, status_view
 from app.ui.style import Style
 
-Part = Message  # a part of the controller's status_line()
 NOTICE_SECONDS = 6.0  # a notice stays on the child's screen this long (then in the list)
 ATTENTION_DOT = (0.85, 0.1, 0.1, 1)
-# statuses that say all is well (or was chosen so): no dot for them
-CALM = frozenset({"ready", "connected", "connected_port", "starting", "stopped",
-                  "stopped_any", "speaking", "listening", "push_to_talk", "speech_off"})
-STEADY_PREFIXES = ("narration.status.", "app.status.speech_off")
-
-
-@dataclass(frozen=True)
-class StatusView:
-    """What the corner and the notice bar show, from the controller's parts."""
-
-    parts: tuple[Part, ...]  # everything, for the teacher's list
-    notices: tuple[Part, ...]  # the parts that are news, not a steady state of a device
-    attention: bool  # the dot: something the teacher should look at
-
-
-def needs_attention(key: str) -> bool:
-    return key.rsplit(".", 1)[-1] not in CALM
-
-
-def status_view(parts: Sequence[Part], devices: Sequence[Part]) -> StatusView:
-    """Split ``status_line()`` (``parts``) with ``shown_statuses()`` (``devices``): what is
-    neither a device nor the sound is a notice (it comes first in the controller's line)."""
-    notices = tuple(part for part in parts if part not in devices
-                    and not part.key.startswith(STEADY_PREFIXES))
-    return StatusView(tuple(parts), notices, any(needs_attention(part.key) for part in parts))
-
-
 class StatusCorner(Button):
     """The plug picture with its dot; a tap opens the teacher's list."""
 
@@ -140,7 +112,7 @@ class StatusBar:
         self.popup: StatusList | None = None
         self._timer = None
 
-    def update(self, parts: Sequence[Part], devices: Sequence[Part]) -> None:
+    def update(self, parts: Sequence[Message], devices: Sequence[Message]) -> None:
         old = self.view.notices
         self.view = status_view(parts, devices)
         fresh = [part for part in self.view.notices if part not in old]

@@ -13,7 +13,8 @@ from adapters.events import AdapterStatus, StatusKind
 from tests.support.driver import RunningApp, prepare_learner
 from app.options import Options
 from app.ui import status_corner
-from app.ui.status_corner import StatusList, status_view
+from app.status_view import status_view
+from app.ui.status_corner import StatusList
 
 pytestmark = [pytest.mark.app]
 
