@@ -11,13 +11,14 @@ import numpy as np
 import pytest
 
 from accessibility.profiles import edited, preset
-from adapters.events import InputEvent, StatusKind
+from adapters.events import InputEvent
 from adapters.speech.grammar import load_phrases
 from app.controller import COMPLETE, SETTINGS, VOICE_TRAINING, WORKSPACE
 from app.options import Options
 from tests.adapters import speech_corpus as corpus
 from tests.adapters.speech_languages import VOICES
-from tests.support.driver import RunningApp, prepare_learner, scripted_microphone
+from tests.support.driver import (RunningApp, prepare_learner, scripted_microphone,
+                                  status_after_choosing_voice)
 
 VOICE = VOICES["fr"]["held_out"][1]  # fr-fr+klatt: never used to choose anything
 
@@ -99,21 +100,7 @@ def test_a_french_voice_learner_trains_and_plays_a_level_by_voice(tmp_path: Path
 
 def test_in_french_the_settings_say_training_is_needed_not_only_suggested(tmp_path: Path
                                                                          ) -> None:
-    prepare_learner(tmp_path, preset("touch"), name="Zoë")
-    running = RunningApp(tmp_path, Options(data_dir=tmp_path, speech=False, voice_input=True,
-                                           locale="fr"))
-    try:
-        controller = running.controller
-        controller.choose_learner(controller.store.learners()[0].id)
-        controller.open_settings()
-        running.frames(3)
-        controller.activate("preset:voice")
-        controller.activate("settings:save")
-        assert running.wait_for(lambda: controller.voice.status.kind is StatusKind.ERROR)
-        running.frames(3)
-        status = "\n".join(running.app.status_bar.lines())  # the teacher's status list
-        assert ("Les commandes vocales en français utilisent le modèle de parole anglais "
-                "avec les mots en français : elles ne comprennent bien Zoë qu'après un "
-                "entraînement de la voix") in status, status
-    finally:
-        running.close()
+    status = status_after_choosing_voice(tmp_path, "fr")
+    assert ("Les commandes vocales en français utilisent le modèle de parole anglais "
+            "avec les mots en français : elles ne comprennent bien Zoë qu'après un "
+            "entraînement de la voix") in status, status

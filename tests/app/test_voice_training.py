@@ -19,7 +19,8 @@ from adapters.speech.grammar import load_phrases
 from adapters.speech.training import trained_model
 from app import train_voice
 from app.controller import SETTINGS, VOICE_TRAINING
-from tests.support.driver import RunningApp, prepare_learner, scripted_microphone
+from tests.support.driver import (RunningApp, prepare_learner, scripted_microphone,
+                                  status_after_choosing_voice)
 from app.options import Options
 from app.storage.paths import learner_voice_dir
 from app.storage.store import ProgressStore
@@ -146,23 +147,10 @@ def test_without_a_model_for_the_language_training_says_what_is_missing(
 
 def test_the_suggestion_to_train_stays_readable_when_the_microphone_reports(tmp_path: Path
                                                                           ) -> None:
-    prepare_learner(tmp_path, preset("touch"), name="Zoë")
-    running = RunningApp(tmp_path, Options(data_dir=tmp_path, speech=False, voice_input=True))
-    try:
-        controller = running.controller
-        controller.choose_learner(controller.store.learners()[0].id)
-        controller.open_settings()
-        running.frames(3)
-        controller.activate("preset:voice")
-        controller.activate("settings:save")  # then the microphone starts, and reports
-        assert running.wait_for(lambda: controller.voice.status.kind is StatusKind.ERROR)
-        running.frames(3)
-        status = "\n".join(running.app.status_bar.lines())
-        assert "Voice commands understand Zoë much better after voice training" in status, \
-            status
-        assert Translator("en").t("voice.status.no_microphone") in status
-    finally:
-        running.close()
+    status = status_after_choosing_voice(tmp_path)
+    assert "Voice commands understand Zoë much better after voice training" in status, \
+        status
+    assert Translator("en").t("voice.status.no_microphone") in status
 
 
 def test_a_voice_the_disk_will_not_let_go_is_not_called_forgotten(

@@ -140,3 +140,26 @@ def scripted_microphone(running: RunningApp, locale: str):
     hub.add(controller.voice)
     assert running.wait_for(lambda: controller.voice.status.kind is StatusKind.CONNECTED)
     return source
+
+
+def status_after_choosing_voice(tmp_path: Path, locale: str = "en") -> str:
+    """A teacher saves the Voice way of playing for Zoë (no microphone here, so it reports
+    an error); the teacher's status list as it then reads."""
+    from accessibility.profiles import preset
+    from adapters.events import StatusKind
+
+    prepare_learner(tmp_path, preset("touch"), name="Zoë")
+    running = RunningApp(tmp_path, Options(data_dir=tmp_path, speech=False, voice_input=True,
+                                           locale=locale))
+    try:
+        controller = running.controller
+        controller.choose_learner(controller.store.learners()[0].id)
+        controller.open_settings()
+        running.frames(3)
+        controller.activate("preset:voice")
+        controller.activate("settings:save")  # then the microphone starts, and reports
+        assert running.wait_for(lambda: controller.voice.status.kind is StatusKind.ERROR)
+        running.frames(3)
+        return "\n".join(running.app.status_bar.lines())
+    finally:
+        running.close()
