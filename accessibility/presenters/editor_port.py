@@ -44,6 +44,12 @@ class EditorPort:
     def blocks(self) -> tuple[BlockInfo, ...]:
         return self._infos(self.editor.blocks(), ())
 
+    def block_count(self) -> int:
+        """Every block of the program, those inside loops and functions included."""
+        def count(infos: Sequence[BlockInfo]) -> int:
+            return sum(1 + count(info.body or ()) for info in infos)
+        return count(self.blocks())
+
     def _infos(self, raw: Sequence[Any], parent: Path) -> tuple[BlockInfo, ...]:
         infos = []
         for index, block in enumerate(raw):

@@ -112,15 +112,17 @@ class WorkspaceCommands:
         return False
 
     def _undo(self) -> None:
-        if self.refused_while_running():
-            return
-        self.port.undo()
-        self._changed(focus=None)
+        self._step_history(self.port.undo, "narration.events.undone")
 
     def _redo(self) -> None:
-        if self.refused_while_running():
+        self._step_history(self.port.redo, "narration.events.redone")
+
+    def _step_history(self, step: Callable[[], None], done_key: str) -> None:
+        """Undo or redo, said with the program's new size: a switch or voice learner
+        cannot see which block came back or went away."""
+        if not self._edit(step):
             return
-        self.port.redo()
+        self._say(Message(done_key, {"count": self.port.block_count()}))
         self._changed(focus=None)
 
     def _delete_before(self) -> None:

@@ -99,3 +99,19 @@ def test_undo_through_the_table_changes_the_program_and_is_refused_when_nothing_
     assert not presenter.execute(Command("undo"))  # nothing left to undo
     assert not presenter.execute(Command("delete"))  # nothing before the cursor
 
+
+
+def test_undo_and_redo_are_said_with_the_programs_new_size() -> None:
+    """A switch or voice learner cannot see which block went away or came back."""
+    said: list[str] = []
+    editor = Editor(["move_forward", "turn_left"])
+    presenter = WorkspacePresenter(editor, translator=TRANSLATOR,
+                                   on_message=lambda m: said.append(TRANSLATOR.t(m.key, **m.params)))
+    presenter.execute(Command("add:move_forward"))
+    presenter.execute(Command("add:turn_left"))
+    said.clear()
+    assert presenter.execute(Command("undo"))
+    assert said == ["Undone. One block in your program."]
+    assert presenter.execute(Command("undo"))
+    assert presenter.execute(Command("redo"))
+    assert said[1:] == ["Undone. Your program is empty.", "Done again. One block in your program."]
