@@ -72,8 +72,16 @@ UI_PICTURES: dict[str, Picture] = {
     "status": Picture("ui_status", "1F50C"),  # the teacher's corner: devices and sound
 }
 
+CONTROL_PICTURES: dict[str, Picture] = {
+    control: Picture(f"control_{control}", code) for control, code in (
+        ("run", "25B6"), ("stop", "23F9"), ("step", "1F463"), ("reset", "23EE"),
+        ("undo", "21A9"), ("redo", "21AA"), ("hint", "1F4A1"), ("map", "1F5FA"),
+        ("back", "2B05"), ("delete", "1F5D1"))}
+"""The workspace's controls, so a child who cannot read finds Run, Undo or the hint."""
+
 ALL_PICTURES: tuple[Picture, ...] = (*BLOCK_PICTURES.values(), *AVATAR_PICTURES.values(),
-                                     *WORLD_PICTURES.values(), *UI_PICTURES.values())
+                                     *WORLD_PICTURES.values(), *UI_PICTURES.values(),
+                                     *CONTROL_PICTURES.values())
 
 
 def block_picture(kind: str) -> Picture:
