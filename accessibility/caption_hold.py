@@ -38,7 +38,10 @@ class CaptionHold:
             self.changed.emit(None)
 
     def shows(self, caption: Caption) -> bool:
-        """Whether ``caption`` may replace what is on screen (not a scan label while held)."""
+        """Whether ``caption`` may replace what is on screen: never a device's status (the
+        teacher's corner lists it), and not a scan label while a message is held."""
+        if not caption.shown:
+            return False
         return self.message is None or caption.channel is not Channel.CUE
 
     def _cancel(self) -> None:

@@ -71,6 +71,7 @@ class Caption:
     text: str
     channel: Channel
     priority: Priority
+    shown: bool = True  # False: said for the teacher (a device's status), not the child's bar
 
 
 class SpeechEventKind(Enum):
@@ -117,6 +118,7 @@ class _Item:
     channel: Channel = field(compare=False)
     voice: VoiceSettings = field(compare=False)
     on_done: Done | None = field(compare=False, default=None)
+    shown: bool = field(compare=False, default=True)
     cancel: threading.Event = field(compare=False, default_factory=threading.Event)
     resume: bool = field(compare=False, default=False)
     dropped: bool = field(compare=False, default=False)
@@ -158,9 +160,12 @@ class Narrator:
     # --- what the app calls -----------------------------------------------------------------
 
     def say(self, key: str, params: Mapping[str, object] | None = None, *,
-            priority: Priority = Priority.NORMAL, on_done: Done | None = None) -> int:
-        """Queue ``key`` (an i18n key) for the main voice; returns the utterance id."""
-        return self._enqueue(key, params, Channel.MAIN, priority, on_done)
+            priority: Priority = Priority.NORMAL, on_done: Done | None = None,
+            shown: bool = True) -> int:
+        """Queue ``key`` (an i18n key) for the main voice; returns the utterance id.
+        ``shown=False``: its caption is marked not for the child's caption bar (what a
+        device's status says belongs in the teacher's corner)."""
+        return self._enqueue(key, params, Channel.MAIN, priority, on_done, shown)
 
     def cue(self, key: str, params: Mapping[str, object] | None = None, *,
             on_done: Done | None = None) -> int:
@@ -234,10 +239,10 @@ class Narrator:
     # --- queue logic (caller's thread, under the lock) --------------------------------------
 
     def _enqueue(self, key: str, params: Mapping[str, object] | None, channel: Channel,
-                 priority: Priority, on_done: Done | None) -> int:
+                 priority: Priority, on_done: Done | None, shown: bool = True) -> int:
         text = self._translator.t(key, **dict(params or {}))
         item = _Item(int(priority), next(self._seq), next(self._ids), text, channel,
-                     self.voice(self._translator.locale, channel), on_done)
+                     self.voice(self._translator.locale, channel), on_done, shown)
         with self._cond:
             current = self._current
             if channel is Channel.CUE:
@@ -304,7 +309,8 @@ class Narrator:
 
     def _speak(self, item: _Item) -> bool:
         """Caption, then speech; in captions-only mode the utterance ends at once."""
-        self._post(Caption(item.id, item.text, item.channel, Priority(item.priority)))
+        self._post(Caption(item.id, item.text, item.channel, Priority(item.priority),
+                           item.shown))
         started = lambda: self._post(  # noqa: E731
             SpeechEvent(SpeechEventKind.STARTED, item.id, item.channel, now()))
         if self._silent or self._server is None:

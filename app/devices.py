@@ -152,11 +152,16 @@ class Devices:
         changed = previous is None or previous.kind is not status.kind
         if status.message_key in SEARCHING:  # said once for all the boxes, if none is here
             if self._no_switch_box() and not was_looking:
-                self.narrator.say(NO_SWITCH_BOX, {})
+                self._say_status(Message(NO_SWITCH_BOX))
         elif changed and status.kind in (StatusKind.CONNECTED, StatusKind.LOST,
                                          StatusKind.ERROR):
-            # said after what is being said now: the child's work is not interrupted
-            self.narrator.say(status.message_key, dict(status.params))
+            self._say_status(Message(status.message_key, dict(status.params)))
+
+    def _say_status(self, message: Message) -> None:
+        """A device's or the microphone's status, said once after what is being said now
+        (the child's work is not interrupted) but kept off the child's caption bar: the
+        teacher reads it in the status corner's list."""
+        self.narrator.say(message.key, dict(message.params), shown=False)
 
     def _no_switch_box(self) -> bool:
         """Boxes are looked for and none is connected."""

@@ -36,6 +36,7 @@ from app.screens.teacher_pages import (AssignScreen, ClassViewScreen, ConfirmScr
 from app.screens.voice_training import VoiceTrainingScreen
 from app.screens.workspace import WorkspaceScreen
 from app.services import Services, build_services
+from app.ui.caption_bar import CaptionBar  # noqa: F401  (a widget of root.kv)
 from app.ui.dwell_ring import DwellRing
 from app.ui.lock_button import LockButton
 from app.ui.scan_prompt import ScanPrompt

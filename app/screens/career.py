@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from kivy.graphics import Color, Ellipse, Line, Rectangle
 from kivy.lang import Builder
-from kivy.properties import ColorProperty, StringProperty
+from kivy.clock import Clock
+from kivy.properties import ColorProperty, NumericProperty, StringProperty
 from kivy.uix.widget import Widget
 
 from accessibility.scan_model import Group
@@ -60,10 +61,38 @@ class JobPicture(Widget):
                          width=unit / 8)
 
 
+SMALLEST_TEXT = 0.6  # the card's words shrink this far at most to fit a small screen
+
+
 class CareerScreen(ModelScreen):
+    # the card's words smaller on a small screen: on 800 x 480 in German the name, the job
+    # and the sentence ran over each other and over the counter
+    text_scale = NumericProperty(1.0)
+
     def __init__(self, ctx, **kwargs) -> None:
         super().__init__(ctx, name="career", **kwargs)
         self.job = ""
+        self._fit_trigger = Clock.create_trigger(self._fit)
+        words = self.ids.words
+        words.bind(size=self._refit)
+        for label in (self.ids.name, self.ids.job, self.ids.what):
+            label.bind(texture_size=self._fit_trigger)
+
+    def _refit(self, *_args: object) -> None:
+        """A new card or a new size: start from the chosen size again."""
+        self.text_scale = 1.0
+        self._fit_trigger()
+
+    def _fit(self, *_args: object) -> None:
+        if not self.words_fit() and self.text_scale > SMALLEST_TEXT:
+            self.text_scale = max(SMALLEST_TEXT, self.text_scale * 0.9)
+
+    def words_fit(self) -> bool:
+        """Whether the name, the job and the sentence fit the card (the layout test asks)."""
+        ids = self.ids
+        needed = (ids.name.height + ids.job.height + ids.what.texture_size[1]
+                  + ids.words.spacing * 2)
+        return needed <= ids.words.height + 1
 
     def show_model(self, root: Group, focus: str | None) -> None:
         params = root.params
@@ -73,5 +102,6 @@ class CareerScreen(ModelScreen):
         job = str(params["job"])
         self.ids.job.text = f"{job}\n{params['disability']}" if params.get("disability") else job
         self.ids.what.text = str(params["what"])
+        self._refit()
         self.ids.picture.job = str(params.get("job_id", ""))
         self.choice_row(self.ids.choices, root, primary="career:next")

@@ -1,7 +1,13 @@
 """The level maker: the grid as big squares (each a scan target), tools, blocks, controls."""
 from __future__ import annotations
 
+from math import ceil
+
+from kivy.clock import Clock
 from kivy.lang import Builder
+from kivy.metrics import dp
+from kivy.properties import NumericProperty
+from kivy.uix.widget import Widget
 
 from accessibility.presenters.maker_presenter import BLOCKS_ID, CONTROLS_ID, GRID_ID, TOOLS_ID
 from accessibility.scan_model import Group, Target
@@ -17,9 +23,21 @@ CELL_LOOK = {"wall": ("#37474F", "#", "#FFFFFF"), "open": ("#F5F5F5", "", "#0000
              "star": ("#FFF59D", "*", "#000000")}
 
 
+COLS = 4  # tools and blocks per row
+
+
 class MakerScreen(ModelScreen):
+    side_needed = NumericProperty(0)  # the tools' and blocks' height at the smallest targets
+
     def __init__(self, ctx, **kwargs) -> None:
         super().__init__(ctx, name="maker", **kwargs)
+
+    def _into_sight(self, widget: Widget, lit: bool) -> None:
+        """The scanner lit a tool or block scrolled out of sight: scroll it in."""
+        view = self.ids.side_view
+        if lit and self.ids.side.height > view.height:
+            Clock.schedule_once(lambda _dt: view.scroll_to(widget, padding=dp(8),
+                                                           animate=False))
 
     def _cell_look(self, what_tool: str) -> tuple[tuple[float, ...], str, tuple[float, ...]]:
         if what_tool.startswith("paint:"):
@@ -51,17 +69,24 @@ class MakerScreen(ModelScreen):
         side = self.ids.side
         side.clear_widgets()
         side.add_widget(self.title(self.ctx.label_of(tools), scale=1.0))
-        tool_grid = self.grid(tools, cols=4)
+        tool_grid = self.grid(tools, cols=COLS, size_hint_y=ceil(len(tools.children) / COLS))
         for target in tools.children:
             assert isinstance(target, Target)
             tool_grid.add_widget(self.button(target, font_size=style.font * 0.8))
         side.add_widget(tool_grid)
         side.add_widget(self.title(self.ctx.label_of(blocks), scale=1.0))
-        block_grid = self.grid(blocks, cols=4, size_hint_y=0.45)
+        block_grid = self.grid(blocks, cols=COLS,
+                               size_hint_y=ceil(len(blocks.children) / COLS))
         for target in blocks.children:
             assert isinstance(target, Target)
             block_grid.add_widget(self.button(target, font_size=style.font * 0.8))
         side.add_widget(block_grid)
+        rows = tool_grid.size_hint_y + block_grid.size_hint_y
+        frame = style.highlight_width * 1.5  # a grid's padding and spacing
+        self.side_needed = (rows * (style.target + frame) + 4 * frame
+                            + 2 * (style.font * 1.5 + 8) + side.spacing * 3)
+        for widget in (tool_grid, block_grid, *tool_grid.children, *block_grid.children):
+            widget.bind(highlighted=self._into_sight)
         bar = self.ids.controls
         bar.clear_widgets()
         row = self.grid(controls, cols=len(controls.children), size_hint_y=1)

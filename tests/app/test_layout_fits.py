@@ -188,3 +188,70 @@ def test_a_long_status_line_leaves_the_child_room_for_every_word(german_without_
     controller.open_level("teens_07")
     cut["teens_07"] = cut_labels(running)
     assert not any(cut.values()), cut
+
+
+def visible_box(widget) -> tuple[float, float, float, float] | None:
+    """The part of ``widget`` the window shows (a list that scrolls clips it); None: none."""
+    left, bottom, right, top = window_box(widget)
+    parent = widget.parent
+    while parent is not None and parent is not parent.parent:
+        if isinstance(parent, ScrollView):
+            view = window_box(parent)
+            left, bottom = max(left, view[0]), max(bottom, view[1])
+            right, top = min(right, view[2]), min(top, view[3])
+        parent = parent.parent
+    return (left, bottom, right, top) if left < right and bottom < top else None
+
+
+def drawn_over(running: RunningApp) -> list[tuple[str, str]]:
+    """Pairs of buttons of the screen drawn one over the other, where the window shows them."""
+    running.settle()
+    running.wait(0.3)
+    screen = running.app.screens[running.controller.screen]
+    boxes = []
+    for w in screen.walk():
+        if isinstance(w, TargetButton) and w.get_root_window() is not None:
+            box = visible_box(w)
+            if box is not None:  # a pixel less each side: neighbours may touch
+                boxes.append((w.text, (box[0] + 1, box[1] + 1, box[2] - 1, box[3] - 1)))
+    return [(a, b) for i, (a, box_a) in enumerate(boxes) for b, box_b in boxes[i + 1:]
+            if overlap(box_a, box_b)]
+
+
+@pytest.mark.parametrize("screen_size,locale",
+                         [((800, 480), "de"), ((800, 480), "fr"), ((3840, 2160), "de")],
+                         indirect=["screen_size"])
+def test_the_made_levels_pages_and_the_player_pages_fit(tmp_path, screen_size, locale) -> None:
+    """Issue 20: on a small tablet the level maker drew its tools over the map and its blocks
+    under its controls, and a career card's name, job and sentence ran over each other."""
+    running = RunningApp(tmp_path, Options(data_dir=tmp_path, locale=locale, speech=False,
+                                           voice_input=False))
+    try:
+        controller = running.controller
+        learner = controller.store.learners()[0].id
+        controller.activate(f"learner:{learner}")
+        controller.activate("track:made")
+        controller.activate("map:careers")
+        career = running.app.screens["career"]
+        problems: dict[str, object] = {}
+        for card in range(1, 5):  # the third (Chieko Asakawa) is the longest in German
+            running.settle()
+            if not running.wait_for(career.words_fit, 5.0):  # the font shrinks frame by frame
+                problems[f"card {card}"] = career.ids.name.text
+            controller.activate("career:next")
+        controller.activate("career:back")
+        controller.activate("map:maker")
+        problems["maker cut"] = cut_labels(running)
+        problems["maker over"] = drawn_over(running)
+        controller.activate("maker:back")
+        controller.open_settings()
+        controller.activate("settings:add_learner")
+        problems["new player"] = cut_labels(running) + drawn_over(running)
+        controller.activate("player:cancel")
+        controller.activate("settings:class")
+        controller.activate(f"class:remove:{learner}")
+        assert controller.screen == "confirm"
+        problems["remove player"] = cut_labels(running) + drawn_over(running)
+        assert not any(problems.values()), problems
+    finally:
+        running.close()

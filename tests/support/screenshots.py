@@ -298,6 +298,12 @@ SCREENS: dict[str, tuple[str, Callable[[RunningApp], None]]] = {
     "level_complete": ("touch", complete),
     "educator_settings": ("touch", settings),
     "voice_training": ("voice", voice_training),
+    "career_card": ("two_switch_step", career),
+    "level_maker": ("touch", maker),
+    "level_map_made": ("touch", made_levels),
+    "free_canvas": ("touch", canvas),
+    "new_player": ("touch", new_player),
+    "remove_player": ("touch", remove_player),
 }
 
 
