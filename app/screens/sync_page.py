@@ -36,9 +36,9 @@ class SyncScreen(TeacherPage):
         for name, following in zip(FIELDS, FIELDS[1:]):
             self.fields[name].focus_next = self.fields[following]
 
-    def buttons(self, group: Group, width: float = 0.45):
+    def buttons(self, group: Group, width: float = 0.45, height: float = 1.6):
         """Wide enough that "Sending results: off. Select to turn it on." fits in two lines."""
-        return super().buttons(group, width)
+        return super().buttons(group, width, height)
 
     def _typed(self, name: str):
         def typed(_field: TextInput, text: str) -> None:
