@@ -28,7 +28,7 @@ from app.storage.models import Learner
 from app.storage.paths import learner_voice_dir
 from app.storage.store import ProgressStore
 from app.teacher.folders import candidate_folders
-from app.teacher.progress_data import child_report, class_summary
+from app.teacher.progress_data import child_report, class_summary, skill_key
 from app.sync.sender import Round
 from app.sync.settings import page_status, run_check, sync_presenter
 from app.teacher.report_html import render_report
@@ -131,9 +131,7 @@ class TeacherFlow:
                              self._skill_name)
 
     def _skill_name(self, skill: str) -> str:
-        key = f"levels.concept.{skill}"
-        return self.translator.t(key if self.translator.has(key) else
-                                 "teacher.report.other_skill")
+        return self.translator.t(skill_key(skill, self.translator.has))
 
     def folders(self) -> list[Path]:
         if self._media_roots is None:

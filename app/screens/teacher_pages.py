@@ -16,7 +16,7 @@ from kivy.uix.textinput import TextInput
 
 from accessibility.scan_model import Group, Target
 from app.screens.base import ModelScreen, short_window
-from app.teacher.progress_data import HELP_NAMES, ChildReport
+from app.teacher.progress_data import HELP_NAMES, ChildReport, skill_key
 from app.ui.chart import IndependenceChart
 
 Builder.load_file(__file__.replace(".py", ".kv"))
@@ -142,9 +142,7 @@ class ReportScreen(TeacherPage):
                                           height=style.target * 2))
 
     def _skill(self, skill: str) -> str:
-        key = f"levels.concept.{skill}"
-        return self.ctx.text(key if self.ctx.translator.has(key) else
-                             "teacher.report.other_skill")
+        return self.ctx.text(skill_key(skill, self.ctx.translator.has))
 
 
 class NewPlayerScreen(TeacherPage):
