@@ -87,7 +87,7 @@ def test_the_teacher_types_the_lrs_address_and_a_result_arrives(tmp_path: Path,
 
         tap(running, "sync:save")  # said what to do, nothing kept
         assert running.wait_for(lambda: "https://" in running.app.root_view.ids.notice.text,
-                                10.0)  # a tap in a scroll view lands after its timeout
+                                30.0)  # a tap in a scroll view lands after its timeout
         assert not controller.store.run_write(outbox.load_config).endpoint
         type_into(running, fields["endpoint"], "")
         Window.dispatch("on_key_down", ord("a"), 0, "a", ["ctrl"])  # select all, retype
@@ -100,7 +100,7 @@ def test_the_teacher_types_the_lrs_address_and_a_result_arrives(tmp_path: Path,
         assert controller.store.run_write(outbox.load_config).endpoint == ""  # tested only
 
         tap(running, "sync:toggle")
-        assert running.wait_for(lambda: controller.presenter.sync.form.enabled, 10.0)
+        assert running.wait_for(lambda: controller.presenter.sync.form.enabled, 30.0)
         config = controller.store.run_write(outbox.load_config)
         assert (config.ready, config.endpoint, config.username, config.password) == (
             True, ralph.endpoint, USERNAME, PASSWORD)
