@@ -80,7 +80,9 @@ class AppController:
             store=self.store, packs=self.packs, navigator=nav, translator=self.translator,
             data_dir=services.data_dir, notice=self.devices.notice,
             add_learner=lambda name, avatar: self.settings.add_learner(name, avatar),
-            current=lambda: self.learner, on_removed=self._removed, avatars=AVATARS)
+            current=lambda: self.learner, on_removed=self._removed, avatars=AVATARS,
+            clock=clock, wake_sync=lambda: services.wake_sync(),
+            last_round=lambda: services.sync.last if services.sync else None)
         self.settings = LearnerSettings(self, services, self.devices, nav,
                                         self.voice_training, self.listeners.look, self.teacher)
         self.add_learner = self.settings.add_learner

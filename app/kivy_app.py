@@ -31,6 +31,7 @@ from app.screens.learners import LearnersScreen
 from app.screens.level_map import LevelMapScreen
 from app.screens.maker import MakerScreen
 from app.screens.settings import SettingsScreen
+from app.screens.sync_page import SyncScreen
 from app.screens.teacher_pages import (AssignScreen, ClassViewScreen, ConfirmScreen,
                                        NewPlayerScreen, ReportScreen)
 from app.screens.voice_training import VoiceTrainingScreen
@@ -122,7 +123,8 @@ class CitizenCodeApp(App):
                        AssignScreen(self.ctx), ConfirmScreen(self.ctx),
                        ReportScreen(self.ctx, lambda: getattr(self.controller.presenter,
                                                               "preview", None)),
-                       NewPlayerScreen(self.ctx, self._new_player_name)):
+                       NewPlayerScreen(self.ctx, self._new_player_name),
+                       SyncScreen(self.ctx, lambda: self.controller.presenter)):
             self.screens[screen.name] = screen
             self.root_view.ids.screens.add_widget(screen)
         self.lock = LockButton(self._open_settings, size_hint=(None, None),

@@ -27,7 +27,6 @@ from app.services import Services
 from app.storage.export import locale_sheet
 from app.storage.models import Learner
 from app.storage.notices import profile_reset
-from app.sync.settings import sync_presenter
 from app.teacher_flow import TeacherFlow
 from app.voice_training_flow import VoiceTrainingFlow
 
@@ -127,8 +126,7 @@ class LearnerSettings:
             translate=self.translator.t, on_train_voice=self.voice_training.open,
             on_forget_voice=self.voice_training.forget,
             voice_trained=self.voice_training.trained_here,
-            sync=sync_presenter(self.store, wake=self.services.wake_sync,
-                                on_message=self.devices.notice))
+            on_sync=self.teacher.sync_page if self.teacher else None)
         self.navigator.show(SETTINGS, presenter)
 
     def _remover(self) -> tuple[str, Callable[[], None]] | None:

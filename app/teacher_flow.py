@@ -1,6 +1,7 @@
 """The teacher's screens as the app runs them: the class view over the settings, and over
 it a learner's levels (assign and unlock), their progress report, adding a player (name
-first) and removing one (after a yes). Each is pushed, so "back" gives the one below.
+first), removing one (after a yes), and the device's class sync. Each is pushed, so "back"
+gives the one below.
 
 Windowless: the store, the packs, the screen stack and the notices are handed in.
 """
@@ -13,28 +14,33 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from accessibility.clock import Clock
 from accessibility.message import Message
 from accessibility.presenters.assignment_presenter import AssignmentPresenter
 from accessibility.presenters.class_view_presenter import ClassViewPresenter
 from accessibility.presenters.confirm_presenter import ConfirmPresenter
 from accessibility.presenters.new_player_presenter import NewPlayerPresenter
 from accessibility.presenters.report_presenter import ReportPresenter
+from accessibility.presenters.sync_page_presenter import SyncPagePresenter
 from accessibility.translator import Translator
 from app.navigation import Navigator
 from app.storage.models import Learner
 from app.storage.paths import learner_voice_dir
 from app.storage.store import ProgressStore
 from app.teacher.folders import candidate_folders
-from app.teacher.progress_data import child_report, class_summary
+from app.teacher.progress_data import child_report, class_summary, skill_key
+from app.sync.sender import Round
+from app.sync.settings import page_status, run_check, sync_presenter
 from app.teacher.report_html import render_report
 from levels.level import TRACKS
 from levels.packs import Packs
 
 log = logging.getLogger(__name__)
 
-CLASS, ASSIGN, REPORT, CONFIRM, NEW_PLAYER = (
-    "class", "assign", "report", "confirm", "new_player")
-TEACHER_SCREENS = (CLASS, ASSIGN, REPORT, CONFIRM, NEW_PLAYER)
+CLASS, ASSIGN, REPORT, CONFIRM, NEW_PLAYER, SYNC = (
+    "class", "assign", "report", "confirm", "new_player", "sync")
+TEACHER_SCREENS = (CLASS, ASSIGN, REPORT, CONFIRM, NEW_PLAYER, SYNC)
+ROUND_WAIT_S, ROUND_LOOKS = 0.5, 60  # after "send now", the status is read again once sent
 
 
 def report_file_name(name: str, day: date) -> str:
@@ -60,7 +66,9 @@ class TeacherFlow:
                  current: Callable[[], Learner | None],
                  on_removed: Callable[[int], None],
                  avatars: tuple[str, ...], media_roots: tuple[Path, ...] | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today, clock: Clock | None = None,
+                 wake_sync: Callable[[], None] = lambda: None,
+                 last_round: Callable[[], Round | None] = lambda: None) -> None:
         self.store = store
         self.packs = packs
         self.navigator = navigator
@@ -73,6 +81,9 @@ class TeacherFlow:
         self._avatars = avatars
         self._media_roots = media_roots
         self._today = today
+        self._clock = clock
+        self._wake_sync = wake_sync
+        self._last_round = last_round  # the sender thread's last round, None without one
         self.class_view: ClassViewPresenter | None = None
 
     # -- the class view -------------------------------------------------------------------
@@ -81,7 +92,8 @@ class TeacherFlow:
         """Over the settings (behind the educator's lock)."""
         self.class_view = ClassViewPresenter(
             class_summary(self.store, self.packs.tracks), on_assign=self.assign,
-            on_report=self.report, on_remove=self.ask_remove, on_back=self.back)
+            on_report=self.report, on_remove=self.ask_remove, on_back=self.back,
+            on_sync=self.sync_page)
         self.navigator.push(CLASS, self.class_view)
 
     def back(self) -> None:
@@ -119,9 +131,7 @@ class TeacherFlow:
                              self._skill_name)
 
     def _skill_name(self, skill: str) -> str:
-        key = f"levels.concept.{skill}"
-        return self.translator.t(key if self.translator.has(key) else
-                                 "teacher.report.other_skill")
+        return self.translator.t(skill_key(skill, self.translator.has))
 
     def folders(self) -> list[Path]:
         if self._media_roots is None:
@@ -190,3 +200,42 @@ class TeacherFlow:
         if current is not None and current.id == learner.id:
             self._on_removed(learner.id)
         self._notice(Message("teacher.remove.done", {"name": learner.name}))
+
+    # -- class sync -----------------------------------------------------------------------
+
+    def sync_page(self) -> None:
+        """The device's sync (every learner's statements): on/off, address, test, waiting."""
+        page: SyncPagePresenter | None = None
+
+        def send_now() -> None:
+            before = self._last_round()
+            self._wake_sync()
+            if page is not None:
+                self._after_round(before, page.refresh)
+        form = sync_presenter(self.store, wake=self._wake_sync, on_message=self._notice,
+                              send_now=send_now)
+        page = SyncPagePresenter(
+            form, status=lambda: page_status(self.store, self._last_round()),
+            on_check=self._check, on_back=self.back, on_message=self._notice)
+        self.navigator.push(SYNC, page)
+
+    def _check(self, form, done: Callable[[str], None]) -> None:
+        if self._clock is None:
+            done("offline")  # no clock to hear the answer on (not in the app)
+            return
+        run_check(self._clock, form, done)
+
+    def _after_round(self, before: Round | None, then: Callable[[], None]) -> None:
+        """``then`` once the sender finished a round (or after a while without one)."""
+        clock = self._clock
+        if clock is None:
+            return
+        looks = [0]
+
+        def look() -> None:
+            looks[0] += 1
+            if self._last_round() is not before or looks[0] >= ROUND_LOOKS:
+                then()
+            else:
+                clock.call_later(ROUND_WAIT_S, look)
+        clock.call_later(ROUND_WAIT_S, look)

@@ -39,8 +39,10 @@ def row_id(learner_id: int) -> str:
 class ClassViewPresenter(ScreenPresenter):
     def __init__(self, children: Sequence[ChildSummary], *,
                  on_assign: Callable[[int], None], on_report: Callable[[int], None],
-                 on_remove: Callable[[int], None], on_back: Callable[[], None]) -> None:
+                 on_remove: Callable[[int], None], on_back: Callable[[], None],
+                 on_sync: Callable[[], None] | None = None) -> None:
         super().__init__()
+        self._on_sync = on_sync  # the device's class sync page
         self.children = list(children)
         self._on_assign = on_assign
         self._on_report = on_report
@@ -54,7 +56,9 @@ class ClassViewPresenter(ScreenPresenter):
         rows: list[Group | Target] = [self._row(child) for child in self.children]
         return Group(ROOT_ID, "teacher.class.title", [
             Group("class:actions", "teacher.class.actions", [
-                Target("class:back", "teacher.class.back", self._on_back)]),
+                Target("class:back", "teacher.class.back", self._on_back),
+                *([Target("class:sync", "sync.page.open", self._on_sync)]
+                  if self._on_sync is not None else [])]),
             Group("class:children", "teacher.class.children", rows,
                   params={"count": len(self.children)})])
 

@@ -13,7 +13,6 @@ from accessibility.block_pictures import BLOCK_LOOKS
 from accessibility.message import Message, MessageSink
 from accessibility.presenters.base import ScreenPresenter
 from accessibility.presenters.commands import CommandTable, ScreenCommand
-from accessibility.presenters.sync_presenter import SyncSettingsPresenter
 from accessibility.profiles import (PRESETS, SPEC, SUGGEST_MODES, THEMES, AccessProfile,
                                     ProfileError, edited, preset)
 from accessibility.scan_model import Group, Target
@@ -77,13 +76,11 @@ class SettingsPresenter(ScreenPresenter):
                  on_train_voice: Callable[[], None] | None = None,
                  on_forget_voice: Callable[[], None] | None = None,
                  voice_trained: Callable[[], bool] = lambda: False,
-                 sync: SyncSettingsPresenter | None = None,
+                 on_sync: Callable[[], None] | None = None,
                  on_class_view: Callable[[], None] | None = None,
                  remove_learner: tuple[str, Callable[[], None]] | None = None) -> None:
         super().__init__()
-        self.sync = sync  # the classroom sync entry, saved at once (not part of the draft)
-        if sync is not None:
-            sync.changed = lambda: self._publish(focus="sync:toggle")
+        self._on_sync = on_sync  # the device's class sync page (not part of the draft)
         self.section = SECTIONS[0]  # the tab shown; every section stays in the scan model
         self._on_class_view = on_class_view
         self._remove_learner = remove_learner  # (their name, ask to remove them)
@@ -159,6 +156,8 @@ class SettingsPresenter(ScreenPresenter):
                 Target("settings:add_learner", "app.settings.add_learner", self._on_add_learner),
                 *([Target("settings:class", "teacher.class.open", self._on_class_view)]
                   if self._on_class_view is not None else []),
+                *([Target("settings:sync", "sync.page.open", self._on_sync)]
+                  if self._on_sync is not None else []),
                 Target("settings:export", "app.settings.export", self._on_export),
                 *([Target("settings:remove_learner", "teacher.class.remove",
                           self._remove_learner[1], params={"name": self._remove_learner[0]})]
@@ -167,8 +166,7 @@ class SettingsPresenter(ScreenPresenter):
                 Target(f"locale:{locale}", f"app.language.{locale}",
                        self._setter(self._locale, locale),
                        params={"chosen": locale == self.draft.locale})
-                for locale in LOCALES]),
-            *([] if self.sync is None else [self.sync.group()])]
+                for locale in LOCALES])]
         return found
 
     def _show_section(self, name: str) -> None:

@@ -1,9 +1,9 @@
-"""The teacher's control for classroom sync, as a scan group: on/off and "send now".
+"""The teacher's classroom sync settings: on/off, the LRS address, user name and password.
 
-The address, user name and password are typed in the settings view's text fields and given
-to ``set_address``; the password is kept only to be saved and is never part of the model
-(its label says whether one is saved). Turning sync on needs an http(s) address first, so
-nothing can leave the device by a stray press.
+The "Class sync" page (``sync_page_presenter``) and ``python -m app.sync`` both change them
+through this. The password is kept only to be saved and is never part of a model (the page
+says whether one is saved). Turning sync on needs a usable address first, so nothing can
+leave the device by a stray press.
 """
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from accessibility.message import Message, MessageSink
-from accessibility.scan_model import Group, Target
 
-GROUP_ID = "settings:sync"
 SCHEMES = ("https://", "http://")
 
 
@@ -32,6 +30,19 @@ class SyncForm:
         return self.enabled and self.endpoint.startswith(SCHEMES)
 
 
+def address_problem(endpoint: str, username: str) -> Message | None:
+    """What is wrong with a typed address and user name, said so the teacher can fix it
+    (None: usable, or no address at all, which turns sync off)."""
+    endpoint = endpoint.strip()
+    if not endpoint:
+        return None
+    if any(char.isspace() for char in endpoint):
+        return Message("sync.error.spaces", {"address": endpoint})
+    if not endpoint.startswith(SCHEMES) or not endpoint.split("://", 1)[1].strip("/"):
+        return Message("sync.error.address", {"address": endpoint})
+    if not username.strip():
+        return Message("sync.error.no_user")
+    return None
 
 
 class SyncSettingsPresenter:
@@ -43,14 +54,8 @@ class SyncSettingsPresenter:
         self._on_message = on_message
         self.changed: Callable[[], None] = lambda: None  # the screen showing it redraws
 
-    def group(self) -> Group:
-        """The entry the settings screen shows in its model."""
-        state = "sync.settings.enabled" if self.form.enabled else "sync.settings.disabled"
-        return Group(GROUP_ID, "sync.settings.title", [
-            Target("sync:toggle", state, self.toggle),
-            Target("sync:send_now", "sync.settings.send_now", self._on_send_now,
-                   enabled=self.form.enabled),
-        ])
+    def send_now(self) -> None:
+        self._on_send_now()
 
     def toggle(self) -> None:
         if not self.form.enabled and not replace(self.form, enabled=True).ready:
@@ -61,17 +66,24 @@ class SyncSettingsPresenter:
     def set_address(self, endpoint: str, username: str, password: str | None = None) -> bool:
         """Keep what the teacher typed; ``password=None`` keeps the saved one."""
         endpoint = endpoint.strip()
-        if endpoint and not endpoint.startswith(SCHEMES):
-            self._on_message(Message("sync.error.address", {"address": endpoint}))
+        problem = address_problem(endpoint, username)
+        if problem is not None:
+            self._on_message(problem)
             return False
-        self._save(SyncForm(self.form.enabled and bool(endpoint), endpoint, username.strip(),
-                            self.form.password if password is None else password))
-        return True
+        return self._save(SyncForm(self.form.enabled and bool(endpoint), endpoint,
+                                   username.strip(),
+                                   self.form.password if password is None else password))
 
     def password_label(self) -> str:
         return "sync.settings.password_saved" if self.form.password else "sync.settings.password"
 
-    def _save(self, form: SyncForm) -> None:
+    def _save(self, form: SyncForm) -> bool:
+        """Saved, or said why not (a full disk, a read-only folder): nothing half-changed."""
+        try:
+            self._on_save(form)
+        except OSError:
+            self._on_message(Message("sync.error.not_saved"))
+            return False
         self.form = form
-        self._on_save(form)
         self.changed()
+        return True

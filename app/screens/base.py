@@ -39,6 +39,12 @@ class UiContext:
         return f"{label}\n{self.text('voice.hint.say', phrase=phrase)}" if phrase else label
 
 
+def short_window(target: float) -> bool:
+    """A small tablet's window (800 x 480): fixed rows on top must give up height."""
+    from kivy.core.window import Window
+    return bool(Window.height < 12 * target)
+
+
 class ModelScreen(Screen):
     """A screen drawn from its presenter's scan model; ``show_model`` rebuilds it."""
 

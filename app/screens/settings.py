@@ -11,7 +11,7 @@ from accessibility.profiles import AccessProfile
 from accessibility.scan_model import Group, ScanNode, Target
 from accessibility.scanner import Scanner, ScanMode, ScanSettings
 from adapters.events import InputEvent
-from app.screens.base import ModelScreen
+from app.screens.base import ModelScreen, short_window
 from app.ui.widgets import Highlighter
 
 Builder.load_file(__file__.replace(".py", ".kv"))
@@ -54,8 +54,11 @@ class SettingsScreen(ModelScreen):
         body: BoxLayout = self.ids.sections
         body.clear_widgets()
         groups = [g for g in root.children if isinstance(g, Group)]
-        for group in groups[:2]:  # save/leave, then the tabs
-            top.add_widget(self._buttons(group, 0.25, 1.2))
+        if short_window(self.ctx.style.target) and len(groups) > 1:
+            top.add_widget(self._one_row(groups[0], groups[1]))
+        else:
+            for group in groups[:2]:  # save/leave, then the tabs
+                top.add_widget(self._buttons(group, 0.25, 1.2))
         tabs = groups[1].children if len(groups) > 1 else []
         chosen = next((t.id.split(":", 1)[1] for t in tabs if t.params.get("chosen")), "")
         section = next((g for g in groups[2:] if g.id.endswith(f":{chosen}")), None)
@@ -92,6 +95,17 @@ class SettingsScreen(ModelScreen):
                                              size_hint=(width, None),
                                              height=style.target * height, grow=True))
         return stack
+
+    def _one_row(self, actions: Group, tabs: Group) -> BoxLayout:
+        """Save, leave and the four tabs on one row: on a small tablet two rows of them
+        left the chosen section a strip at the bottom."""
+        row = BoxLayout(size_hint_y=None, spacing=self.ctx.style.target / 4)
+        stacks = [self._buttons(actions, 0.5, 1.2), self._buttons(tabs, 0.25, 1.2)]
+        for stack, share in zip(stacks, (0.34, 0.66)):
+            stack.size_hint_x = share
+            stack.bind(height=lambda *_: setattr(row, "height", max(s.height for s in stacks)))
+            row.add_widget(stack)
+        return row
 
     def _stepper(self, group: Group) -> BoxLayout:
         """"Time on each item (seconds): 1.0 s" between a − and a + button."""

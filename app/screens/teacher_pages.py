@@ -15,8 +15,8 @@ from kivy.uix.label import Label
 from kivy.uix.textinput import TextInput
 
 from accessibility.scan_model import Group, Target
-from app.screens.base import ModelScreen
-from app.teacher.progress_data import HELP_NAMES, ChildReport
+from app.screens.base import ModelScreen, short_window
+from app.teacher.progress_data import HELP_NAMES, ChildReport, skill_key
 from app.ui.chart import IndependenceChart
 
 Builder.load_file(__file__.replace(".py", ".kv"))
@@ -33,7 +33,7 @@ class TeacherPage(ModelScreen):
         self.ids.body.clear_widgets()
         groups = [g for g in root.children if isinstance(g, Group)]
         if groups:
-            self.ids.top.add_widget(self.buttons(groups[0], width=0.3))
+            self.ids.top.add_widget(self.buttons(groups[0], width=0.3, height=self.top_height()))
         if self.extra_first:
             self.extra(root)
         for group in groups[1:]:
@@ -49,14 +49,18 @@ class TeacherPage(ModelScreen):
         body.add_widget(self.title(self.ctx.label_of(group), scale=1.1))
         body.add_widget(self.buttons(group))
 
-    def buttons(self, group: Group, width: float = 0.25):
+    def top_height(self) -> float:
+        """The buttons on top, lower on a small tablet: the page below keeps room."""
+        return 1.1 if short_window(self.ctx.style.target) else 1.6
+
+    def buttons(self, group: Group, width: float = 0.25, height: float = 1.6):
         style = self.ctx.style
         stack = self.stack(group, size_hint_y=None)
         stack.bind(minimum_height=stack.setter("height"))
         for target in group.children:
             if isinstance(target, Target):
                 stack.add_widget(self.button(target, size_hint=(width, None),
-                                             height=style.target * 1.6, grow=True))
+                                             height=style.target * height, grow=True))
         return stack
 
     def label(self, text: str, scale: float = 1.0, **kwargs: object) -> Label:
@@ -103,8 +107,8 @@ class AssignScreen(TeacherPage):
     def __init__(self, ctx, **kwargs) -> None:
         super().__init__(ctx, name="assign", **kwargs)
 
-    def buttons(self, group: Group, width: float = 0.2):
-        return super().buttons(group, width)
+    def buttons(self, group: Group, width: float = 0.2, height: float = 1.6):
+        return super().buttons(group, width, height)
 
 
 class ReportScreen(TeacherPage):
@@ -113,8 +117,8 @@ class ReportScreen(TeacherPage):
         super().__init__(ctx, name="report", **kwargs)
         self._preview = preview  # the shown presenter's ChildReport
 
-    def buttons(self, group: Group, width: float = 0.5):
-        return super().buttons(group, width)
+    def buttons(self, group: Group, width: float = 0.5, height: float = 1.6):
+        return super().buttons(group, width, height)
 
     def extra(self, root: Group) -> None:
         report = self._preview()
@@ -138,9 +142,7 @@ class ReportScreen(TeacherPage):
                                           height=style.target * 2))
 
     def _skill(self, skill: str) -> str:
-        key = f"levels.concept.{skill}"
-        return self.ctx.text(key if self.ctx.translator.has(key) else
-                             "teacher.report.other_skill")
+        return self.ctx.text(skill_key(skill, self.ctx.translator.has))
 
 
 class NewPlayerScreen(TeacherPage):
@@ -182,4 +184,4 @@ class ConfirmScreen(TeacherPage):
         self.ids.title.text = self.ctx.label_of(root)
         self.ids.top.clear_widgets()
         self.ids.body.clear_widgets()
-        self.ids.top.add_widget(self.buttons(root, width=0.45))
+        self.ids.top.add_widget(self.buttons(root, width=0.45, height=self.top_height()))

@@ -6,11 +6,15 @@ version of the game walks the same path to the current schema.
 """
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from app.storage import secrets
 from app.storage.transactions import transaction
+
+log = logging.getLogger(__name__)
 
 
 class NotAProgressFile(sqlite3.DatabaseError):
@@ -31,6 +35,26 @@ def _run(*statements: str) -> Callable[[sqlite3.Connection], None]:
         for statement in statements:
             conn.execute(statement)
     return apply
+
+
+def _password_out_of_the_file(conn: sqlite3.Connection) -> None:
+    """Move the LRS password an older version kept in ``settings`` to its own file (0600),
+    and erase it from the progress file: ``secure_delete`` overwrites the freed bytes, which
+    SQLite would otherwise leave in the page. If the file cannot be written the password is
+    dropped all the same (the teacher types it again): a copy of the progress file must not
+    carry it. A store in memory keeps it in memory."""
+    path = secrets.password_file(conn)
+    row = conn.execute("SELECT value FROM settings WHERE key = 'xapi.password'").fetchone()
+    if path is None or row is None:
+        return
+    if row[0] and not secrets.read_password(path):
+        try:
+            secrets.write_password(path, str(row[0]))
+        except OSError as error:
+            log.error("the LRS password could not be moved to %s (%s): type it again",
+                      path, type(error).__name__)
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("DELETE FROM settings WHERE key = 'xapi.password'")
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -110,6 +134,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         "CREATE INDEX attempt_log_learner ON attempt_log (learner_id, at)",
     )),
+    Migration(6, "the LRS password leaves the progress file for its own file",
+              _password_out_of_the_file),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -128,6 +154,7 @@ def migrate(conn: sqlite3.Connection, steps: Sequence[Migration] = MIGRATIONS) -
     version = schema_version(conn)
     if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
         raise NotAProgressFile("version 0 but the file already has tables")
+    ran = False
     for step in steps:
         if step.version <= version:
             continue
@@ -137,4 +164,7 @@ def migrate(conn: sqlite3.Connection, steps: Sequence[Migration] = MIGRATIONS) -
             step.apply(conn)
             conn.execute(f"PRAGMA user_version = {int(step.version)}")
         version = step.version
+        ran = True
+    if ran:  # the main file holds the new pages now (no erased password left in it)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return version

@@ -3,7 +3,8 @@
 Statements are queued whether or not sync is on: the teacher may turn it on later, and a
 statement is only ever sent when it is on (``SyncConfig.ready``). A row leaves the queue
 when the LRS has answered OK for it (``sent``), or refused it for good (``rejected``).
-The settings live in the store's ``settings`` table; the password is never logged.
+The settings live in the store's ``settings`` table, except the password: it is kept in
+its own file beside the progress file (``app.storage.secrets``), never in it, never logged.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from accessibility.presenters.sync_presenter import SyncForm as SyncConfig
+from app.storage import secrets
 from app.storage.queries import now
 
 ENABLED, ENDPOINT, USERNAME, PASSWORD = ("xapi.enabled", "xapi.endpoint", "xapi.username",
@@ -27,20 +29,30 @@ def config_from(values: Mapping[str, str]) -> SyncConfig:
 
 
 def config_settings(config: SyncConfig) -> dict[str, str]:
+    """What goes in the ``settings`` table (no password)."""
     return {ENABLED: "1" if config.enabled else "0", ENDPOINT: config.endpoint.strip(),
-            USERNAME: config.username, PASSWORD: config.password}
+            USERNAME: config.username}
 
 
 def load_config(conn: sqlite3.Connection) -> SyncConfig:
-    found = conn.execute("SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?)",
-                         (ENABLED, ENDPOINT, USERNAME, PASSWORD)).fetchall()
-    return config_from({str(k): str(v) for k, v in found})
+    found = {str(k): str(v) for k, v in conn.execute(
+        "SELECT key, value FROM settings WHERE key IN (?, ?, ?)",
+        (ENABLED, ENDPOINT, USERNAME)).fetchall()}
+    path = secrets.password_file(conn)
+    found[PASSWORD] = secrets.read_password(path) if path is not None else ""
+    return config_from(found)
 
 
 def save_config(conn: sqlite3.Connection, config: SyncConfig) -> None:
-    conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?) "
-                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                     config_settings(config).items())
+    """The password to its own file first, then the rest. A store in memory (a read-only
+    or locked progress file) keeps no password: it never sends, and its saves may wait in
+    a queue file for the real one, which must not carry it either."""
+    path = secrets.password_file(conn)
+    if path is not None and config.password != secrets.read_password(path):
+        secrets.write_password(path, config.password)
+    for item in config_settings(config).items():  # one by one: the save queue records them
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value", item)
 
 
 def pseudonym(conn: sqlite3.Connection, key: str) -> str:

@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 BATCH = 50
 TIMEOUT_S = 15.0
+CHECK_TIMEOUT_S = 10.0  # the teacher waits for this one
 Batch = list[tuple[str, dict[str, Any]]]
 
 
@@ -61,23 +62,51 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _post(config: outbox.SyncConfig, statements: list[dict[str, Any]]) -> int:
-    """POST a batch; return the HTTP status (an HTTPError's status too)."""
+def _headers(config: outbox.SyncConfig) -> dict[str, str]:
     token = base64.b64encode(f"{config.username}:{config.password}".encode()).decode("ascii")
+    return {"Authorization": f"Basic {token}", "X-Experience-API-Version": XAPI_VERSION}
+
+
+def _open(request: urllib.request.Request, timeout: float) -> tuple[int, bytes]:
+    """The HTTP status (an HTTPError's status too) and the body."""
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return int(response.status), response.read()
+    except urllib.error.HTTPError as error:
+        return int(error.code), error.read()
+    except (urllib.error.URLError, OSError, ValueError) as error:  # refused, reset, timeout,
+        raise _Stop(Outcome.OFFLINE, type(error).__name__) from error  # DNS, a bad URL
+
+
+def _post(config: outbox.SyncConfig, statements: list[dict[str, Any]]) -> int:
+    """POST a batch; return the HTTP status."""
     request = urllib.request.Request(
         config.endpoint.rstrip("/") + "/statements", method="POST",
         data=json.dumps(statements, ensure_ascii=False).encode("utf-8"),
-        headers={"Content-Type": "application/json", "Authorization": f"Basic {token}",
-                 "X-Experience-API-Version": XAPI_VERSION})
+        headers={"Content-Type": "application/json", **_headers(config)})
+    return _open(request, TIMEOUT_S)[0]
+
+
+def check(config: outbox.SyncConfig, timeout: float = CHECK_TIMEOUT_S) -> str:
+    """The teacher's "Test the connection": asks the LRS for one statement (nothing is
+    sent) and says what happened: ``reached``, ``refused`` (user name or password),
+    ``offline`` (no network, no server there), ``server`` (it answered with an error) or
+    ``not_lrs`` (something answered, but not an xAPI statements API)."""
+    request = urllib.request.Request(config.endpoint.rstrip("/") + "/statements?limit=1",
+                                     headers=_headers(config))
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:
-            response.read()
-            return int(response.status)
-    except urllib.error.HTTPError as error:
-        error.read()
-        return int(error.code)
-    except (urllib.error.URLError, OSError) as error:  # refused, reset, timeout, DNS
-        raise _Stop(Outcome.OFFLINE, type(error).__name__) from error
+        status, body = _open(request, timeout)
+    except _Stop:
+        return "offline"
+    if status in (401, 403):
+        return "refused"
+    if status >= 500:
+        return "server"
+    try:
+        answer = json.loads(body) if status == 200 else None
+    except ValueError:
+        answer = None
+    return "reached" if isinstance(answer, dict) and "statements" in answer else "not_lrs"
 
 
 class Sender:
@@ -94,12 +123,14 @@ class Sender:
         conn = _connect(self.path)
         sent = 0
         try:
-            config = outbox.load_config(conn)
-            if not config.ready:
-                return Round(Outcome.OFF)
-            while batch := outbox.waiting(conn, self.batch):
+            while True:  # the settings again before each batch: "off" stops at once
+                config = outbox.load_config(conn)
+                if not config.ready:
+                    return Round(Outcome.OFF, sent)
+                batch = outbox.waiting(conn, self.batch)
+                if not batch:
+                    return Round(Outcome.DONE, sent)
                 sent += self._deliver(conn, config, batch)
-            return Round(Outcome.DONE, sent)
         except _Stop as stop:
             log.warning("sync stopped after %d statements: %s %s", sent, stop.outcome.value,
                         stop.detail)

@@ -3,7 +3,7 @@ progress report per skill and per session (a session: the days a learner played)
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -109,9 +109,36 @@ class ChildReport:
     independence: tuple[float, ...] = field(default=())
 
 
+# the report's skills (the issue's: sequence, loops, conditions, functions, data, pixel
+# art, and the switch skills' first steps); a level's finer concept goes to one of them,
+# by the blocks its levels teach, so a teacher reads a few rows and no row of "Other"s
+SKILLS = ("first_steps", "sequence", "loops", "conditions", "functions", "data", "pixel_art")
+SKILL_OF_CONCEPT = {
+    "cause_and_effect": "first_steps", "choice": "first_steps", "timing": "first_steps",
+    "nested_loops": "loops", "while": "loops", "collect_all": "loops", "score": "loops",
+    "avoid": "functions", "rooms": "functions", "pixel_art_functions": "pixel_art",
+    "pixel_art_pattern": "pixel_art", "pixel_art_symmetry": "pixel_art"}
+
+
+def skill_of(concept: str | None) -> str:
+    """The report's skill of a level's concept ("other" when it has none we know)."""
+    if not concept:
+        return "other"
+    skill = SKILL_OF_CONCEPT.get(concept, "data" if concept.startswith("data") else concept)
+    return skill if skill in SKILLS else "other"
+
+
+def skill_key(skill: str, has: Callable[[str], bool]) -> str:
+    """The i18n key of a skill's name: the level concept's own name where there is one."""
+    for key in (f"levels.concept.{skill}", f"teacher.skill.{skill}"):
+        if has(key):
+            return key
+    return "teacher.report.other_skill"
+
+
 def _skill_of(levels: Mapping[str, Level], level_id: str) -> str:
     level = levels.get(level_id)
-    return level.concept if level is not None and level.concept else "other"
+    return skill_of(level.concept if level is not None else None)
 
 
 def child_report(store: ProgressStore, tracks: Mapping[str, Sequence[Level]],
@@ -123,7 +150,7 @@ def child_report(store: ProgressStore, tracks: Mapping[str, Sequence[Level]],
               for lv in levels]
     every = {lv.id: lv for levels in tracks.values() for lv in levels}
     skills: list[str] = list(dict.fromkeys(
-        [lv.concept or "other" for lv in opened]
+        [skill_of(lv.concept) for lv in opened]
         + [_skill_of(every, level_id) for level_id in progress]))
     help_by_skill: dict[str, tuple[int, ...]] = defaultdict(lambda: NO_HELP)
     for attempt in log:
@@ -131,7 +158,7 @@ def child_report(store: ProgressStore, tracks: Mapping[str, Sequence[Level]],
         help_by_skill[skill] = add_help(help_by_skill[skill], attempt.help)
     skill_lines = tuple(SkillLine(
         skill,
-        levels_open=sum(1 for lv in opened if (lv.concept or "other") == skill),
+        levels_open=sum(1 for lv in opened if skill_of(lv.concept) == skill),
         levels_solved=sum(1 for p in progress.values()
                           if p.solved and _skill_of(every, p.level_id) == skill),
         stars=sum(p.stars for p in progress.values() if _skill_of(every, p.level_id) == skill),

@@ -380,7 +380,7 @@ def test_a_version_1_file_is_migrated_and_keeps_its_progress(tmp_path: Path) -> 
     _version_1_file(path)
     with ProgressStore(path) as store:
         assert store.notice is None
-        assert schema_version(store._connection) == LATEST_VERSION == 5
+        assert schema_version(store._connection) == LATEST_VERSION == 6
         (zoe,) = store.learners()
         assert (zoe.id, zoe.name, zoe.profile) == (7, "Zoë", {"name": "touch"})
         level = store.progress(7)["loops_01"]

@@ -16,7 +16,7 @@ from app.storage.store import ProgressStore
 from app.sync import outbox
 from app.sync.__main__ import main as sync_main
 from app.sync.record import Played, queue_attempt
-from app.sync.sender import Outcome, Sender
+from app.sync.sender import Outcome, Sender, check
 from app.sync.statements import ATTEMPTED, COMPLETED
 from tests.app.ralph_lrs import PASSWORD, USERNAME, Ralph
 from tests.app.test_controller import make_app, pump
@@ -138,3 +138,18 @@ def test_the_terminal_turns_sync_on_and_sends(tmp_path: Path, ralph: Ralph,
     assert len(ralph.statements()) == 2
     assert sync_main(["off", *base], say=said.append) == 0
     assert said[-1].startswith("Das Senden ist aus")
+
+
+def test_the_connection_test_says_what_it_found(tmp_path: Path, ralph: Ralph) -> None:
+    """Against the real Ralph: reached, wrong password, not an LRS (its root answers 404
+    for statements), and a port nobody listens on; nothing is sent by a test."""
+    def found(endpoint: str, password: str = PASSWORD) -> str:
+        return check(outbox.SyncConfig(True, endpoint, USERNAME, password), timeout=10.0)
+    root = ralph.endpoint.rsplit("/xAPI", 1)[0]
+    assert found(ralph.endpoint) == "reached"
+    assert found(ralph.endpoint, "wrong") == "refused"
+    assert found(root + "/__heartbeat__") == "not_lrs"
+    ralph.kill()
+    assert found(ralph.endpoint) == "offline"
+    ralph.start()
+    assert ralph.statements() == []

@@ -112,13 +112,48 @@ def test_the_teacher_turns_sync_on_in_the_settings_and_the_sender_is_woken(
     try:
         controller.activate(controller.model.children[0].id)
         controller.open_settings()
+        assert controller.activate("section:player")
+        assert controller.activate("settings:sync")
+        assert controller.screen == "sync"
         assert controller.activate("sync:toggle")  # no address yet: refused, said
         assert not controller.store.run_write(outbox.load_config).enabled and not woken
-        controller.presenter.sync.set_address("https://lrs.school.example/xAPI",
-                                                      "prof", "pw")
+        page = controller.presenter
+        page.set_field("endpoint", "https://lrs.school.example/xAPI")
+        page.set_field("username", "prof")
+        page.set_field("password", "pw")
         assert controller.activate("sync:toggle")
         config = controller.store.run_write(outbox.load_config)
-        assert config.ready and woken
+        assert config.ready and config.password == "pw" and woken
         assert controller.model.find("sync:toggle").label_key == "sync.settings.enabled"
+        controller.go_back()
+        assert controller.screen == "settings"
     finally:
         controller.services.close()
+
+
+def test_the_sync_page_without_an_address_opens_no_network_socket(tmp_path: Path,
+                                                                  inet_sockets) -> None:
+    """User name and password typed, no address: on, test and send now all stay local."""
+    controller, clock, _server = make_app(tmp_path)
+    worker = SyncWorker(controller.store.path, interval=3600)
+    controller.services.sync = worker
+    worker.start()
+    try:
+        wait_for_round(worker, 1)
+        controller.activate(controller.model.children[0].id)
+        controller.open_settings()
+        assert controller.activate("section:player") and controller.activate("settings:sync")
+        page = controller.presenter
+        page.set_field("username", "prof")
+        page.set_field("password", "pw")
+        assert controller.activate("sync:toggle")
+        assert controller.activate("sync:check")
+        assert not controller.model.find("sync:send_now").enabled
+        pump(controller, clock, 2.0)
+        page.send_now()  # even if it were pressed: the sender finds sync off
+        wait_for_round(worker, 2)
+        assert not controller.store.run_write(outbox.load_config).enabled
+        assert worker.last.outcome is Outcome.OFF
+    finally:
+        controller.services.close()
+    assert inet_sockets == []

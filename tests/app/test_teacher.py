@@ -339,3 +339,19 @@ def test_the_player_being_set_up_can_be_removed_from_the_settings(app) -> None:
     assert controller.store.learner(learner.id) is None
     assert controller.activate("settings:save")  # nobody to save for: the picker
     assert controller.screen == "learners"
+
+
+def test_every_level_counts_in_one_of_the_reports_skills_each_with_a_name() -> None:
+    """The report's rows are the issue's skills (and the first switch steps): a level's
+    finer concept is counted in one of them, never in a row of "Other"s."""
+    from accessibility.translator import LOCALES, Translator
+    from app.teacher.progress_data import SKILLS, skill_key, skill_of
+    from levels.packs import load_packs
+    concepts = {level.concept for level in load_packs().levels()}
+    assert {skill_of(concept) for concept in concepts} <= set(SKILLS)
+    assert skill_of("data_histogram") == "data" and skill_of("") == "other"
+    for locale in LOCALES:
+        translator = Translator(locale)
+        names = [translator.t(skill_key(skill, translator.has)) for skill in SKILLS]
+        assert len(set(names)) == len(SKILLS), (locale, names)
+        assert skill_key("no_such_skill", translator.has) == "teacher.report.other_skill"

@@ -178,10 +178,28 @@ def remove_player(running: RunningApp) -> None:
     choose(running, f"class:remove:{zoe}")
 
 
+def class_sync(running: RunningApp) -> None:
+    """The class sync page: the school's LRS typed in and saved (sending still off, so no
+    network here), the class's results waiting."""
+    zoe = _a_class(running)
+    from app.sync.record import Played, queue_attempt
+    for number in range(1, 4):
+        queue_attempt(running.controller.store, Played(zoe, "junior_01", "x", "en"),
+                      number=number, solved=number == 3, stars=3, blocks=3, seconds=30.0)
+    choose(running, f"learner:{zoe}")
+    running.controller.open_settings()
+    choose(running, "section:player", "settings:sync")
+    page = running.controller.presenter
+    for name, text in (("endpoint", "https://lrs.academie.example/xAPI"),
+                       ("username", "ulis-college-5b"), ("password", "not-a-real-one")):
+        running.app.screens["sync"].fields[name].text = text
+    page.save(quiet=True)
+
+
 TEACHER_SHOTS: tuple[tuple[str, Callable[[RunningApp], None]], ...] = (
     ("teacher_class_view", class_view), ("teacher_assign", assign_levels),
     ("teacher_report", report), ("teacher_new_player", new_player),
-    ("teacher_remove_player", remove_player),
+    ("teacher_remove_player", remove_player), ("teacher_class_sync", class_sync),
     *[(f"educator_settings_{name}", settings_section(name))
       for name in ("access", "look", "sound", "player")])
 
@@ -304,6 +322,12 @@ SCREENS: dict[str, tuple[str, Callable[[RunningApp], None]]] = {
     "free_canvas": ("touch", canvas),
     "new_player": ("touch", new_player),
     "remove_player": ("touch", remove_player),
+    "class_view": ("touch", class_view),
+    "assign_levels": ("touch", assign_levels),
+    "report": ("touch", report),
+    **{f"settings_{name}": ("touch", settings_section(name))
+       for name in ("access", "look", "sound", "player")},
+    "class_sync": ("touch", class_sync),
 }
 
 
