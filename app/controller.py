@@ -44,6 +44,9 @@ from levels.assignment import next_open, open_levels, track_to_show
 from levels.interpreter import Outcome
 from levels.level import TRACKS
 
+EDUCATOR_SCREENS = (SETTINGS, *TEACHER_SCREENS)
+"""The teacher's screens: taps are taps there, and the child's captions are not shown."""
+
 log = logging.getLogger(__name__)
 
 WORKSPACE, COMPLETE = "workspace", "complete"
@@ -162,7 +165,7 @@ class AppController:
     @property
     def touch_is_switch(self) -> bool:
         """Taps are the whole-screen switch for switch users (not on the educator's screen)."""
-        return self.screen not in (SETTINGS, *TEACHER_SCREENS) \
+        return self.screen not in EDUCATOR_SCREENS \
             and self.access.scanner is not None \
             and self.profile.input == "switch"
 

@@ -19,7 +19,7 @@ from accessibility.message import Message
 from accessibility.narrator import Caption
 from accessibility.scan_model import LevelRef, ScanNode, Target
 from adapters.keyboard import KeyboardSwitch, ScreenSwitch
-from app.controller import COMPLETE, SETTINGS, WORKSPACE, AppController
+from app.controller import COMPLETE, EDUCATOR_SCREENS, SETTINGS, WORKSPACE, AppController
 from app.crash_guard import CrashGuard, install
 from app.kivy_clock import KivyClock
 from app.options import Options
@@ -179,6 +179,8 @@ class CitizenCodeApp(App):
             screen.show_result(stars, python)
         if name == SETTINGS:
             screen.preview(self.controller.profile)
+        if name in EDUCATOR_SCREENS:  # the child's last caption is not for the teacher
+            self.root_view.ids.caption.text = ""
         manager = self.root_view.ids.screens
         manager.transition.duration = 0 if self.ctx.style.reduced_motion else 0.25
         manager.current = name

@@ -59,7 +59,12 @@ def test_the_name_typed_for_a_new_player_is_kept(tmp_path: Path) -> None:
                                            voice_input=False))
     try:
         controller = running.controller
+        running.settle()
+        caption = running.app.root_view.ids.caption
+        assert caption.text  # the child's greeting on the picker
         controller.open_settings()
+        running.frames(2)
+        assert caption.text == ""  # the child's last words do not follow the teacher
         assert controller.activate("section:player")
         running.touch("settings:add_learner")
         assert controller.screen == "new_player"
