@@ -94,7 +94,7 @@ class Devices:
                 from adapters.speech.adapter import SpeechAdapter
             except ImportError as error:  # speech libraries missing: say so, play on
                 log.error("voice commands unavailable: %r", error)
-                self.notice(Message("app.status.no_voice"))
+                self.notice(Message("app.status.no_voice"), caption=False)
                 return
             self.voice = SpeechAdapter(locale=locale, mode=mode, own_voice=self.own_voice,
                                        voice_dir=voice_dir)
@@ -202,9 +202,12 @@ class Devices:
         """Said after what is being said now."""
         self.narrator.say(message.key, dict(message.params))
 
-    def notice(self, message: Message) -> None:
-        """Said next, and shown at the top of the status line for a while."""
-        self.narrator.say(message.key, dict(message.params), priority=Priority.NEXT)
+    def notice(self, message: Message, *, caption: bool = True) -> None:
+        """Said next, and shown at the top of the status line for a while (and in the
+        child's caption bar unless ``caption`` is false: a microphone line is not for the
+        child)."""
+        self.narrator.say(message.key, dict(message.params), priority=Priority.NEXT,
+                          shown=caption)
         if self._notice_timer is not None:
             self._notice_timer.cancel()
         self._notice = message
