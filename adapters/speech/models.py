@@ -90,6 +90,25 @@ def _in_folder(locale: str, folder: Path) -> SpeechModel | None:
 
 DICTS = Path(__file__).with_name("dicts")  # <locale>.dict: command words, English phones
 
+# The rejection thresholds (margin, last word's margin: ``decoder.Thresholds``) of a model
+# trained to a learner's voice in a language heard through English phones, each chosen on
+# that language's own tuning split, every voice trained, by scripts/tune_voice_languages.py
+# (the balanced pair; docs/VOICE.md). -30 is the bottom of the range tried: that check never
+# decides for the language. One pooled pair (POOLED) was too lenient for German talk.
+CROSS_TRAINED: dict[str, tuple[float, float]] = {
+    "fr": (-13.00, -8.25),
+    "nl": (-11.25, -14.00),
+    "de": (3.25, -3.25),
+    "it": (-14.25, -11.75),
+    "es": (-9.25, -30.00),
+}
+POOLED = (-12.25, -12.25)  # chosen on the five tuning splits together: any other locale
+
+
+def cross_trained(locale: str) -> tuple[float, float]:
+    """``locale``'s trained thresholds when its words are in English phones."""
+    return CROSS_TRAINED.get(locale, POOLED)
+
 
 def bundled_model(locale: str) -> SpeechModel | None:
     """pocketsphinx's own US English model: with its dictionary for ``en``, with the shipped
