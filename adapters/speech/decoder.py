@@ -259,7 +259,9 @@ class CommandDecoder:
             return self.settings.bundled
         if not self.model.cross_language:
             return self.settings.trained
-        return self.settings.cross_trained or Thresholds(*cross_trained(self.model.locale))
+        if self.settings.cross_trained is not None:
+            return self.settings.cross_trained
+        return Thresholds(*cross_trained(self.model.locale))
 
     # -- set-up ------------------------------------------------------------------------------
 

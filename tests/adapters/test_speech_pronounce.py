@@ -83,3 +83,12 @@ def test_a_trained_voice_of_each_language_gets_that_language_s_own_thresholds(
     assert decoder.thresholds == Thresholds(*CROSS_TRAINED[locale])
     assert CommandDecoder(replace(trained, trained=False)).thresholds == \
         DecoderSettings().bundled  # untrained: the bundled model's, as in English
+
+
+def test_the_settings_say_training_is_needed_where_untrained_figures_miss_the_goal() -> None:
+    """docs/VOICE.md's held-out figures, untrained: German and Spanish reach 90 % of both
+    (their phrases of two words), French, Dutch and Italian understand too few commands."""
+    needs = {locale: model.needs_training for locale in (*LOCALES, "en")
+             if (model := find_model(locale)) is not None}
+    assert needs == {"fr": True, "nl": True, "de": False, "it": True, "es": False,
+                     "en": False}
