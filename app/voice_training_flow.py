@@ -114,7 +114,7 @@ class VoiceTrainingFlow:
         learner, base = self._learner(), self._trainable_base()
         if learner is None or not self.voice_input or base is None or self.trained_here():
             return
-        if base.cross_language:  # French words in English phones: training is not optional
+        if base.needs_training:  # French, Dutch or Italian words in English phones
             from adapters.speech.adapter import language_name
             self.devices.notice(Message("voice.training.needed", {
                 "name": learner.name, "language": language_name(self.translator.locale)}))

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from adapters.speech.grammar import CommandGrammar, jsgf_safe
-from adapters.speech.models import SpeechModel
+from adapters.speech.models import SpeechModel, cross_trained
 
 log = logging.getLogger(__name__)
 
@@ -76,9 +76,8 @@ class DecoderSettings:
     # split, every voice trained, at 95 % rejection: see ``speech_tuning``)
     trained: Thresholds = Thresholds(1.0, -7.25)
     # a trained model hearing another language through English phones (``SpeechModel.
-    # cross_language``), chosen the same way on the pooled tuning splits of fr, nl, de, it
-    # and es (``speech_tuning_languages``)
-    cross_trained: Thresholds = Thresholds(-12.25, -12.25)
+    # cross_language``); None: that language's own pair (``models.CROSS_TRAINED``)
+    cross_trained: Thresholds | None = None
     noise_floor_db: float = 25.0  # steady noise this far below the speech level
     max_seconds: float = 4.0  # longer audio is talk, not a command
     min_seconds: float = 0.15  # shorter audio is a click, not a command
@@ -258,7 +257,11 @@ class CommandDecoder:
         """The rejection thresholds for this decoder's model (trained or not)."""
         if not self.model.trained:
             return self.settings.bundled
-        return self.settings.cross_trained if self.model.cross_language else self.settings.trained
+        if not self.model.cross_language:
+            return self.settings.trained
+        if self.settings.cross_trained is not None:
+            return self.settings.cross_trained
+        return Thresholds(*cross_trained(self.model.locale))
 
     # -- set-up ------------------------------------------------------------------------------
 
