@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from kivy.lang import Builder
 from kivy.metrics import dp
-from kivy.properties import BooleanProperty, ColorProperty, ObjectProperty
+from kivy.properties import BooleanProperty, ColorProperty, NumericProperty, ObjectProperty
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.label import Label
@@ -23,10 +23,11 @@ from accessibility.presenters.workspace_presenter import (CANCEL_ID, CONTROLS_ID
                                                           RUN_ID, block_id, palette_id)
 from accessibility.scan_model import BlockRef, Group, InsertionPoint, PaletteBlock, Target
 from app.screens.base import ModelScreen
-from app.ui.block_drawing import Bracket, block_picture_options
+from app.screens.workspace_controls import place_controls
+from app.ui.block_drawing import block_picture_options, indented
 from app.ui.picture_button import PictureButton
 from app.ui.style import rgba
-from app.ui.widgets import TargetButton, words_fit
+from app.ui.widgets import TargetButton
 from app.ui.world_view import HINT_RING, WorldView
 from app.workspace_session import HintMarks, WorkspaceSession, WorldState
 from levels.blocks import CATALOGUE
@@ -37,6 +38,7 @@ Builder.load_file(__file__.replace(".py", ".kv"))
 
 OVERLAYS = (PARAM_ID, MENU_ID, MOVE_ID)
 OVERLAY_WIDTH = 0.55  # of the screen, from the left: palette and program, not the world
+COMPACT_HEIGHT = 560  # dp: a small tablet's screen, where every line of the header counts
 
 
 class OverlayLayer(FloatLayout):
@@ -64,8 +66,17 @@ class BlockButton(PictureButton):
 
 
 class WorkspaceScreen(ModelScreen):
+    compact = BooleanProperty(False)  # a small screen: a smaller title, narrower gaps
+    gap = NumericProperty(dp(12))
+
     def __init__(self, ctx, **kwargs) -> None:
         super().__init__(ctx, name="workspace", **kwargs)
+        # the Python pane joins the program's column in the Python track only
+        self._python_pane: Widget = self.ids.python_pane.__self__
+        self.ids.middle.remove_widget(self._python_pane)
+        self._control_buttons: list[TargetButton] = []
+        self.bind(height=self._resized)
+        self.ids.right.bind(width=self._place_controls)
         self.session: WorkspaceSession | None = None
         self.world_view: WorldView | None = None
         self._blocks: dict[str, BlockButton] = {}
@@ -106,13 +117,16 @@ class WorkspaceScreen(ModelScreen):
         self.ids.level_title.text = self.ctx.text(level.title_key)
         self.ids.instruction.text = self.ctx.text(level.instruction_key)
         self.ids.use_python.text = self.ctx.text("app.workspace.use_python")
-        python, pane = level.track == "python", self.ids.python_pane
-        pane.opacity, pane.disabled = (1, False) if python else (0, True)
-        pane.size_hint_y = 1 if python else None
-        if not python:
-            pane.height = 0
-        self.ids.world.size_hint_y = 0.35 if level.track == "python" else 0.55
+        pane, middle = self._python_pane, self.ids.middle
+        if level.track == "python" and pane.parent is None:
+            middle.add_widget(pane)
+        elif level.track != "python" and pane.parent is not None:
+            middle.remove_widget(pane)
         self._count()
+
+    def _resized(self, *_args: object) -> None:
+        self.compact = 0 < self.height < dp(COMPACT_HEIGHT)
+        self.gap = dp(6) if self.compact else dp(12)
 
     def _count(self) -> None:
         session = self.session
@@ -211,7 +225,7 @@ class WorkspaceScreen(ModelScreen):
                 widget = self._block_button(shown, block.kind, text=self._block_text(block),
                                             **block_picture_options(self.ctx.style, block.kind,
                                                                     "left", block.params))
-                box.add_widget(_indented(widget, len(path) - 1, self._arms(path[:-1])))
+                box.add_widget(indented(widget, len(path) - 1, self._arms(path[:-1])))
             return
         frame = self.frame(group, orientation="vertical", size_hint_y=None)
         frame.bind(minimum_height=frame.setter("height"))
@@ -223,11 +237,11 @@ class WorkspaceScreen(ModelScreen):
                 continue
             place = target.payload
             if isinstance(place, InsertionPoint):
-                frame.add_widget(_indented(self._insertion(target, current=item == cursor),
+                frame.add_widget(indented(self._insertion(target, current=item == cursor),
                                            len(place.parent), self._arms(place.parent)))
             elif isinstance(place, BlockRef):
                 params = paths[place.uid][1].params
-                frame.add_widget(_indented(self._block_button(
+                frame.add_widget(indented(self._block_button(
                     target, place.kind, **block_picture_options(style, place.kind, "left",
                                                                 params)),
                     len(place.path) - 1, self._arms(place.path[:-1])))
@@ -295,34 +309,28 @@ class WorkspaceScreen(ModelScreen):
     def _controls(self, group: Group | None, run: Target | None) -> None:
         box = self.ids.controls
         box.clear_widgets()
+        self._control_buttons = []
         if group is None:
             return
+        style = self.ctx.style
         targets = [t for t in ([run] if run is not None else []) + list(group.children)
                    if isinstance(t, Target)]
-        labels = [self.ctx.label_of(t) for t in targets]
-        back = self.back_button(group, size_hint_y=1, font_size=self.ctx.style.font * 0.85)
-        cells = len(targets) + (back is not None)
-        # a small tablet: four to a row (two rows) leave the world room, if every word fits
-        short = 0 < self.height < dp(560) and words_fit(
-            labels, self.width * 0.45 / 4 - dp(32), self.ctx.style.font * 0.85 * 0.6)
-        columns = 4 if cells <= 4 or short else 3
-        rows = -(-cells // columns)
-        # taller rows when a label has two lines (a voice learner's phrase under the name)
-        two_lines = any("\n" in label for label in labels)
-        row_height = self.ctx.style.target * (1.6 if two_lines else 1.0)
-        box.height = rows * (row_height + self.ctx.style.highlight_width * 1.5) \
-            + self.ctx.style.highlight_width * 3
-        row = self.grid(group, cols=columns, size_hint_y=1)
-        for target, label in zip(targets, labels):
+        for target in targets:
             primary = target.id == RUN_ID
-            row.add_widget(self.button(
-                target, text=label,
-                background=self.ctx.style.colour("accent" if primary else "surface"),
-                color=self.ctx.style.colour("accent_text" if primary else "text"),
-                font_size=self.ctx.style.font * 0.85))
+            self._control_buttons.append(self.button(
+                target, background=style.colour("accent" if primary else "surface"),
+                color=style.colour("accent_text" if primary else "text"),
+                font_size=style.font * 0.85))
+        back = self.back_button(group, size_hint_y=1, font_size=style.font * 0.85)
         if back is not None:
-            row.add_widget(back)
-        box.add_widget(row)
+            self._control_buttons.append(back)
+        gap = style.highlight_width * 1.5
+        box.add_widget(self.frame(group, orientation="vertical", spacing=gap, padding=gap))
+        self._place_controls()
+
+    def _place_controls(self, *_args: object) -> None:
+        place_controls(self.ids.controls, self._control_buttons, self.ids.right.width,
+                       self.ctx.style)
 
     def _overlay(self, group: Group | None) -> None:
         layer = self.ids.overlay
@@ -377,15 +385,3 @@ class WorkspaceScreen(ModelScreen):
             lines.append(self.ctx.text("app.workspace.python_problem", where=where,
                                        message=message))
         self.ids.python_problems.text = "\n".join(lines)
-
-
-def _indented(widget: Widget, depth: int, arms: list | None = None) -> Widget:
-    """A block or insertion point shifted right by how deep it sits in the program, inside
-    the brackets of the containers around it."""
-    if depth <= 0:
-        return widget
-    row = BoxLayout(size_hint_y=None, height=widget.height)
-    widget.bind(height=row.setter("height"))
-    row.add_widget(Bracket(arms or [(0, 0, 0, 0)] * depth, reach=dp(6)))
-    row.add_widget(widget)
-    return row

@@ -7,6 +7,7 @@ from typing import Any
 
 from kivy.graphics import Color, Rectangle
 from kivy.metrics import dp
+from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
 from accessibility.block_pictures import BLOCK_PICTURES
@@ -69,3 +70,15 @@ class Bracket(Widget):
                 Color(*colour)
                 Rectangle(pos=(self.x + level * self.STEP, self.y - self.reach),
                           size=(self.ARM, self.height + 2 * self.reach))
+
+
+def indented(widget: Widget, depth: int, arms: list | None = None) -> Widget:
+    """A block or insertion point shifted right by how deep it sits in the program, inside
+    the brackets of the containers around it."""
+    if depth <= 0:
+        return widget
+    row = BoxLayout(size_hint_y=None, height=widget.height)
+    widget.bind(height=row.setter("height"))
+    row.add_widget(Bracket(arms or [(0, 0, 0, 0)] * depth, reach=dp(6)))
+    row.add_widget(widget)
+    return row

@@ -6,6 +6,7 @@ count as a digit with as many dots, a paint block's colour.
 """
 from __future__ import annotations
 
+from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
 from kivy.graphics import Color, Ellipse, InstructionGroup, Rectangle, RoundedRectangle
 from kivy.metrics import dp
@@ -28,14 +29,19 @@ class PictureButton(TargetButton):
         self._art = InstructionGroup()
         super().__init__(**kwargs)
         self.canvas.add(self._art)
-        self.bind(pos=self._draw, size=self._draw, picture=self._draw, placement=self._draw,
-                  picture_size=self._draw, count=self._draw, badge_colour=self._draw)
+        # drawn once the frame's layout is done: a tile that grows for a second line of its
+        # word used to keep its picture where the shorter tile had it, over the first line
+        redraw = Clock.create_trigger(self._draw, -1)
+        self.bind(pos=redraw, size=redraw, picture=redraw, placement=redraw,
+                  picture_size=redraw, count=redraw, badge_colour=redraw)
         self._draw()
 
     def picture_box(self) -> tuple[float, float, float]:
         """Where the plate goes: (x, y, side)."""
-        side = self.picture_size
         margin = dp(8)
+        side = self.picture_size
+        if self.placement != "left":  # a narrow palette tile: the plate stays inside it
+            side = max(0.0, min(side, self.width - margin))
         if self.placement == "left":  # clear of the bar that marks the running block
             return self.x + margin + dp(10), self.center_y - side / 2, side
         if self.placement == "top":

@@ -4,7 +4,11 @@ density 2, so laid out as 1920 x 1080); the level map keeps a third of the scree
 widget is drawn over another when the teacher's status is long."""
 from __future__ import annotations
 
+import re
+
 import pytest
+from kivy.graphics import RoundedRectangle
+from kivy.uix.label import Label
 from kivy.uix.scrollview import ScrollView
 
 from accessibility.presenters.voice_training_presenter import VoiceTrainingPresenter
@@ -15,6 +19,7 @@ from tests.support.driver import RunningApp, prepare_learner, use_screen
 from app.options import Options
 from app.voice_training_flow import VOICE_TRAINING
 from app.screens.level_map import PathGrid
+from app.ui.picture_button import PictureButton
 from app.ui.widgets import TargetButton
 
 pytestmark = [pytest.mark.app]
@@ -253,5 +258,140 @@ def test_the_made_levels_pages_and_the_player_pages_fit(tmp_path, screen_size, l
         assert controller.screen == "confirm"
         problems["remove player"] = cut_labels(running) + drawn_over(running)
         assert not any(problems.values()), problems
+    finally:
+        running.close()
+
+
+# -- the workspace of every track at every size ------------------------------------------
+
+# (level, what the child has done there): a program long enough to scroll, a running line
+WORKSPACES = {
+    "junior": ("junior_10", ["palette:move_forward", "palette:repeat", "param:count:4",
+                             "palette:move_forward", "palette:turn_left"]),
+    "teens": ("teens_07", ["palette:repeat_until_goal", "palette:if_path",
+                           "param:direction:ahead", "palette:move_forward"]),
+    "python": ("python_05", ["palette:repeat", "param:count:4", "palette:paint",
+                             "param:colour:yellow", "palette:move_forward", "control:step"]),
+    "data": ("junior_data_03", ["palette:repeat", "param:count:3", "palette:move_forward",
+                                "palette:collect"]),
+    "sorting": ("junior_data_sort_01", ["palette:move_forward", "palette:collect",
+                                        "palette:move_forward", "palette:drop"]),
+}
+
+
+def shown(widget) -> bool:
+    """Drawn and in the window's tree (a zero-opacity or empty widget is not seen)."""
+    while widget is not None and widget.parent is not widget:  # the window is its own parent
+        if widget.opacity == 0:
+            return False
+        widget = widget.parent
+    return True
+
+
+def seen_box(widget) -> tuple[float, float, float, float] | None:
+    """``widget``'s box in the window, cut to the ScrollViews it sits in (``None``: it is
+    scrolled out of sight)."""
+    box = window_box(widget)
+    parent = widget.parent
+    while parent is not None and parent is not parent.parent:
+        if isinstance(parent, ScrollView):
+            view = window_box(parent)
+            box = (max(box[0], view[0]), max(box[1], view[1]), min(box[2], view[2]),
+                   min(box[3], view[3]))
+            if box[0] >= box[2] or box[1] >= box[3]:
+                return None
+        parent = parent.parent
+    return box
+
+
+def label_fits(label) -> bool:
+    """The label's whole text fits inside it less its padding, no word broken."""
+    from kivy.core.text import Label as CoreLabel
+    from kivy.core.text.markup import MarkupLabel
+    padding = label.padding if len(label.padding) == 4 else [label.padding[0],
+                                                           label.padding[1]] * 2
+    left, top, right, bottom = padding
+    width, height = label.width - left - right, label.height - top - bottom
+    measure = MarkupLabel if label.markup else CoreLabel
+    probe = measure(text=label.text, font_size=label.font_size, font_name=label.font_name,
+                    text_size=(width, None), bold=label.bold)
+    probe.refresh()
+    plain = re.sub(r"\[[^\]]*\]", "", label.text) if label.markup else label.text
+    longest = max(plain.split(), key=len, default="")
+    word = CoreLabel(text=longest, font_size=label.font_size, font_name=label.font_name,
+                     bold=label.bold)
+    word.refresh()
+    return probe.content_height <= height + 1 and word.content_width <= width + 1
+
+
+def workspace_faults(running: RunningApp) -> list[str]:
+    """What a child would meet on the workspace shown: a world under a third of the window's
+    height, targets over each other or outside the window, a tap on a target that a
+    disabled (hidden) widget would swallow, a word cut."""
+    running.settle()
+    running.wait(0.3)  # the fitting runs on the next frames
+    screen = running.app.screens[running.controller.screen]
+    width, height = running.app.root_view.size
+    faults = []
+    world = screen.world_view
+    if world.height < height / 3:
+        faults.append(f"world {world.height:.0f} high < {height / 3:.0f}")
+    widgets = [w for w in screen.walk() if w.get_root_window() is not None and shown(w)]
+    targets = [(w, seen_box(w)) for w in widgets
+               if isinstance(w, TargetButton) and not w.disabled and w.width > 1]
+    targets = [(w, box) for w, box in targets if box is not None]
+    for index, (w, box) in enumerate(targets):
+        if box[0] < -1 or box[1] < -1 or box[2] > width + 1 or box[3] > height + 1:
+            faults.append(f"{w.node_id} outside the window")
+        for other, other_box in targets[index + 1:]:
+            if overlap(box, other_box):
+                faults.append(f"{w.node_id} over {other.node_id}")
+    covers = [w for w in widgets if w.disabled and w.width > 1 and w.height > 1
+              and not isinstance(w, ScrollView)]
+    for w, box in targets:
+        centre = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+        for cover in covers:
+            left, bottom, right, top = window_box(cover)
+            if left <= centre[0] <= right and bottom <= centre[1] <= top \
+                    and cover not in w.walk_reverse() and w not in cover.walk():
+                faults.append(f"{w.node_id} under a disabled {type(cover).__name__}")
+                break
+    for w in widgets:
+        if isinstance(w, Label) and w.text and not w.disabled and seen_box(w) is not None \
+                and not label_fits(w):
+            faults.append(f"cut: {w.text[:30]!r}")
+        if isinstance(w, PictureButton) and w.picture and seen_box(w) is not None:
+            plate = next(i for i in w._art.children if isinstance(i, RoundedRectangle))
+            x, y, side = w.picture_box()
+            if abs(plate.pos[1] - y) > 1 or x < w.x - 1 or x + side > w.right + 1:
+                faults.append(f"{w.node_id}: its picture is not where its words leave room")
+    return faults
+
+
+@pytest.mark.parametrize("screen_size,locale,profile",
+                         [(size, "de", "two_switch_step") for size in SIZES]
+                         + [((800, 480), "fr", "touch")], indirect=["screen_size"])
+def test_every_workspace_holds_at_every_size(tmp_path, screen_size, locale, profile) -> None:
+    """Junior, teens, Python, data and sorting workspaces, the repeat dialog and a hint: the
+    world keeps a third of the window, every target can be tapped, no word is cut."""
+    prepare_learner(tmp_path, edited(preset(profile), auditory_scanning=False))
+    running = RunningApp(tmp_path, Options(data_dir=tmp_path, locale=locale, speech=False,
+                                           voice_input=False))
+    try:
+        controller = running.controller
+        controller.activate(f"learner:{controller.store.learners()[0].id}")
+        faults = {}
+        for kind, (level, steps) in WORKSPACES.items():
+            controller.open_level(level)
+            for step in steps:
+                running.settle()
+                assert controller.activate(step), (kind, step)
+            faults[kind] = workspace_faults(running)
+        controller.open_level("junior_09")
+        controller.activate("control:hint")
+        faults["hint"] = workspace_faults(running)
+        controller.activate("palette:repeat")
+        faults["repeat dialog"] = workspace_faults(running)
+        assert not any(faults.values()), faults
     finally:
         running.close()

@@ -91,6 +91,17 @@ def test_a_hint_rings_its_squares_and_marks_its_block(touching) -> None:
     assert not screen.world_view.marks
 
 
+def test_a_tap_on_a_control_arrives_after_another_level(touching) -> None:
+    """The window is small (under 560 high: the controls four to a row). The hidden Python
+    pane of a block track used to stay in the tree, disabled: Kivy lets a disabled widget
+    swallow a touch, and its invisible "Use my Python" row lay over the lower controls once
+    a second level had laid them out in two rows. A child's tap on Hint went nowhere."""
+    open_level(touching, "junior_03")
+    open_level(touching, "junior_09")
+    touching.touch("control:hint")
+    assert touching.app.screens[WORKSPACE].world_view.marks
+
+
 def test_a_touch_learner_sees_no_back_stops(touching) -> None:
     assert not [key for key in touching.app.highlighter.widgets if key.startswith(BACK_ID)]
 

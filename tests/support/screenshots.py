@@ -328,14 +328,17 @@ SCREENS: dict[str, tuple[str, Callable[[RunningApp], None]]] = {
     **{f"settings_{name}": ("touch", settings_section(name))
        for name in ("access", "look", "sound", "player")},
     "class_sync": ("touch", class_sync),
+    "workspace_teens": ("touch", teens),
+    "workspace_data": ("touch", data_activity),
+    "workspace_sorting": ("touch", sorting),
 }
 
 
-def matrix(screens: list[str]) -> None:
+def matrix(screens: list[str], sizes: tuple[tuple[int, int], ...] = SIZES) -> None:
     """Every screen in light, dark and high contrast, at the three sizes, in French and
     German: docs/screenshots/matrix/<screen>_<theme>_<size>_<locale>.png."""
     MATRIX.mkdir(parents=True, exist_ok=True)
-    for width, height in SIZES:
+    for width, height in sizes:
         use_screen(width, height)
         for screen in screens:
             profile, actions = SCREENS[screen]
@@ -350,9 +353,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.support.screenshots")
     parser.add_argument("--matrix", nargs="*", metavar="SCREEN", choices=list(SCREENS),
                         help="every theme, size and locale of these screens (default: all)")
+    parser.add_argument("--size", action="append", choices=[f"{w}x{h}" for w, h in SIZES],
+                        help="only this size of the matrix (repeat for more)")
     args = parser.parse_args(argv)
     if args.matrix is not None:
-        matrix(args.matrix or list(SCREENS))
+        sizes = tuple(size for size in SIZES if f"{size[0]}x{size[1]}" in args.size) \
+            if args.size else SIZES
+        matrix(args.matrix or list(SCREENS), sizes)
         return 0
     OUT.mkdir(parents=True, exist_ok=True)
     shot("learner_picker", "two_switch_step", lambda running: running.wait(1.0))
