@@ -21,10 +21,11 @@ from accessibility.presenters.workspace_presenter import (CANCEL_ID, CONTROLS_ID
                                                           MOVE_ID,
                                                           PALETTE_ID, PARAM_ID, PROGRAM_ID,
                                                           RUN_ID, block_id, palette_id)
+from accessibility.presenters.workspace_commands import LABELS as CONTROL_LABELS
 from accessibility.scan_model import BlockRef, Group, InsertionPoint, PaletteBlock, Target
 from app.screens.base import ModelScreen
 from app.screens.workspace_controls import place_controls
-from app.ui.block_drawing import block_picture_options, indented
+from app.ui.block_drawing import block_picture_options, control_picture_options, indented
 from app.ui.picture_button import PictureButton
 from app.ui.style import rgba
 from app.ui.widgets import TargetButton
@@ -317,10 +318,13 @@ class WorkspaceScreen(ModelScreen):
                    if isinstance(t, Target)]
         for target in targets:
             primary = target.id == RUN_ID
+            name = "stop" if target.label_key == CONTROL_LABELS["stop"] \
+                else target.id.removeprefix("control:")
             self._control_buttons.append(self.button(
-                target, background=style.colour("accent" if primary else "surface"),
+                target, cls=PictureButton,
+                background=style.colour("accent" if primary else "surface"),
                 color=style.colour("accent_text" if primary else "text"),
-                font_size=style.font * 0.85))
+                font_size=style.font * 0.85, **control_picture_options(style, name)))
         back = self.back_button(group, size_hint_y=1, font_size=style.font * 0.85)
         if back is not None:
             self._control_buttons.append(back)

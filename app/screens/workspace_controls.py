@@ -12,6 +12,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
 from app.screens.workspace_layout import control_rows
+from app.ui.picture_button import PictureButton
 from app.ui.style import Style
 from app.ui.widgets import TargetButton
 
@@ -26,17 +27,45 @@ def longest_word(text: str, font_size: float) -> float:
     return probe.content_width
 
 
+def picture_of(button: TargetButton) -> str:
+    """The picture a control may show beside its word ('' for none), kept when a small
+    screen takes it away."""
+    if not isinstance(button, PictureButton) or button.placement != "left":
+        return ""
+    if button.picture:
+        button.picture_aside = button.picture
+    return button.picture_aside
+
+
+def show_picture(button: TargetButton, shown: bool) -> None:
+    picture = picture_of(button)
+    if not picture or not isinstance(button, PictureButton):
+        return
+    button.picture = picture if shown else ""
+    button.padding = (button.picture_size + dp(24) if shown else dp(6), dp(2), dp(6), dp(2))
+
+
 def place_controls(box: Widget, buttons: list[TargetButton], room: float,
                    style: Style) -> None:
     """Put ``buttons`` in rows inside the group frame in ``box`` (``room`` wide) and make
-    ``box`` as tall as its rows."""
+    ``box`` as tall as its rows. The controls' pictures stand beside their words unless
+    that takes another row (an 800 x 480 tablet): the world's height comes first."""
     if not box.children or not buttons or room <= 1:
         return
     frame = box.children[0]
     gap = frame.spacing
-    needs = [max(style.target, longest_word(b.text, b.font_size * SHRINK) + dp(16))
+    words = [max(style.target, longest_word(b.text, b.font_size * SHRINK) + dp(16))
              for b in buttons]
-    counts = control_rows(needs, room - 2 * gap, gap)
+    with_pictures = [need + (b.picture_size + dp(16) if picture_of(b) else 0)
+                     for b, need in zip(buttons, words)]
+    counts = control_rows(with_pictures, room - 2 * gap, gap)
+    fewer = control_rows(words, room - 2 * gap, gap)
+    beside = len(counts) <= len(fewer)
+    if not beside:
+        counts = fewer
+    needs = with_pictures if beside else words
+    for button in buttons:
+        show_picture(button, beside)
     for button in buttons:
         if button.parent is not None:
             button.parent.remove_widget(button)

@@ -10,7 +10,7 @@ from kivy.metrics import dp
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
-from accessibility.block_pictures import BLOCK_PICTURES
+from accessibility.block_pictures import BLOCK_PICTURES, CONTROL_PICTURES
 from app.ui.style import Colour, Style, rgba
 from app.ui.world_view import PAINT
 
@@ -47,6 +47,21 @@ def block_picture_options(style: Style, kind: str, placement: str,
         options.update(placement="left", height=max(style.target, side + dp(10)),
                        padding=(side + dp(32), dp(4), dp(10), dp(4)))
     return options
+
+
+def control_picture_options(style: Style, control: str) -> dict[str, Any]:
+    """A control's picture (play, footprints, bulb ...) beside its word, or alone for a
+    learner who sees pictures only; nothing for one who reads words, or a control with none.
+    ``control`` is the command's name: ``run``, ``stop``, ``undo``, ``back`` ..."""
+    picture = CONTROL_PICTURES.get(control)
+    if picture is None or style.block_look == "words":
+        return {"picture": ""}
+    side = style.target * 0.62
+    if style.block_look == "pictures":
+        return {"picture": str(picture.path), "picture_size": side, "placement": "only",
+                "text": ""}
+    return {"picture": str(picture.path), "picture_size": side, "placement": "left",
+            "padding": (side + dp(24), dp(2), dp(6), dp(2))}
 
 
 class Bracket(Widget):

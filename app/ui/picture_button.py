@@ -20,6 +20,7 @@ BADGE_INK = (0.07, 0.07, 0.07, 1)
 
 class PictureButton(TargetButton):
     picture = StringProperty("")  # a PNG path; loaded (and cached by Kivy) when first drawn
+    picture_aside = StringProperty("")  # a control's picture while a small screen hides it
     placement = OptionProperty("left", options=("left", "top", "only"))
     picture_size = NumericProperty(dp(48))
     count = NumericProperty(0)  # > 0: a digit and that many dots on the picture

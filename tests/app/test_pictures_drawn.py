@@ -5,9 +5,10 @@ import pytest
 from PIL import Image
 
 from accessibility.profiles import edited, preset
-from tests.support.driver import RunningApp, prepare_learner
+from tests.support.driver import RunningApp, prepare_learner, use_screen
 from app.options import Options
 from app.screens.workspace import BlockButton
+from app.ui.picture_button import PictureButton
 
 pytestmark = [pytest.mark.app]
 
@@ -59,5 +60,34 @@ def test_the_block_look_chooses_pictures_or_words(tmp_path, look, has_picture,
     try:
         forward = blocks(running)["palette:move_forward"]
         assert bool(forward.picture) is has_picture and bool(forward.text) is has_word
+    finally:
+        running.close()
+
+
+def controls(running: RunningApp) -> dict[str, PictureButton]:
+    screen = running.app.screens[running.controller.screen]
+    return {w.node_id: w for w in screen.walk()
+            if isinstance(w, PictureButton) and w.node_id.startswith("control:")}
+
+
+@pytest.mark.parametrize("look", ["pictures_words", "pictures", "words"])
+def test_the_controls_show_their_pictures_in_the_learners_look(tmp_path, look) -> None:
+    """Run, Undo, the hint ... a child who cannot read finds them by their picture; on a
+    1280 x 800 tablet the pictures fit beside the words."""
+    use_screen(1280, 800)
+    running = open_workspace(tmp_path, block_look=look)
+    try:
+        running.wait(0.3)
+        shown = controls(running)
+        run, hint = shown["control:run"], shown["control:hint"]
+        assert bool(run.picture) is (look != "words")
+        assert bool(run.text) is (look != "pictures")
+        if look != "words":
+            assert run.picture.endswith("control_run.png")
+            assert hint.picture.endswith("control_hint.png")
+            assert len({w.picture for w in shown.values()}) == len(shown)  # all differ
+        if look == "pictures_words":
+            x, _y, side = run.picture_box()
+            assert x + side <= run.x + run.padding[0]  # the word starts after the picture
     finally:
         running.close()
