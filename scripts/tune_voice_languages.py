@@ -10,10 +10,10 @@ balanced one (``speech_tuning_languages.balanced``): the largest smaller share o
 understood and of talk rejected less 5 points, since the goal is 90 % of both and new talk
 is rejected about 5 points less than a split's own. Where commands can be spared that is
 English's rule (the most commands at 95 % of talk rejected, printed beside it for every
-target); where they cannot (French: 83 % of its tuning commands at 95 %), it trades.
-The held-out split is never decoded here. Also printed, per phrase, how often it was missed
-and what talk was taken for it: how the German and Spanish phrases were chosen between two
-candidates each. ``--save`` keeps the decoded
+target); where they cannot (French on its old phrases: 83 % of its tuning commands at
+95 %), it trades. The held-out split is never decoded here. Also printed, per phrase, how
+often it was missed and what talk was taken for it: how the German, Spanish, French and
+Italian phrases were chosen between two candidates each. ``--save`` keeps the decoded
 results (no audio) so ``--load`` can choose again without decoding; set
 CITIZENCODE_SPEECH_CORPUS to keep the synthesised clips between runs.
 """

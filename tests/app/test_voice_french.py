@@ -23,7 +23,7 @@ from tests.support.driver import (RunningApp, prepare_learner, scripted_micropho
 VOICE = VOICES["fr"]["held_out"][1]  # fr-fr+klatt: never used to choose anything
 
 
-@pytest.mark.slow  # says 74 training takes and trains: about two minutes
+@pytest.mark.slow  # says 36 training takes (one phrase a command, twice) and trains
 @pytest.mark.timeout(480)  # on a busy machine, more than the default 180 s
 def test_a_french_voice_learner_trains_and_plays_a_level_by_voice(tmp_path: Path) -> None:
     cache = corpus.corpus_dir(tmp_path / "speech-corpus")
@@ -72,8 +72,8 @@ def test_a_french_voice_learner_trains_and_plays_a_level_by_voice(tmp_path: Path
         running.frames(3)
 
         # the first level, by voice alone: "lance le programme" opens it from the map,
-        # "avance tout droit" three times (a phrase of several words: single words
-        # are what the model most often takes for another), then "lance le programme" runs it
+        # "avancer" three times (the block's name on the palette, one long word), then
+        # "lance le programme" runs it
         voice, heard = controller.voice, []
         sink = voice._on_event  # what the adapter tells the app, seen on the way
 
@@ -87,7 +87,7 @@ def test_a_french_voice_learner_trains_and_plays_a_level_by_voice(tmp_path: Path
         assert running.wait_for(lambda: controller.screen == WORKSPACE, 15.0), voice.last_result
         level_id = controller.session.level.id  # the map's next level
         for count in range(1, 4):
-            talk(spoken("avance tout droit"))
+            talk(spoken("avancer"))
             assert running.wait_for(lambda: heard.count("move_forward") == count, 10.0), \
                 voice.last_result
         talk(spoken("lance le programme"))
