@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -13,3 +14,13 @@ def pytest_collection_modifyitems(config, items) -> None:
     for item in items:
         if item.get_closest_marker("app"):
             item.add_marker(skip)
+
+
+@pytest.fixture
+def ralph(tmp_path: Path):
+    """A real Ralph LRS of the test's own on 127.0.0.1 (tests/app/ralph_lrs.py), killed after."""
+    from tests.app.ralph_lrs import Ralph  # needs the test extra's ralph-malph
+    server = Ralph(tmp_path / "ralph")
+    server.start()
+    yield server
+    server.kill()

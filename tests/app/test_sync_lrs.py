@@ -25,14 +25,6 @@ pytest.importorskip("ralph")
 CHILD = Path(__file__).with_name("sync_child.py")
 
 
-@pytest.fixture
-def ralph(tmp_path: Path):
-    server = Ralph(tmp_path / "ralph")
-    server.start()
-    yield server
-    server.kill()
-
-
 def turn_on(store: ProgressStore, endpoint: str, password: str = PASSWORD) -> None:
     store.run_write(lambda conn: outbox.save_config(
         conn, outbox.SyncConfig(True, endpoint, USERNAME, password)))

@@ -25,14 +25,6 @@ pytest.importorskip("ralph")
 ENTER = 13
 
 
-@pytest.fixture
-def ralph(tmp_path: Path):
-    server = Ralph(tmp_path / "ralph")
-    server.start()
-    yield server
-    server.kill()
-
-
 def tap(running: RunningApp, target_id: str) -> None:
     """Scrolled into sight first, as the teacher's finger would, then tapped."""
     running.settle()
