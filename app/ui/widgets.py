@@ -196,13 +196,3 @@ class Highlighter:
         for widget in self.widgets.values():
             widget.highlight_colour = colour
             widget.highlight_width = width
-
-
-def words_fit(labels: list[str], width: float, font: float) -> bool:
-    """Every word of ``labels`` fits on one line of ``width`` at ``font``."""
-    for word in {word for label in labels for word in label.split()}:
-        probe = CoreLabel(text=word, font_size=font)
-        probe.refresh()
-        if probe.content_width > width:
-            return False
-    return True
