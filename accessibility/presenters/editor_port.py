@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
+from levels.program import count_blocks
+
 Path = tuple[int, ...]
 """Indices from the program's top level down to a block (``(0, 2)``: block 2 in the body of
 block 0). A block's body is the container for the paths that extend it."""
@@ -46,9 +48,7 @@ class EditorPort:
 
     def block_count(self) -> int:
         """Every block of the program, those inside loops and functions included."""
-        def count(infos: Sequence[BlockInfo]) -> int:
-            return sum(1 + count(info.body or ()) for info in infos)
-        return count(self.blocks())
+        return count_blocks(self.editor.blocks())
 
     def _infos(self, raw: Sequence[Any], parent: Path) -> tuple[BlockInfo, ...]:
         infos = []
