@@ -49,6 +49,17 @@ class LiveSwitchUser:
         seen = self._changes
         self.running.wait_for(lambda: self._changes != seen, 5.0)
 
+    def _in_time(self, grace: float) -> bool:
+        """Auto-scan: a press now would choose the lit stop. The app judges a press by the
+        time the switch went down, so only that time must fall after the grace (a press in
+        it means the stop before) and before the stop moves on; the grace is waited out
+        without drawing frames, which on a loaded machine could outlast the stop."""
+        until = self.scanner.lit_until  # when the stop moves on (KivyClock: monotonic)
+        if until is None:
+            return False
+        time.sleep(max(0.0, self._seen_at + grace + 0.05 - time.monotonic()))
+        return until - time.monotonic() > 0.1
+
     def wanted(self, goal: str) -> str:
         items = [n.id for n in self.scanner.items()]
         if goal in items:
@@ -64,10 +75,18 @@ class LiveSwitchUser:
                      if a == action and c.startswith("kb:")), None)
 
     def _press(self, action: str) -> None:
+        """Press and let go, then watch the press take effect before anything else: on a
+        busy tablet the screen answers late, and a child waits for it (a second press
+        sent before the first was decided would land on whatever the first one lit)."""
         key = self._key(action)
         assert key is not None, f"no key does {action}"
+        stats = self.running.controller.access.filter.stats
+        before = stats.emitted + stats.locked_out + stats.too_short
         self.presses += 1
         self.running.post("kb", key)
+        assert self.running.wait_for(
+            lambda: stats.emitted + stats.locked_out + stats.too_short > before, 10.0), \
+            f"the {action} press was never decided"
         self.running.wait(self.running.controller.profile.post_acceptance + 0.05)
 
     def choose(self, goal: str, timeout: float = 90.0) -> None:
@@ -84,14 +103,9 @@ class LiveSwitchUser:
                 self._press("next" if scanner.settings.mode is ScanMode.STEP else "select")
             elif node.id == self.wanted(goal):
                 settings = scanner.settings
-                until = scanner.lit_until  # when the stop moves on (KivyClock: monotonic)
-                left = (self._seen_at if until is None else until) - time.monotonic()
-                if settings.mode is ScanMode.AUTO and left < 0.3:
+                if settings.mode is ScanMode.AUTO and not self._in_time(settings.grace):
                     self._wait_for_move()
                     continue
-                if settings.mode is ScanMode.AUTO:  # a press in the grace means the stop before
-                    self.running.wait(max(0.0, self._seen_at + settings.grace + 0.05
-                                          - time.monotonic()))
                 self._press("select")
             elif scanner.settings.mode is ScanMode.STEP:
                 self._press("next")

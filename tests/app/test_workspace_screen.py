@@ -144,7 +144,8 @@ def test_menus_and_dialogs_close_and_leave_the_world_in_sight(touching, which, h
 
 def test_run_becomes_stop_while_running(touching) -> None:
     controller = touching.controller
-    for _ in range(5):  # a run of a few seconds
+    controller.session.step_time = 60.0  # the run stays on its first step, however busy the machine
+    for _ in range(3):
         controller.command(Command("add:move_forward"))
     touching.touch(RUN_ID)
     assert controller.session.running
