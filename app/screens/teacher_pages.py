@@ -14,10 +14,12 @@ from kivy.uix.gridlayout import GridLayout
 from kivy.uix.label import Label
 from kivy.uix.textinput import TextInput
 
+from accessibility.block_pictures import AVATAR_PICTURES
 from accessibility.scan_model import Group, Target
 from app.screens.base import ModelScreen, short_window
 from app.teacher.progress_data import HELP_NAMES, ChildReport, skill_key
 from app.ui.chart import IndependenceChart
+from app.ui.picture_button import PictureButton
 
 Builder.load_file(__file__.replace(".py", ".kv"))
 
@@ -166,6 +168,27 @@ class NewPlayerScreen(TeacherPage):
         field.font_size, field.height = style.font, style.target * 1.2
         body.add_widget(field)
         field.focus = focused
+
+    def draw_group(self, group: Group) -> None:
+        """The animals as their pictures, as on the learner's card: a child choosing their
+        own animal need not read its name."""
+        if group.id != "player:avatars":
+            super().draw_group(group)
+            return
+        style, body = self.ctx.style, self.ids.body
+        body.add_widget(self.title(self.ctx.label_of(group), scale=1.1))
+        stack = self.stack(group, size_hint_y=None)
+        stack.bind(minimum_height=stack.setter("height"))
+        for target in group.children:
+            if not isinstance(target, Target):
+                continue
+            avatar = getattr(target.payload, "avatar", "")
+            picture = AVATAR_PICTURES.get(avatar)
+            stack.add_widget(self.button(
+                target, cls=PictureButton, size_hint=(0.25, None), height=style.target * 1.6,
+                grow=True, picture=str(picture.path) if picture else "",
+                picture_size=style.target * 1.2))
+        body.add_widget(stack)
 
     def on_pre_enter(self, *args) -> None:
         if self._field is not None:

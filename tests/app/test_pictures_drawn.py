@@ -91,3 +91,23 @@ def test_the_controls_show_their_pictures_in_the_learners_look(tmp_path, look) -
             assert x + side <= run.x + run.padding[0]  # the word starts after the picture
     finally:
         running.close()
+
+
+def test_a_new_players_animals_are_shown_as_their_pictures(tmp_path) -> None:
+    """The teacher's new-player page offers each animal with the picture the learner card
+    will show, so a child can choose their own without reading."""
+    running = RunningApp(tmp_path, Options(data_dir=tmp_path, locale="fr", speech=False,
+                                           voice_input=False))
+    try:
+        controller = running.controller
+        controller.activate(f"learner:{controller.store.learners()[0].id}")
+        controller.open_settings()
+        controller.activate("settings:add_learner")
+        running.settle()
+        screen = running.app.screens[controller.screen]
+        animals = {w.node_id: w.picture for w in screen.walk()
+                   if isinstance(w, PictureButton) and w.node_id.startswith("player:avatar:")}
+        assert len(animals) == 8 and len(set(animals.values())) == 8, animals
+        assert animals["player:avatar:fox"].endswith("avatar_fox.png")
+    finally:
+        running.close()
