@@ -57,6 +57,10 @@ def parse_python(text: str) -> list[Block]:
     """The blocks ``text`` stands for, or ``PythonError`` saying what to change."""
     if len(text) > MAX_TEXT:
         raise PythonError([PythonProblem("python.error.too_long", 1, 1)])
+    if "\x00" in text:  # a pasted file's NUL: ast refuses it with a ValueError
+        before = text[:text.index("\x00")]
+        raise PythonError([PythonProblem("python.error.hidden_character", before.count("\n") + 1,
+                                         len(before) - (before.rfind("\n") + 1) + 1)])
     shape = _shape_problem(text)
     if shape is not None:
         raise PythonError([shape])

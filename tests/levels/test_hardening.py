@@ -11,7 +11,7 @@ from pathlib import Path
 
 import i18n.resource_loader
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from accessibility.translator import Translator
@@ -190,6 +190,7 @@ def test_clone_copies_a_tree_deeper_than_deepcopy_could() -> None:
                               "while not at_goal():\n", "'", '"""', "\\", "#", ":", "=",
                               "lambda: ", "[x for x in ", "paint(\"red\")"]), max_size=40),
     st.integers(0, 40), st.integers(1, 400)))
+@example("\x00")  # ast.parse raised ValueError, not SyntaxError (CI found it)
 def test_any_python_text_gives_blocks_or_problems(text: str) -> None:
     text = text[:MAX_TEXT + 10]
     try:
@@ -261,3 +262,11 @@ def test_read_text_caps_what_it_reads(tmp_path: Path) -> None:
     with pytest.raises(SafeLoadError) as caught:
         read_text(path, max_bytes=1024)
     assert caught.value.key == "levels.error.too_big"
+
+
+def test_a_hidden_character_is_named_at_its_line_not_a_crash() -> None:
+    """A file pasted from elsewhere can carry a NUL: the child is told where, in words."""
+    with pytest.raises(PythonError) as caught:
+        parse_python("move_forward()\nturn_\x00left()\n")
+    (problem,) = caught.value.problems
+    assert (problem.key, problem.line, problem.column) == ("python.error.hidden_character", 2, 6)
