@@ -16,6 +16,16 @@ def pytest_collection_modifyitems(config, items) -> None:
             item.add_marker(skip)
 
 
+@pytest.fixture(autouse=True)
+def default_window(request):
+    """Every window test starts in Kivy's own 800 x 600 window, as when it runs alone (a
+    test that wants another size sets it): the suite runs on several workers in an order
+    that varies, and a test must not take the size a test before it left."""
+    if request.node.get_closest_marker("app") is not None:
+        from tests.support.driver import use_screen
+        use_screen(800, 600)
+
+
 @pytest.fixture
 def ralph(tmp_path: Path):
     """A real Ralph LRS of the test's own on 127.0.0.1 (tests/app/ralph_lrs.py), killed after."""

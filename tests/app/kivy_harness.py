@@ -49,16 +49,17 @@ class LiveSwitchUser:
         seen = self._changes
         self.running.wait_for(lambda: self._changes != seen, 5.0)
 
-    def _in_time(self, grace: float) -> bool:
-        """Auto-scan: a press now would choose the lit stop. The app judges a press by the
-        time the switch went down, so only that time must fall after the grace (a press in
-        it means the stop before) and before the stop moves on; the grace is waited out
-        without drawing frames, which on a loaded machine could outlast the stop."""
+    def _in_time(self, grace: float) -> float | None:
+        """Auto-scan: when this child's switch goes down for the lit stop, the grace after
+        its move (a press in it means the stop before) and a moment; ``None`` if the stop
+        moves on first. The app judges a press by that time, however late a busy frame
+        hands it over, so the press is stamped with it rather than raced against frames."""
         until = self.scanner.lit_until  # when the stop moves on (KivyClock: monotonic)
-        if until is None:
-            return False
-        time.sleep(max(0.0, self._seen_at + grace + 0.05 - time.monotonic()))
-        return until - time.monotonic() > 0.1
+        at = self._seen_at + grace + 0.05
+        if until is None or at > until - 0.05:
+            return None
+        time.sleep(max(0.0, at - time.monotonic()))  # never a press stamped in the future
+        return at
 
     def wanted(self, goal: str) -> str:
         items = [n.id for n in self.scanner.items()]
@@ -74,7 +75,7 @@ class LiveSwitchUser:
         return next((c.split(":", 1)[1] for c, a in bindings.items()
                      if a == action and c.startswith("kb:")), None)
 
-    def _press(self, action: str) -> None:
+    def _press(self, action: str, at: float | None = None) -> None:
         """Press and let go, then watch the press take effect before anything else: on a
         busy tablet the screen answers late, and a child waits for it (a second press
         sent before the first was decided would land on whatever the first one lit)."""
@@ -83,7 +84,7 @@ class LiveSwitchUser:
         stats = self.running.controller.access.filter.stats
         before = stats.emitted + stats.locked_out + stats.too_short
         self.presses += 1
-        self.running.post("kb", key)
+        self.running.post("kb", key, at=at)
         assert self.running.wait_for(
             lambda: stats.emitted + stats.locked_out + stats.too_short > before, 10.0), \
             f"the {action} press was never decided"
@@ -103,10 +104,11 @@ class LiveSwitchUser:
                 self._press("next" if scanner.settings.mode is ScanMode.STEP else "select")
             elif node.id == self.wanted(goal):
                 settings = scanner.settings
-                if settings.mode is ScanMode.AUTO and not self._in_time(settings.grace):
+                at = self._in_time(settings.grace) if settings.mode is ScanMode.AUTO else None
+                if settings.mode is ScanMode.AUTO and at is None:
                     self._wait_for_move()
                     continue
-                self._press("select")
+                self._press("select", at=at)
             elif scanner.settings.mode is ScanMode.STEP:
                 self._press("next")
             else:

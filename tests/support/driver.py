@@ -105,11 +105,16 @@ class RunningApp:
         touch.touch_up()
         self.wait(0.3)  # a ScrollView hands a tap to its child after its scroll timeout
 
-    def post(self, source: str, control: str, hold: float = 0.12) -> None:
+    def post(self, source: str, control: str, hold: float = 0.12,
+             at: float | None = None) -> None:
+        """A press of ``hold`` seconds; ``at``: when the switch went down, if earlier than
+        now (a busy machine hands the app a press late, stamped with its own time)."""
         hub = self.app.services.hub
-        hub.post(InputEvent(source, control, True, time.monotonic()))
+        down = time.monotonic() if at is None else at
+        hub.post(InputEvent(source, control, True, down))
         self.wait(hold)
-        hub.post(InputEvent(source, control, False, time.monotonic()))
+        hub.post(InputEvent(source, control, False,
+                            time.monotonic() if at is None else at + hold))
         self.frames(1)
 
     def screenshot(self, path: Path) -> Path:
