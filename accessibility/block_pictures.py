@@ -90,6 +90,12 @@ def block_picture(kind: str) -> Picture:
     return BLOCK_PICTURES[kind]
 
 
+def avatar_picture(avatar: str) -> str:
+    """The PNG path of a learner's animal, as a widget takes it ('' for an unknown one)."""
+    picture = AVATAR_PICTURES.get(avatar)
+    return str(picture.path) if picture is not None else ""
+
+
 def block_colour(kind: str, theme: Theme) -> str:
     """The fill of block ``kind`` in ``theme``: its category's colour."""
     return theme.blocks[CATALOGUE[kind].category.value]

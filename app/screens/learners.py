@@ -4,7 +4,7 @@ from __future__ import annotations
 from kivy.lang import Builder
 from kivy.uix.boxlayout import BoxLayout
 
-from accessibility.block_pictures import AVATAR_PICTURES
+from accessibility.block_pictures import avatar_picture
 from accessibility.scan_model import Group, LearnerRef, Target
 from app.screens.base import ModelScreen
 from app.ui.picture_button import PictureButton
@@ -39,7 +39,6 @@ class LearnersScreen(ModelScreen):
                 cards.add_widget(self.button(
                     child, text=f"{name}\n{animal}", cls=AvatarButton,
                     size_hint=(None, None), size=(style.target * 4, style.target * 4.4),
-                    picture=str(AVATAR_PICTURES[avatar].path) if avatar in AVATAR_PICTURES
-                    else "", placement="top", picture_size=style.target * 2.4,
+                    picture=avatar_picture(avatar), placement="top", picture_size=style.target * 2.4,
                     background=rgba(AVATAR_COLOURS.get(avatar, "#777777"), 0.18)))
         body.add_widget(cards)

@@ -61,23 +61,21 @@ def snake(items: list, cols: int) -> list:
 
 
 def stars_below_when_narrow(button: PictureButton, label: str, stars: str,
-                            font: float, picture_room: float = 0.0) -> None:
+                            font: float) -> None:
     """A track's name and its stars on one line where they fit at nearly the body font,
     else the stars on a second line (a small tablet: four tracks and Back in one row).
-    Where the name's longest word would not fit beside the gold star (``picture_room``
-    wide), the star goes and the words take the whole button ("Python" was drawn as "n"
-    with the Back stops of a voice learner at 800 x 600); the count stays in the words."""
+    Where the name's longest word would not fit beside the gold star, the star goes and the
+    words take the whole button ("Python" was drawn as "n" with the Back stops of a voice
+    learner at 800 x 600); the count stays in the words."""
     one_line, two_lines = f"{label}  {stars}", f"{label}\n{stars}"
-    star = button.picture
     word = CoreLabel(text=max(label.split(), key=len, default=label), font_size=font * 0.8,
                      font_name=button.font_name)
     word.refresh()
 
     def choose(*_args: object) -> None:
-        _left, top, right, bottom = button.padding
-        beside = word.content_width <= button.width - right - dp(8) - picture_room
-        button.picture = star if beside else ""
-        button.padding = (dp(8) + (picture_room if beside else 0.0), top, right, bottom)
+        right = button.padding[2]
+        button.show_picture(word.content_width
+                            <= button.width - right - button.picture_size - dp(24))
         left = button.padding[0]
         probe = CoreLabel(text=one_line, font_size=font * 0.85, font_name=button.font_name)
         probe.refresh()
@@ -215,8 +213,7 @@ class LevelMapScreen(ModelScreen):
                 enabled=True, background=style.colour("surface"), picture=star_picture(True),
                 picture_size=side, placement="left",
                 padding=(dp(24) + side, dp(4), dp(8), dp(4)))
-            stars_below_when_narrow(button, self.ctx.label_of(target), stars, style.font,
-                                    picture_room=dp(16) + side)
+            stars_below_when_narrow(button, self.ctx.label_of(target), stars, style.font)
             track_row.add_widget(button)
             buttons.append(button)
         self.add_back(track_row, tracks, size_hint_y=1)

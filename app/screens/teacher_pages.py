@@ -14,7 +14,7 @@ from kivy.uix.gridlayout import GridLayout
 from kivy.uix.label import Label
 from kivy.uix.textinput import TextInput
 
-from accessibility.block_pictures import AVATAR_PICTURES
+from accessibility.block_pictures import avatar_picture
 from accessibility.scan_model import Group, Target
 from app.screens.base import ModelScreen, short_window
 from app.teacher.progress_data import HELP_NAMES, ChildReport, skill_key
@@ -182,11 +182,9 @@ class NewPlayerScreen(TeacherPage):
         for target in group.children:
             if not isinstance(target, Target):
                 continue
-            avatar = getattr(target.payload, "avatar", "")
-            picture = AVATAR_PICTURES.get(avatar)
             stack.add_widget(self.button(
                 target, cls=PictureButton, size_hint=(0.25, None), height=style.target * 1.6,
-                grow=True, picture=str(picture.path) if picture else "",
+                grow=True, picture=avatar_picture(getattr(target.payload, "avatar", "")),
                 picture_size=style.target * 1.2))
         body.add_widget(stack)
 

@@ -28,21 +28,10 @@ def longest_word(text: str, font_size: float) -> float:
 
 
 def picture_of(button: TargetButton) -> str:
-    """The picture a control may show beside its word ('' for none), kept when a small
-    screen takes it away."""
+    """The picture a control may show beside its word ('' for none), shown or set aside."""
     if not isinstance(button, PictureButton) or button.placement != "left":
         return ""
-    if button.picture:
-        button.picture_aside = button.picture
-    return button.picture_aside
-
-
-def show_picture(button: TargetButton, shown: bool) -> None:
-    picture = picture_of(button)
-    if not picture or not isinstance(button, PictureButton):
-        return
-    button.picture = picture if shown else ""
-    button.padding = (button.picture_size + dp(24) if shown else dp(6), dp(2), dp(6), dp(2))
+    return button.picture or button.picture_aside
 
 
 def place_controls(box: Widget, buttons: list[TargetButton], room: float,
@@ -65,7 +54,8 @@ def place_controls(box: Widget, buttons: list[TargetButton], room: float,
         counts = fewer
     needs = with_pictures if beside else words
     for button in buttons:
-        show_picture(button, beside)
+        if isinstance(button, PictureButton):
+            button.show_picture(beside)
     for button in buttons:
         if button.parent is not None:
             button.parent.remove_widget(button)

@@ -37,6 +37,17 @@ class PictureButton(TargetButton):
                   picture_size=redraw, count=redraw, badge_colour=redraw)
         self._draw()
 
+    def show_picture(self, shown: bool) -> None:
+        """The picture beside the words (``placement`` left), or its room given to the words
+        where they need it (a small screen); kept in ``picture_aside`` to come back."""
+        if self.picture:
+            self.picture_aside = self.picture
+        if not self.picture_aside or self.placement != "left":
+            return
+        _left, top, right, bottom = self.padding
+        self.picture = self.picture_aside if shown else ""
+        self.padding = (self.picture_size + dp(24) if shown else right, top, right, bottom)
+
     def picture_box(self) -> tuple[float, float, float]:
         """Where the plate goes: (x, y, side)."""
         margin = dp(8)
